@@ -1,0 +1,29 @@
+using AfterSales.Core.Calendars;
+using AfterSales.Core.Sla;
+
+namespace AfterSales.Core.Settings;
+
+/// <summary>Everything an admin configures, bound and validated (see <see cref="SettingsLoader"/>).</summary>
+public sealed record AfterSalesSettings(
+    IReadOnlyDictionary<string, BusinessCalendar> Calendars,
+    SlaSettings Sla,
+    EscalationSettings Escalation,
+    EventSettings Events);
+
+/// <param name="WarningAt">Share of each target at which the warning step is due (0 &lt; x &lt; 1).</param>
+/// <param name="Policies">Ordered by precedence.</param>
+public sealed record SlaSettings(double WarningAt, IReadOnlyList<SlaPolicy> Policies)
+{
+    /// <summary>Every priority some policy names: P1..P4 and any named priority an admin added.</summary>
+    public IReadOnlySet<string> KnownPriorities { get; } =
+        Policies.SelectMany(p => p.Priorities).ToHashSet(StringComparer.Ordinal);
+}
+
+/// <param name="Teams">Role addresses per team; the team named <see cref="DefaultTeam"/> fills any role a team lacks.</param>
+public sealed record EscalationSettings(
+    IReadOnlyList<LadderLevel> Ladder,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Teams,
+    string DefaultTeam);
+
+/// <param name="MaxFutureSkew">An event whose occurredAt is further ahead of now than this is rejected.</param>
+public sealed record EventSettings(NodaTime.Duration MaxFutureSkew);

@@ -1,0 +1,1 @@
+namespace AfterSales.Core.Tests;
