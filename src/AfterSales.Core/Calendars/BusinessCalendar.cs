@@ -35,7 +35,7 @@ public sealed class BusinessCalendar
     /// <summary>Working time in [from, to); zero when to &lt;= from.</summary>
     public Duration WorkingTimeBetween(Instant from, Instant to) => Is24x7 ? (to > from ? to - from : Duration.Zero) : throw new NotImplementedException();
 
-    public bool IsWorkingTime(Instant instant) => Is24x7 || throw new NotImplementedException();
+    public bool IsWorkingTime(Instant instant) => Is24x7 ? true : throw new NotImplementedException();
 
     /// <summary>The instant itself when it is working time, else the next opening.</summary>
     public Instant NextWorkingInstant(Instant instant) => Is24x7 ? instant : throw new NotImplementedException();
