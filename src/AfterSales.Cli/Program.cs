@@ -1,1 +1,3 @@
-return 0;
+using AfterSales.Cli;
+
+return AfterSalesCommand.Create(Console.Out, Console.Error, TimeProvider.System).Parse(args).Invoke();

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AfterSales.Core.Simulation;
+using NodaTime;
+using NodaTime.Text;
+
+namespace AfterSales.Cli;
+
+/// <summary>The machine-readable report of a simulation, for admins who compare runs with scripts.</summary>
+public static class SimulationJsonWriter
+{
+    public static void Write(SimulationResult result, DateTimeZone zone, TextWriter output)
+    {
+        var pattern = OffsetDateTimePattern.ExtendedIso;
+        string Time(Instant i) => pattern.Format(i.InZone(zone).ToOffsetDateTime());
+
+        var report = new SimulationReport(
+            [.. result.Rejected.Select(r => new RejectedReport(r.LineNumber, r.Rejection.Reason.ToString(), r.Rejection.Field, r.Rejection.Message))],
+            [.. result.Timeline.Select(e => new TimelineReport(
+                Time(e.At), e.TicketId, e.Kind.ToString(), e.Text,
+                e.Step?.Key, e.Step?.Level, e.Step?.Role, e.Step?.Recipient))],
+            [.. result.Summary.Select(s => new SummaryReport(
+                s.Policy, s.Tickets, s.FirstResponseMet, s.ResolutionMet,
+                s.MedianFirstResponse?.TotalMinutes, s.P95FirstResponse?.TotalMinutes,
+                s.EscalationsPerLevel.ToDictionary(p => p.Key, p => p.Value)))]);
+        output.WriteLine(JsonSerializer.Serialize(report, SimulationJsonContext.Default.SimulationReport));
+    }
+}
+
+public sealed record SimulationReport(IReadOnlyList<RejectedReport> Rejected, IReadOnlyList<TimelineReport> Timeline, IReadOnlyList<SummaryReport> Summary);
+
+public sealed record RejectedReport(int Line, string Reason, string Field, string Message);
+
+public sealed record TimelineReport(string At, string TicketId, string Kind, string Text, string? StepKey, string? Level, string? Role, string? Recipient);
+
+public sealed record SummaryReport(
+    string Policy, int Tickets, double? FirstResponseMet, double? ResolutionMet,
+    double? MedianFirstResponseMinutes, double? P95FirstResponseMinutes, Dictionary<string, int> EscalationsPerLevel);
+
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(SimulationReport))]
+internal sealed partial class SimulationJsonContext : JsonSerializerContext;

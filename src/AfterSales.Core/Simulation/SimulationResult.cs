@@ -1,0 +1,24 @@
+using AfterSales.Core.Events;
+using NodaTime;
+
+namespace AfterSales.Core.Simulation;
+
+/// <param name="LineNumber">1-based line of the events file.</param>
+public sealed record RejectedLine(int LineNumber, EventRejection Rejection);
+
+/// <param name="FirstResponseMet">Share of first-response clocks that ended on time, of those that ended or are overdue; null when none.</param>
+/// <param name="MedianFirstResponse">Working time (pauses excluded) from opening to the first reply.</param>
+public sealed record PolicySummary(
+    string Policy,
+    int Tickets,
+    double? FirstResponseMet,
+    double? ResolutionMet,
+    Duration? MedianFirstResponse,
+    Duration? P95FirstResponse,
+    IReadOnlyDictionary<string, int> EscalationsPerLevel);
+
+public sealed record SimulationResult(
+    IReadOnlyList<TimelineEntry> Timeline,
+    IReadOnlyList<RejectedLine> Rejected,
+    IReadOnlyList<PolicySummary> Summary,
+    Instant? EndedAt);

@@ -1,0 +1,175 @@
+using AfterSales.Core.Events;
+using AfterSales.Core.Settings;
+using AfterSales.Core.Sla;
+using AfterSales.Core.Tickets;
+using NodaTime;
+
+namespace AfterSales.Core.Simulation;
+
+/// <summary>
+/// Replays events in time order against the engine on a virtual clock, with in-memory tickets, and records
+/// everything AfterSales would do. The same decisions as production: only the clock and the stores differ.
+/// </summary>
+public sealed class Simulator(AfterSalesSettings settings, TicketEventParser parser, DateTimeZone displayZone)
+{
+    /// <summary>Guards against a run that never settles: nothing is simulated past this long after the last event.</summary>
+    private static readonly Duration Horizon = Duration.FromDays(366);
+
+    private readonly SlaEngine engine = new(settings);
+    private readonly TimelineText text = new(displayZone);
+
+    public SimulationResult Run(IEnumerable<string> lines, Instant? until = null)
+    {
+        var (events, rejected) = Read(lines);
+        var run = new VirtualRun(engine, text);
+        var stopAt = until ?? (events.Count > 0 ? events[^1].OccurredAt + Horizon : Instant.MinValue);
+
+        var next = 0;
+        while (true)
+        {
+            var eventAt = next < events.Count ? events[next].OccurredAt : (Instant?)null;
+            var wakeAt = run.NextWake;
+            if (eventAt is null && wakeAt is null) break;
+            var at = eventAt is { } e && (wakeAt is not { } w || e <= w) ? e : wakeAt!.Value;
+            if (at > stopAt) break;
+
+            if (eventAt == at) run.Receive(events[next++]);
+            else run.Wake(at);
+        }
+
+        var endedAt = run.LastInstant;
+        return new SimulationResult(run.Timeline, rejected, endedAt is { } end ? Summarise(run, end) : [], endedAt);
+    }
+
+    private (List<AfterSalesEvent> Events, List<RejectedLine> Rejected) Read(IEnumerable<string> lines)
+    {
+        var events = new List<AfterSalesEvent>();
+        var rejected = new List<RejectedLine>();
+        var number = 0;
+        foreach (var line in lines)
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            var result = parser.Parse(line);
+            if (result.Event is { } parsed) events.Add(parsed);
+            else if (result.Rejection is { } rejection) rejected.Add(new RejectedLine(number, rejection));
+        }
+        // A stable sort keeps file order for events at the same instant.
+        return ([.. events.OrderBy(e => e.OccurredAt)], rejected);
+    }
+
+    private IReadOnlyList<PolicySummary> Summarise(VirtualRun run, Instant end)
+    {
+        var assessments = run.Tickets.Values.Select(h => (History: h, Assessment: engine.Assess(h, end)))
+            .Where(x => x.Assessment.Policy is not null)
+            .ToList();
+        return [.. assessments
+            .GroupBy(x => x.Assessment.Policy!)
+            .OrderBy(g => settings.Sla.Policies.FirstOrDefault(p => p.Name == g.Key)?.Precedence ?? int.MaxValue)
+            .Select(g => Summary(g.Key, [.. g.Select(x => x.Assessment)], run.ProducedSteps, end))];
+    }
+
+    private static PolicySummary Summary(string policy, IReadOnlyList<TicketAssessment> tickets, IReadOnlyList<EscalationStep> produced, Instant end)
+    {
+        var clocks = tickets.SelectMany(t => t.Clocks).ToList();
+        var firstResponses = clocks.Where(c => c.Kind == ClockKind.FirstResponse).ToList();
+        var replyTimes = firstResponses.Where(c => c.StoppedBy == "AgentResponded" && c.ActiveTimeToStop is not null)
+            .Select(c => c.ActiveTimeToStop!.Value).Order().ToList();
+        var ticketIds = tickets.Select(t => t.TicketId).ToHashSet(StringComparer.Ordinal);
+        var perLevel = produced.Where(s => ticketIds.Contains(s.TicketId))
+            .GroupBy(s => s.Level).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return new PolicySummary(
+            policy,
+            tickets.Count,
+            MetShare(firstResponses, end),
+            MetShare(clocks.Where(c => c.Kind == ClockKind.Resolution), end),
+            Percentile.NearestRank(replyTimes, 0.50),
+            Percentile.NearestRank(replyTimes, 0.95),
+            perLevel);
+    }
+
+    private static double? MetShare(IEnumerable<ClockRun> clocks, Instant end)
+    {
+        var decided = clocks.Select(c => c.OutcomeAt(end))
+            .Where(o => o is ClockOutcome.Met or ClockOutcome.Missed or ClockOutcome.Overdue)
+            .ToList();
+        return decided.Count == 0 ? null : (double)decided.Count(o => o == ClockOutcome.Met) / decided.Count;
+    }
+
+    /// <summary>The mutable state of one simulation: tickets, scheduled wake-ups and the timeline.</summary>
+    private sealed class VirtualRun(SlaEngine engine, TimelineText text)
+    {
+        private readonly Dictionary<string, Instant> wakeups = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, Dictionary<string, ClockRun>> lastClocks = new(StringComparer.Ordinal);
+
+        public Dictionary<string, TicketHistory> Tickets { get; } = new(StringComparer.Ordinal);
+        public List<TimelineEntry> Timeline { get; } = [];
+        public List<EscalationStep> ProducedSteps { get; } = [];
+        public Instant? LastInstant { get; private set; }
+
+        public Instant? NextWake => wakeups.Count == 0 ? null : wakeups.Values.Min();
+
+        public void Receive(AfterSalesEvent received)
+        {
+            LastInstant = received.OccurredAt;
+            if (received is not TicketEvent ticketEvent)
+            {
+                var delivery = (DeliveryEvent)received;
+                Timeline.Add(new TimelineEntry(received.OccurredAt, delivery.TicketId ?? delivery.InstallationId, TimelineKind.Received,
+                    $"{received.Type}: installation {delivery.InstallationId} delivered (revisits are not simulated yet)"));
+                return;
+            }
+
+            var before = Tickets.GetValueOrDefault(ticketEvent.TicketId) ?? TicketHistory.Empty(ticketEvent.TicketId);
+            var after = before.Apply(ticketEvent);
+            if (ReferenceEquals(before, after))
+            {
+                Timeline.Add(new TimelineEntry(ticketEvent.OccurredAt, ticketEvent.TicketId, TimelineKind.Duplicate,
+                    $"duplicate {ticketEvent.Type} {ticketEvent.EventId} ignored"));
+                return;
+            }
+            Tickets[ticketEvent.TicketId] = after;
+            Timeline.Add(new TimelineEntry(ticketEvent.OccurredAt, ticketEvent.TicketId, TimelineKind.Received, text.Describe(ticketEvent, engine, after)));
+            Evaluate(ticketEvent.TicketId, ticketEvent.OccurredAt);
+        }
+
+        public void Wake(Instant at)
+        {
+            LastInstant = at;
+            foreach (var ticketId in wakeups.Where(w => w.Value == at).Select(w => w.Key).Order(StringComparer.Ordinal).ToList())
+            {
+                wakeups.Remove(ticketId);
+                Evaluate(ticketId, at);
+            }
+        }
+
+        private void Evaluate(string ticketId, Instant now)
+        {
+            var history = Tickets[ticketId];
+            var assessment = engine.Assess(history, now);
+            ReportClockChanges(ticketId, now, assessment);
+            foreach (var step in assessment.DueNow)
+            {
+                Timeline.Add(new TimelineEntry(now, ticketId, TimelineKind.Step, text.Describe(step, now), step));
+                ProducedSteps.Add(step);
+            }
+            Tickets[ticketId] = history.MarkProduced(assessment.DueNow.Select(s => s.Key));
+            if (assessment.NextDueAt is { } next) wakeups[ticketId] = next;
+            else wakeups.Remove(ticketId);
+        }
+
+        private void ReportClockChanges(string ticketId, Instant now, TicketAssessment assessment)
+        {
+            var previous = lastClocks.GetValueOrDefault(ticketId) ?? [];
+            var current = assessment.Clocks.ToDictionary(c => $"{c.Cycle}/{c.ClockId}", StringComparer.Ordinal);
+            foreach (var (key, clock) in current)
+            {
+                previous.TryGetValue(key, out var before);
+                foreach (var (kind, text) in text.DescribeChange(before, clock, now))
+                    Timeline.Add(new TimelineEntry(now, ticketId, kind, text));
+            }
+            lastClocks[ticketId] = current;
+        }
+    }
+}

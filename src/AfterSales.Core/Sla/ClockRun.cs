@@ -1,0 +1,40 @@
+using NodaTime;
+
+namespace AfterSales.Core.Sla;
+
+/// <summary>
+/// One run of an SLA clock in one cycle, as the ticket's history says it went. <see cref="Deadline"/> and
+/// <see cref="WarningAt"/> are null while the ticket is paused before reaching them; <see cref="ActiveTimeToStop"/>
+/// is the working time (pauses excluded) from start to stop.
+/// </summary>
+public sealed record ClockRun(
+    ClockKind Kind,
+    string ClockId,
+    int Cycle,
+    Instant Start,
+    Duration Target,
+    string Calendar,
+    Instant? WarningAt,
+    Instant? Deadline,
+    Instant? StoppedAt,
+    string? StoppedBy,
+    Duration? ActiveTimeToStop)
+{
+    public ClockOutcome OutcomeAt(Instant now) => (StoppedAt, Deadline) switch
+    {
+        ({ } stopped, { } deadline) when stopped <= now => stopped <= deadline ? ClockOutcome.Met : ClockOutcome.Missed,
+        ({ } stopped, null) when stopped <= now => ClockOutcome.Met,
+        (_, { } deadline) => now > deadline ? ClockOutcome.Overdue : ClockOutcome.Running,
+        (_, null) => ClockOutcome.Paused,
+    };
+
+    /// <summary>How late the clock was stopped, or is at <paramref name="now"/> when still running; zero when on time.</summary>
+    public Duration LatenessAt(Instant now)
+    {
+        if (Deadline is not { } deadline) return Duration.Zero;
+        var end = StoppedAt is { } s && s <= now ? s : now;
+        return end > deadline ? end - deadline : Duration.Zero;
+    }
+}
+
+public enum ClockOutcome { Running, Paused, Met, Missed, Overdue }

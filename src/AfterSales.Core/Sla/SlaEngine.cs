@@ -1,0 +1,61 @@
+using AfterSales.Core.Calendars;
+using AfterSales.Core.Settings;
+using AfterSales.Core.Tickets;
+using NodaTime;
+
+namespace AfterSales.Core.Sla;
+
+/// <summary>
+/// Decides, without any I/O, what a ticket's promises are and which escalation steps are due. Everything is
+/// recomputed from the ticket's history, so late, duplicate or out-of-order events and priority or policy
+/// changes simply re-plan the clocks; produced step keys make every step happen once.
+/// </summary>
+public sealed class SlaEngine
+{
+    private readonly AfterSalesSettings settings;
+    private readonly PolicySelector policies;
+    private readonly ClockPlanner clockPlanner;
+    private readonly StepPlanner stepPlanner;
+
+    public SlaEngine(AfterSalesSettings settings)
+    {
+        this.settings = settings;
+        policies = new PolicySelector(settings.Sla.Policies);
+        clockPlanner = new ClockPlanner(settings.Sla.WarningAt);
+        stepPlanner = new StepPlanner(settings.Escalation.Ladder, new RecipientDirectory(settings.Escalation));
+    }
+
+    public SlaPolicy? PolicyFor(TicketFacts facts) =>
+        facts.Opened is { } opened && facts.Priority is { } priority ? policies.Select(priority, opened.Category) : null;
+
+    public BusinessCalendar CalendarOf(SlaPolicy policy) =>
+        settings.Calendars.TryGetValue(policy.Calendar, out var calendar) ? calendar : BusinessCalendar.TwentyFourSeven();
+
+    public TicketAssessment Assess(TicketHistory history, Instant now)
+    {
+        var facts = new TicketFacts(history, now);
+        if (facts.CurrentCycle is not { } current || facts.Priority is not { } priority)
+            return new TicketAssessment(history.TicketId, TicketPhase.AwaitingOpening, null, null, 0, [], [], [], null);
+
+        var policy = PolicyFor(facts);
+        var pauses = facts.Pauses(policy?.PauseOnHold ?? false);
+        var phase = facts.IsClosed ? TicketPhase.Closed
+            : facts.IsResolved ? TicketPhase.Resolved
+            : ActiveTime.IsPausedAt(pauses, now) ? TicketPhase.Paused
+            : TicketPhase.Active;
+        if (policy is null)
+            return new TicketAssessment(history.TicketId, phase, null, priority, current.Number, [], [], [], null);
+
+        var calendar = CalendarOf(policy);
+        var clocks = facts.Cycles.SelectMany(c => clockPlanner.Plan(facts, c, policy, calendar, pauses)).ToList();
+        var currentClocks = clocks.Where(c => c.Cycle == current.Number).ToList();
+        var planned = stepPlanner.Plan(facts, current, priority, calendar, pauses, currentClocks)
+            .Where(s => current.End is not { } end || s.DueAt < end)
+            .ToList();
+
+        var pending = phase == TicketPhase.Active ? planned.Where(s => !history.ProducedSteps.Contains(s.Key)).ToList() : [];
+        var dueNow = pending.Where(s => s.DueAt <= now).OrderBy(s => s.DueAt).ThenBy(s => s.Key, StringComparer.Ordinal).ToList();
+        var nextDue = pending.Where(s => s.DueAt > now).Select(s => (Instant?)s.DueAt).Min();
+        return new TicketAssessment(history.TicketId, phase, policy.Name, priority, current.Number, clocks, planned, dueNow, nextDue);
+    }
+}

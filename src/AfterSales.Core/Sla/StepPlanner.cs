@@ -1,0 +1,55 @@
+using AfterSales.Core.Calendars;
+using AfterSales.Core.Tickets;
+using NodaTime;
+
+namespace AfterSales.Core.Sla;
+
+/// <summary>Turns the escalation ladder and a cycle's clocks into the steps that cycle calls for.</summary>
+public sealed class StepPlanner(IReadOnlyList<LadderLevel> ladder, RecipientDirectory recipients)
+{
+    private const string TicketClockId = "ticket";
+
+    public IEnumerable<EscalationStep> Plan(
+        TicketFacts facts, TicketCycle cycle, string priority, BusinessCalendar calendar,
+        IReadOnlyList<PauseInterval> pauses, IReadOnlyList<ClockRun> clocks)
+    {
+        var ageClock = BusinessCalendar.TwentyFourSeven(calendar.Zone);
+        foreach (var level in ladder.Where(l => l.AppliesTo(priority)))
+        {
+            switch (level.Trigger)
+            {
+                case LadderTrigger.Opened:
+                    yield return Step(facts, cycle, level, null, TicketClockId, cycle.Start, cycle.Start + level.After, null, calendar, calendarTimed: true);
+                    break;
+                case LadderTrigger.Unresolved:
+                    if (ActiveTime.Reach(ageClock, pauses, cycle.Start, level.After) is { } age)
+                        yield return Step(facts, cycle, level, null, TicketClockId, age, age, null, calendar, calendarTimed: true);
+                    break;
+                case LadderTrigger.Warning or LadderTrigger.Breach:
+                    foreach (var clock in clocks.Where(c => level.Watches(c.Kind)))
+                    {
+                        var point = level.Trigger == LadderTrigger.Warning ? clock.WarningAt : clock.Deadline;
+                        if (point is not { } at || clock.StoppedAt <= at) continue;
+                        if (level.UnlessAnswered && facts.Answers.Any(a => a > at && a <= at + level.After)) continue;
+                        var calendarTimed = level.After > Duration.Zero || clock.Kind == ClockKind.Commitment;
+                        yield return Step(facts, cycle, level, clock.Kind, clock.ClockId, at, at + level.After, clock.Deadline, calendar, calendarTimed);
+                    }
+                    break;
+            }
+        }
+    }
+
+    private EscalationStep Step(
+        TicketFacts facts, TicketCycle cycle, LadderLevel level, ClockKind? clock, string clockId,
+        Instant triggeredAt, Instant dueAt, Instant? deadline, BusinessCalendar calendar, bool calendarTimed)
+    {
+        // Steps timed in working time already fall in working hours; steps timed in calendar time wait for
+        // the next opening on a business-hours policy, so nobody is woken for business-hours work.
+        if (calendarTimed && !calendar.Is24x7) dueAt = calendar.NextWorkingInstant(dueAt);
+        var team = facts.Opened?.Team ?? "";
+        return new EscalationStep(
+            EscalationStep.KeyFor(facts.TicketId, clockId, level.Name, cycle.Number),
+            facts.TicketId, cycle.Number, level.Name, level.Trigger, clock, clockId, level.Role,
+            recipients.Resolve(level.Role, team, facts.Owner), triggeredAt, dueAt, deadline, level.Expectation);
+    }
+}

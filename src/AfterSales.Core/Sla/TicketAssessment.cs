@@ -1,0 +1,29 @@
+using NodaTime;
+
+namespace AfterSales.Core.Sla;
+
+/// <summary>The engine's answer for one ticket at one instant.</summary>
+/// <param name="Clocks">Every clock run of every cycle (earlier cycles too, for reporting).</param>
+/// <param name="Planned">Every step of the current cycle, produced or not.</param>
+/// <param name="DueNow">Steps due by now and not yet produced; empty unless the ticket is active.</param>
+/// <param name="NextDueAt">When the next not-yet-due step falls due; null when nothing will (resolved, paused, done).</param>
+public sealed record TicketAssessment(
+    string TicketId,
+    TicketPhase Phase,
+    string? Policy,
+    string? Priority,
+    int Cycle,
+    IReadOnlyList<ClockRun> Clocks,
+    IReadOnlyList<EscalationStep> Planned,
+    IReadOnlyList<EscalationStep> DueNow,
+    Instant? NextDueAt);
+
+public enum TicketPhase
+{
+    /// <summary>Events arrived before the TicketOpened they follow.</summary>
+    AwaitingOpening,
+    Active,
+    Paused,
+    Resolved,
+    Closed,
+}
