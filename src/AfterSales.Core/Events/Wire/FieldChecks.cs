@@ -1,0 +1,181 @@
+using AfterSales.Core.Sla;
+using NodaTime;
+
+namespace AfterSales.Core.Events.Wire;
+
+/// <summary>
+/// Checks wire fields while the domain event is built. The first failure is kept and later checks
+/// return placeholders, so mapping code reads top to bottom without a branch per field.
+/// </summary>
+internal sealed class FieldChecks(string eventType, IReadOnlySet<string> knownPriorities, Instant now, Duration maxFutureSkew)
+{
+    private const string DefaultLocale = "zh-CN";
+
+    public EventRejection? Rejection { get; private set; }
+
+    public string Required(string? value, string field)
+    {
+        if (value is null)
+        {
+            Fail(RejectionReason.MissingField, field, $"{field} is missing; {eventType} requires it");
+            return "";
+        }
+
+        NotBlank(value, field);
+        return value;
+    }
+
+    /// <summary>An optional identifier: may be absent or null, but not empty.</summary>
+    public string? OptionalId(string? value, string field)
+    {
+        if (value is not null)
+        {
+            NotBlank(value, field);
+        }
+
+        return value;
+    }
+
+    public Instant OccurredAt(DateTimeOffset? value)
+    {
+        var occurredAt = RequiredTime(value, "occurredAt");
+        if (value is not null && occurredAt > now + maxFutureSkew)
+        {
+            Fail(RejectionReason.FutureTime, "occurredAt",
+                $"occurredAt {occurredAt} is more than {DurationText.Format(maxFutureSkew)} ahead of the service clock ({now})");
+        }
+
+        return occurredAt;
+    }
+
+    public Instant RequiredTime(DateTimeOffset? value, string field)
+    {
+        if (value is null)
+        {
+            Fail(RejectionReason.MissingField, field, $"{field} is missing; {eventType} requires it");
+            return default;
+        }
+
+        return Instant.FromDateTimeOffset(value.Value);
+    }
+
+    public Instant RequiredTimeNotBefore(DateTimeOffset? value, string field, Instant earliest, string earliestField)
+    {
+        var time = RequiredTime(value, field);
+        if (value is not null && time < earliest)
+        {
+            Fail(RejectionReason.InvalidValue, field, $"{field} {time} is before {earliestField} {earliest}");
+        }
+
+        return time;
+    }
+
+    public TEnum Required<TEnum>(string? value, string field, WireVocabulary<TEnum> vocabulary)
+        where TEnum : struct, Enum
+    {
+        var text = Required(value, field);
+        if (vocabulary.TryParse(text, out var parsed))
+        {
+            return parsed;
+        }
+
+        if (value is not null)
+        {
+            Fail(RejectionReason.InvalidValue, field, $"{field} {Quote(text)} is not one of {vocabulary.Listing}");
+        }
+
+        return default;
+    }
+
+    public string Priority(string? value)
+    {
+        const string field = "priority";
+        var priority = Required(value, field);
+        if (value is not null && !knownPriorities.Contains(priority))
+        {
+            var known = string.Join(", ", knownPriorities.Order(StringComparer.Ordinal));
+            Fail(RejectionReason.UnknownPriority, field, $"{field} {Quote(priority)} is not a configured priority (known: {known})");
+        }
+
+        return priority;
+    }
+
+    public Customer Customer(CustomerDto? dto, string field)
+    {
+        if (dto is null)
+        {
+            Fail(RejectionReason.MissingField, field, $"{field} is missing; {eventType} requires it");
+            return new Customer("", "", null, null, DefaultLocale);
+        }
+
+        return new Customer(
+            Required(dto.Id, $"{field}.id"),
+            Required(dto.Name, $"{field}.name"),
+            Phone(dto.Phone, $"{field}.phone"),
+            Email(dto.Email, $"{field}.email"),
+            Locale(dto.Locale, $"{field}.locale"));
+    }
+
+    public Person Person(PersonDto? dto, string field)
+    {
+        if (dto is null)
+        {
+            Fail(RejectionReason.MissingField, field, $"{field} is missing; {eventType} requires it");
+            return new Person("", "", null);
+        }
+
+        return new Person(Required(dto.Id, $"{field}.id"), Required(dto.Name, $"{field}.name"), Email(dto.Email, $"{field}.email"));
+    }
+
+    public Person? OptionalPerson(PersonDto? dto, string field) => dto is null ? null : Person(dto, field);
+
+    private string? Phone(string? value, string field)
+    {
+        if (value is not null && !E164.IsCanonical(value, out var canonical))
+        {
+            var hint = canonical is null ? "such as +8613800138000" : $"(write it as {canonical})";
+            Fail(RejectionReason.InvalidPhone, field, $"{field} {Quote(value)} is not an E.164 phone number {hint}");
+        }
+
+        return value;
+    }
+
+    private string? Email(string? value, string field)
+    {
+        if (value is not null && !EmailAddresses.IsPlainAddress(value))
+        {
+            Fail(RejectionReason.InvalidEmail, field, $"{field} {Quote(value)} is not a plain email address such as zhang.wei@example.com");
+        }
+
+        return value;
+    }
+
+    private string Locale(string? value, string field)
+    {
+        if (value is null)
+        {
+            return DefaultLocale;
+        }
+
+        if (!CultureTags.IsKnown(value))
+        {
+            Fail(RejectionReason.InvalidValue, field, $"{field} {Quote(value)} is not a known culture tag such as zh-CN or en");
+        }
+
+        return value;
+    }
+
+    private void NotBlank(string value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Fail(RejectionReason.InvalidValue, field, $"{field} is empty");
+        }
+    }
+
+    private void Fail(RejectionReason reason, string field, string message) =>
+        Rejection ??= new EventRejection(reason, field, message);
+
+    internal static string Quote(string value) =>
+        value.Length <= 80 ? $"'{value}'" : $"'{value[..77]}...'";
+}
