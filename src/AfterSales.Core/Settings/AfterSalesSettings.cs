@@ -23,7 +23,14 @@ public sealed record SlaSettings(double WarningAt, IReadOnlyList<SlaPolicy> Poli
 public sealed record EscalationSettings(
     IReadOnlyList<LadderLevel> Ladder,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Teams,
-    string DefaultTeam);
+    string DefaultTeam)
+{
+    /// <summary>The address of <paramref name="role"/> in <paramref name="team"/>, else in the default team; null when neither has one.</summary>
+    public string? AddressFor(string team, string role) => Find(team, role) ?? Find(DefaultTeam, role);
+
+    private string? Find(string team, string role) =>
+        Teams.TryGetValue(team, out var roles) && roles.TryGetValue(role, out var address) ? address : null;
+}
 
 /// <param name="MaxFutureSkew">An event whose occurredAt is further ahead of now than this is rejected.</param>
 public sealed record EventSettings(NodaTime.Duration MaxFutureSkew);

@@ -1,0 +1,22 @@
+using AfterSales.Core.Settings;
+using Microsoft.Extensions.Configuration;
+
+namespace AfterSales.Core.Tests.Settings;
+
+internal static class TestSettings
+{
+    public static IConfiguration Configuration(params (string Key, string? Value)[] values) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, v.Value)))
+            .Build();
+
+    /// <summary>Defaults, then <paramref name="overrides"/> (colon keys, as a settings file or environment variables give them).</summary>
+    public static AfterSalesSettings Load(params (string Key, string? Value)[] overrides) =>
+        SettingsLoader.LoadWithDefaults(Configuration(overrides));
+
+    public static SettingsValidationException Rejected(params (string Key, string? Value)[] overrides) =>
+        Assert.Throws<SettingsValidationException>(() => Load(overrides));
+
+    public static SettingsError ErrorAt(this SettingsValidationException exception, string key) =>
+        Assert.Single(exception.Errors, e => e.Key == key);
+}
