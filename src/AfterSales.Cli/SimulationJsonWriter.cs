@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AfterSales.Core.Simulation;
@@ -9,9 +10,15 @@ namespace AfterSales.Cli;
 /// <summary>The machine-readable report of a simulation, for admins who compare runs with scripts.</summary>
 public static class SimulationJsonWriter
 {
+    // Customer names and summaries stay readable (张伟, not \u5F20\u4F1F); the report is never embedded in HTML.
+    private static readonly SimulationJsonContext ReadableContext = new(new JsonSerializerOptions(SimulationJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
     public static void Write(SimulationResult result, DateTimeZone zone, TextWriter output)
     {
-        var pattern = OffsetDateTimePattern.ExtendedIso;
+        var pattern = OffsetDateTimePattern.Rfc3339;
         string Time(Instant i) => pattern.Format(i.InZone(zone).ToOffsetDateTime());
 
         var report = new SimulationReport(
@@ -23,7 +30,7 @@ public static class SimulationJsonWriter
                 s.Policy, s.Tickets, s.FirstResponseMet, s.ResolutionMet,
                 s.MedianFirstResponse?.TotalMinutes, s.P95FirstResponse?.TotalMinutes,
                 s.EscalationsPerLevel.ToDictionary(p => p.Key, p => p.Value)))]);
-        output.WriteLine(JsonSerializer.Serialize(report, SimulationJsonContext.Default.SimulationReport));
+        output.WriteLine(JsonSerializer.Serialize(report, ReadableContext.SimulationReport));
     }
 }
 

@@ -1,4 +1,4 @@
-using System.Globalization;
+using AfterSales.Core.Calendars;
 using AfterSales.Core.Events;
 using AfterSales.Core.Sla;
 using AfterSales.Core.Tickets;
@@ -32,7 +32,7 @@ public sealed class TimelineText(DateTimeZone zone)
         _ => e.Type,
     };
 
-    public string Describe(EscalationStep step, Instant now)
+    public static string Describe(EscalationStep step, Instant now)
     {
         var what = step.Trigger switch
         {
@@ -68,7 +68,9 @@ public sealed class TimelineText(DateTimeZone zone)
     }
 
     private static string Target(ClockRun clock) =>
-        string.Create(CultureInfo.InvariantCulture, $"{DurationText.Format(clock.Target)} on {clock.Calendar}");
+        clock.Calendar == BusinessCalendar.TwentyFourSevenName
+            ? $"{DurationText.Hours(clock.Target)}, 24x7"
+            : $"{DurationText.Hours(clock.Target)} working time, {clock.Calendar} calendar";
 
     private static string Spare(ClockRun clock) =>
         clock.Deadline is { } d && clock.StoppedAt is { } s && d > s ? $", {DurationText.Format(d - s)} to spare" : "";

@@ -169,7 +169,7 @@ public class TicketStateRulesTests
         var assessment = engine.Assess(new TicketScript().Opened("2026-10-12 09:00", "P1").History, At("2026-10-12 09:00"));
 
         Assert.Equal(["p1-opened ticket @ 2026-10-12 09:00"], Describe(assessment.DueNow));
-        Assert.Equal(At("2026-10-12 09:00").PlusSeconds(450), assessment.NextDueAt);
+        Assert.Equal(At("2026-10-12 09:00") + NodaTime.Duration.FromSeconds(450), assessment.NextDueAt);
     }
 
     [Fact]

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using AfterSales.Core.Tests.TestSupport;
+
+namespace AfterSales.Core.Tests.Simulation;
+
+public class SimulateCommandTests
+{
+    private static readonly Lazy<CliRun> Sample = new(() => CliRun.Of("simulate"));
+
+    [Fact]
+    public void With_no_arguments_it_prints_the_whole_timeline_of_the_bundled_sample()
+    {
+        var expected = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Simulation", "sample-timeline.txt")).ReplaceLineEndings("\n");
+
+        Assert.Equal(0, Sample.Value.ExitCode);
+        Assert.Equal(expected, Sample.Value.Output);
+    }
+
+    [Fact]
+    public void The_sample_shows_the_rejected_lines_and_the_ignored_duplicate()
+    {
+        Assert.Contains("line 66: InvalidPhone at 'customer.phone'", Sample.Value.Output, StringComparison.Ordinal);
+        Assert.Contains("line 67: BadJson at '$'", Sample.Value.Output, StringComparison.Ordinal);
+        Assert.Contains("duplicate AgentResponded evt-0063 ignored", Sample.Value.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_sample_holds_a_weekend_escalation_until_monday_morning()
+    {
+        Assert.Contains(
+            "2026-11-09 08:30  T-1011   ESCALATION unresolved [day-7] -> Manager after-sales.manager@example.com (T-1011/ticket/day-7/1)",
+            Sample.Value.TimelineLines("T-1011"));
+    }
+
+    [Fact]
+    public void The_sample_runs_a_ticket_across_the_national_day_holiday()
+    {
+        Assert.Contains(
+            "2026-09-30 17:15  T-1004   first-response deadline 2026-10-08 08:45 (30 min working time, Business calendar)",
+            Sample.Value.TimelineLines("T-1004"));
+    }
+
+    [Fact]
+    public void Until_stops_the_virtual_clock()
+    {
+        var run = CliRun.Of("simulate", "--until", "2026-10-12T23:59:00+08:00");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.NotEmpty(run.TimelineLines("T-1001"));
+        Assert.Empty(run.TimelineLines("T-1002"));
+    }
+
+    [Fact]
+    public void Json_output_carries_the_timeline_steps_and_the_summary_per_policy()
+    {
+        var run = CliRun.Of("simulate", "--format", "json");
+
+        using var report = JsonDocument.Parse(run.Output);
+        var root = report.RootElement;
+        Assert.Equal(2, root.GetProperty("rejected").GetArrayLength());
+        Assert.Contains(root.GetProperty("timeline").EnumerateArray(),
+            e => e.TryGetProperty("stepKey", out var key) && key.GetString() == "T-1001/ticket/p1-opened/1");
+        Assert.Equal(["P1", "P2", "Complaint", "P4", "P3"], root.GetProperty("summary").EnumerateArray().Select(s => s.GetProperty("policy").GetString()));
+        Assert.Contains("张伟", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "samples", "tickets.jsonl")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_settings_file_shows_what_a_policy_change_would_have_done()
+    {
+        var settings = WriteTemp("settings.json", """{ "Sla": { "Policies": { "P1": { "FirstResponse": "PT30M" } } } }""");
+
+        var run = CliRun.Of("simulate", "--settings", settings);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("2026-10-13 02:35  T-1002   first-response met, 5 min to spare", run.TimelineLines("T-1002"));
+        Assert.DoesNotContain(run.TimelineLines("T-1002"), l => l.Contains("BREACH first-response", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Invalid_settings_stop_the_run_and_name_every_bad_key()
+    {
+        var settings = WriteTemp("bad.json", """{ "Sla": { "WarningAt": "150%", "Policies": { "P1": { "FirstResponse": "10 minutes" } } } }""");
+
+        var run = CliRun.Of("simulate", "--settings", settings);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Sla__Policies__P1__FirstResponse", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Sla__WarningAt", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Output);
+    }
+
+    [Fact]
+    public void A_missing_events_file_is_a_clear_error()
+    {
+        var run = CliRun.Of("simulate", "--events", "/nonexistent/tickets.jsonl");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("events file not found", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_until_time_is_a_clear_error()
+    {
+        var run = CliRun.Of("simulate", "--until", "2026-10-12 23:59");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--until", run.Error, StringComparison.Ordinal);
+    }
+
+    private static string WriteTemp(string name, string content)
+    {
+        var directory = Directory.CreateTempSubdirectory("aftersales-tests-");
+        var path = Path.Combine(directory.FullName, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+}
