@@ -11,7 +11,7 @@ namespace AfterSales.Core.Events;
 /// </summary>
 public sealed class TicketEventParser
 {
-    private readonly IReadOnlySet<string> knownPriorities;
+    private readonly IReadOnlySet<string>? knownPriorities;
     private readonly Duration maxFutureSkew;
     private readonly TimeProvider time;
 
@@ -27,6 +27,19 @@ public sealed class TicketEventParser
         this.maxFutureSkew = skew;
         this.time = time ?? TimeProvider.System;
     }
+
+    private TicketEventParser(Duration maxFutureSkew)
+    {
+        knownPriorities = null;
+        this.maxFutureSkew = maxFutureSkew;
+        time = TimeProvider.System;
+    }
+
+    /// <summary>
+    /// A parser for events AfterSales accepted earlier and stored: it keeps every shape check but no policy
+    /// check (priorities may since have been renamed in settings, times are in the past by now).
+    /// </summary>
+    public static TicketEventParser ForStoredEvents() => new(Duration.FromDays(365 * 1000));
 
     public EventParseResult Parse(string json)
     {

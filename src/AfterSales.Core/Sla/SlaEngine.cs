@@ -34,8 +34,10 @@ public sealed class SlaEngine
     public TicketAssessment Assess(TicketHistory history, Instant now)
     {
         var facts = new TicketFacts(history, now);
+        // An event stamped ahead of now (a helpdesk clock running fast) takes effect at its own time: look again then.
+        var nextEvent = history.Events.Where(e => e.OccurredAt > now).Select(e => (Instant?)e.OccurredAt).FirstOrDefault();
         if (facts.CurrentCycle is not { } current || facts.Priority is not { } priority)
-            return new TicketAssessment(history.TicketId, TicketPhase.AwaitingOpening, null, null, 0, [], [], [], null);
+            return new TicketAssessment(history.TicketId, TicketPhase.AwaitingOpening, null, null, 0, [], [], [], nextEvent);
 
         var policy = PolicyFor(facts);
         var pauses = facts.Pauses(policy?.PauseOnHold ?? false);
@@ -44,7 +46,7 @@ public sealed class SlaEngine
             : ActiveTime.IsPausedAt(pauses, now) ? TicketPhase.Paused
             : TicketPhase.Active;
         if (policy is null)
-            return new TicketAssessment(history.TicketId, phase, null, priority, current.Number, [], [], [], null);
+            return new TicketAssessment(history.TicketId, phase, null, priority, current.Number, [], [], [], nextEvent);
 
         var calendar = CalendarOf(policy);
         var clocks = facts.Cycles.SelectMany(c => clockPlanner.Plan(facts, c, policy, calendar, pauses)).ToList();
@@ -55,7 +57,7 @@ public sealed class SlaEngine
 
         var pending = phase == TicketPhase.Active ? planned.Where(s => !history.ProducedSteps.Contains(s.Key)).ToList() : [];
         var dueNow = pending.Where(s => s.DueAt <= now).OrderBy(s => s.DueAt).ThenBy(s => s.Key, StringComparer.Ordinal).ToList();
-        var nextDue = pending.Where(s => s.DueAt > now).Select(s => (Instant?)s.DueAt).Min();
+        var nextDue = pending.Where(s => s.DueAt > now).Select(s => (Instant?)s.DueAt).Append(nextEvent).Min();
         return new TicketAssessment(history.TicketId, phase, policy.Name, priority, current.Number, clocks, planned, dueNow, nextDue);
     }
 }

@@ -7,7 +7,7 @@ namespace AfterSales.Core.Events.Wire;
 /// Checks wire fields while the domain event is built. The first failure is kept and later checks
 /// return placeholders, so mapping code reads top to bottom without a branch per field.
 /// </summary>
-internal sealed class FieldChecks(string eventType, IReadOnlySet<string> knownPriorities, Instant now, Duration maxFutureSkew)
+internal sealed class FieldChecks(string eventType, IReadOnlySet<string>? knownPriorities, Instant now, Duration maxFutureSkew)
 {
     private const string DefaultLocale = "zh-CN";
 
@@ -91,7 +91,7 @@ internal sealed class FieldChecks(string eventType, IReadOnlySet<string> knownPr
     {
         const string field = "priority";
         var priority = Required(value, field);
-        if (value is not null && !knownPriorities.Contains(priority))
+        if (value is not null && knownPriorities is not null && !knownPriorities.Contains(priority))
         {
             var known = string.Join(", ", knownPriorities.Order(StringComparer.Ordinal));
             Fail(RejectionReason.UnknownPriority, field, $"{field} {Quote(priority)} is not a configured priority (known: {known})");

@@ -1,0 +1,89 @@
+using AfterSales.Core.Sla;
+using NodaTime;
+
+namespace AfterSales.Core.Application;
+
+/// <summary>
+/// Reads the due-index rows due by now, asks the engine what is due for each ticket, records the steps in the
+/// outbox and re-indexes the ticket. Running twice, concurrently, or again after a crash half-way produces every
+/// step exactly once: outbox rows are keyed by the step key and ticket saves are conditional.
+/// </summary>
+public sealed class DueSweep(
+    SlaEngine engine,
+    ITicketStore tickets,
+    IDueIndex dueIndex,
+    IOutbox outbox,
+    ISweepLease lease,
+    TimeProvider time)
+{
+    private const int MaxSaveAttempts = 50;
+    private readonly string owner = Guid.NewGuid().ToString("N");
+
+    /// <summary>How long a sweep may hold the lease before another instance may take over.</summary>
+    public Duration LeaseDuration { get; init; } = Duration.FromMinutes(2);
+
+    /// <summary>Called after each ticket is swept (instrumentation, and crash tests).</summary>
+    public Action<DueEntry>? AfterTicket { get; init; }
+
+    public async Task<SweepReport> SweepAsync(CancellationToken cancellationToken)
+    {
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        if (!await lease.TryAcquireAsync(owner, now, LeaseDuration, cancellationToken).ConfigureAwait(false))
+            return new SweepReport(true, 0, 0, 0);
+        try
+        {
+            int rows = 0, steps = 0, failures = 0;
+            await foreach (var entry in dueIndex.ReadDueAsync(now, cancellationToken).ConfigureAwait(false))
+            {
+                rows++;
+                try
+                {
+                    steps += await SweepTicketAsync(entry, now, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // One broken ticket must not hold up the others; its row stays and is retried next sweep.
+                    failures++;
+                }
+                AfterTicket?.Invoke(entry);
+            }
+            if (failures == 0) await dueIndex.MarkSweptAsync(now, cancellationToken).ConfigureAwait(false);
+            return new SweepReport(false, rows, steps, failures);
+        }
+        finally
+        {
+            await lease.ReleaseAsync(owner, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<int> SweepTicketAsync(DueEntry entry, Instant now, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxSaveAttempts; attempt++)
+        {
+            var current = await tickets.GetAsync(entry.TicketId, cancellationToken).ConfigureAwait(false);
+            if (current is null)
+            {
+                await dueIndex.RemoveAsync(entry, cancellationToken).ConfigureAwait(false);
+                return 0;
+            }
+
+            var stored = current.Ticket;
+            var assessment = engine.Assess(stored.History, now);
+            var added = assessment.DueNow.Count == 0 ? 0
+                : await outbox.AddAsync(assessment.DueNow, now, cancellationToken).ConfigureAwait(false);
+            var next = assessment.NextDueAt;
+            var updated = new StoredTicket(stored.History.MarkProduced(assessment.DueNow.Select(s => s.Key)), next);
+
+            if (next is { } due && due != stored.IndexedDueAt)
+                await dueIndex.PutAsync(new DueEntry(entry.TicketId, due), cancellationToken).ConfigureAwait(false);
+            var unchanged = assessment.DueNow.Count == 0 && next == stored.IndexedDueAt;
+            if (!unchanged && !await tickets.TrySaveAsync(updated, current.Version, cancellationToken).ConfigureAwait(false)) continue;
+
+            if (entry.DueAt != next) await dueIndex.RemoveAsync(entry, cancellationToken).ConfigureAwait(false);
+            if (stored.IndexedDueAt is { } old && old != next && old != entry.DueAt)
+                await dueIndex.RemoveAsync(new DueEntry(entry.TicketId, old), cancellationToken).ConfigureAwait(false);
+            return added;
+        }
+        throw new InvalidOperationException($"Ticket {entry.TicketId} kept changing under {MaxSaveAttempts} save attempts.");
+    }
+}

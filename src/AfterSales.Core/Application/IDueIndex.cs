@@ -1,0 +1,25 @@
+using NodaTime;
+
+namespace AfterSales.Core.Application;
+
+/// <summary>One row of the due index: this ticket has something due at <see cref="DueAt"/>.</summary>
+public sealed record DueEntry(string TicketId, Instant DueAt);
+
+/// <summary>
+/// The next due instant of each ticket, kept so that a sweep reads only what is due: its reads grow with
+/// the number of due rows, not with the number of open tickets.
+/// </summary>
+public interface IDueIndex
+{
+    /// <summary>Adds (or keeps) the row; idempotent.</summary>
+    Task PutAsync(DueEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Removes the row; removing a missing row is not an error.</summary>
+    Task RemoveAsync(DueEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Every row due at or before <paramref name="now"/> that has not been removed yet.</summary>
+    IAsyncEnumerable<DueEntry> ReadDueAsync(Instant now, CancellationToken cancellationToken);
+
+    /// <summary>Tells the index that every row due by <paramref name="now"/> was handled, so later reads may start later.</summary>
+    Task MarkSweptAsync(Instant now, CancellationToken cancellationToken);
+}

@@ -1,0 +1,7 @@
+namespace AfterSales.Core.Application;
+
+/// <param name="Skipped">Another sweep held the lease; this one did nothing.</param>
+/// <param name="DueRows">Due-index rows read.</param>
+/// <param name="StepsProduced">Steps newly added to the outbox.</param>
+/// <param name="Failures">Tickets that could not be swept (their rows stay for the next sweep).</param>
+public sealed record SweepReport(bool Skipped, int DueRows, int StepsProduced, int Failures);
