@@ -188,3 +188,20 @@ public class TicketStateRulesTests
 
     private static Core.Tickets.TicketHistory TicketHistoryOf(TicketEvent e) => Core.Tickets.TicketHistory.Empty(e.TicketId).Apply(e);
 }
+
+public class FutureStampedEventTests
+{
+    [Fact]
+    public void An_event_stamped_ahead_of_now_takes_effect_at_its_own_time_and_says_when_to_look_again()
+    {
+        var history = new TicketScript().Opened("2026-10-12 09:00", "P1").History;
+        var engine = new SlaEngine(TestSettings.Defaults());
+
+        var early = engine.Assess(history, At("2026-10-12 08:59"));
+        var onTime = engine.Assess(history, At("2026-10-12 09:00"));
+
+        Assert.Equal(TicketPhase.AwaitingOpening, early.Phase);
+        Assert.Equal(At("2026-10-12 09:00"), early.NextDueAt);
+        Assert.Equal(["p1-opened ticket @ 2026-10-12 09:00"], Describe(onTime.DueNow));
+    }
+}
