@@ -71,7 +71,7 @@ public sealed class DueSweep(
             var assessment = engine.Assess(stored.History, now);
             var added = assessment.DueNow.Count == 0 ? 0
                 : await outbox.AddAsync(assessment.DueNow, now, cancellationToken).ConfigureAwait(false);
-            var next = assessment.NextDueAt;
+            var next = DueIndexing.NextIndexInstant(assessment);
             var updated = new StoredTicket(stored.History.MarkProduced(assessment.DueNow.Select(s => s.Key)), next);
 
             if (next is { } due && due != stored.IndexedDueAt)
