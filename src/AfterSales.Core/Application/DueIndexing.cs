@@ -7,5 +7,21 @@ public static class DueIndexing
 {
     /// <summary>Where the due index should list a ticket: now when steps are already due, else its next due instant.</summary>
     public static Instant? IndexInstant(TicketAssessment assessment, Instant now) =>
-        assessment.DueNow.Count > 0 ? now : assessment.NextDueAt;
+        assessment.DueNow.Count > 0 ? ToStoredPrecision(now) : NextIndexInstant(assessment);
+
+    /// <summary>The ticket's next due instant as the due index keeps it (see <see cref="ToStoredPrecision"/>).</summary>
+    public static Instant? NextIndexInstant(TicketAssessment assessment) =>
+        assessment.NextDueAt is { } next ? ToStoredPrecision(next) : null;
+
+    /// <summary>
+    /// Rounds up to whole ticks (100 ns), the precision of <see cref="DateTimeOffset"/> and of storage. A warning at
+    /// a share of a target can fall between ticks; rounding before storing makes the instant read back equal to the
+    /// one compared with, so the handlers never mistake the row they just wrote for an old one. Rounding up keeps
+    /// every step due by the time its row is read.
+    /// </summary>
+    public static Instant ToStoredPrecision(Instant instant)
+    {
+        var whole = Instant.FromUnixTimeTicks(instant.ToUnixTimeTicks());
+        return whole == instant ? instant : whole + Duration.FromTicks(1);
+    }
 }

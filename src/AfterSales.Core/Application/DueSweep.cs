@@ -58,20 +58,23 @@ public sealed class DueSweep(
 
     private async Task<int> SweepTicketAsync(DueEntry entry, Instant now, CancellationToken cancellationToken)
     {
+        // Steps added on an attempt whose save then lost a race are still new: the outbox row is the record, so
+        // they count here (the winner saw them as existing already and did not count them).
+        var added = 0;
         for (var attempt = 0; attempt < MaxSaveAttempts; attempt++)
         {
             var current = await tickets.GetAsync(entry.TicketId, cancellationToken).ConfigureAwait(false);
             if (current is null)
             {
                 await dueIndex.RemoveAsync(entry, cancellationToken).ConfigureAwait(false);
-                return 0;
+                return added;
             }
 
             var stored = current.Ticket;
             var assessment = engine.Assess(stored.History, now);
-            var added = assessment.DueNow.Count == 0 ? 0
+            added += assessment.DueNow.Count == 0 ? 0
                 : await outbox.AddAsync(assessment.DueNow, now, cancellationToken).ConfigureAwait(false);
-            var next = assessment.NextDueAt;
+            var next = DueIndexing.NextIndexInstant(assessment);
             var updated = new StoredTicket(stored.History.MarkProduced(assessment.DueNow.Select(s => s.Key)), next);
 
             if (next is { } due && due != stored.IndexedDueAt)

@@ -1,0 +1,95 @@
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
+
+namespace AfterSales.Azure.Storage;
+
+/// <summary>
+/// One table, with every entity read counted (<see cref="TableReadCounter"/>) and the expected write outcomes
+/// (exists already, changed since read, gone) returned as false instead of thrown.
+/// </summary>
+internal sealed class CountingTable(TableClient client, Action countRead)
+{
+    public string Name => client.Name;
+
+    public async Task<TableEntity?> GetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        var response = await client.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        if (!response.HasValue) return null;
+        countRead();
+        return response.Value;
+    }
+
+    /// <param name="filter">An OData filter; build it with <see cref="TableClient.CreateQueryFilter(FormattableString)"/>. Null reads the whole table.</param>
+    public async IAsyncEnumerable<TableEntity> QueryAsync(
+        string? filter, IEnumerable<string>? select, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var rows = client.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken);
+        await foreach (var row in rows.ConfigureAwait(false))
+        {
+            countRead();
+            yield return row;
+        }
+    }
+
+    /// <returns>False when a row with these keys exists already.</returns>
+    public async Task<bool> TryAddAsync(TableEntity entity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (TableErrors.IsConflict(e))
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Replaces the whole row if it is still at <paramref name="etag"/>.</summary>
+    /// <returns>False when the row changed or disappeared since it was read.</returns>
+    public async Task<bool> TryReplaceAsync(TableEntity entity, ETag etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (TableErrors.IsPreconditionFailed(e) || TableErrors.IsNotFound(e))
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Sets the given columns, keeping the others, if the row still exists.</summary>
+    /// <returns>False when there is no such row.</returns>
+    public async Task<bool> TryMergeAsync(TableEntity entity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (TableErrors.IsNotFound(e))
+        {
+            return false;
+        }
+    }
+
+    public Task UpsertAsync(TableEntity entity, CancellationToken cancellationToken) =>
+        client.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>Deletes the row if it is still at <paramref name="etag"/> (<see cref="ETag.All"/>: whatever it is); a missing row is not an error.</summary>
+    public async Task DeleteAsync(string partitionKey, string rowKey, ETag etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.DeleteEntityAsync(partitionKey, rowKey, etag, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (TableErrors.IsPreconditionFailed(e) || TableErrors.IsNotFound(e))
+        {
+            // Someone else changed or removed it first: nothing left to do.
+        }
+    }
+}

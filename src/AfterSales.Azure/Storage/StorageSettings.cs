@@ -1,0 +1,10 @@
+namespace AfterSales.Azure.Storage;
+
+/// <summary>Where AfterSales keeps its tables.</summary>
+/// <param name="ConnectionString">A storage connection string (Azurite, or an account key); exclusive with <paramref name="TableServiceUri"/>.</param>
+/// <param name="TableServiceUri">The account's table endpoint, reached with a token credential (managed identity in Azure).</param>
+/// <param name="TablePrefix">Starts every table name (letters and digits), so that several deployments can share an account.</param>
+public sealed record StorageSettings(string? ConnectionString, Uri? TableServiceUri, string TablePrefix)
+{
+    public const string DefaultTablePrefix = "AfterSales";
+}

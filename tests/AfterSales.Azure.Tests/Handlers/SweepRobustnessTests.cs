@@ -1,0 +1,118 @@
+using AfterSales.Azure.Tests.Support;
+using AfterSales.Core.Application;
+using static AfterSales.Azure.Tests.Support.ShanghaiTime;
+
+namespace AfterSales.Azure.Tests.Handlers;
+
+/// <summary>Every step exactly once, whatever happens to the sweeps: crashes, reruns, two at once.</summary>
+public class SweepRobustnessTests : StorageTest
+{
+    private const string OpenedAt = "2026-10-12 09:00";
+    private const string SweepAt = "2026-10-12 09:11";
+
+    [Fact]
+    public async Task A_sweep_that_crashes_half_way_then_runs_again_produces_every_step_exactly_once()
+    {
+        var (service, expected) = await ThirtyUnansweredP1TicketsAsync();
+        service.SetTime(SweepAt);
+        var swept = 0;
+        var crashing = service.NewSweep(afterTicket: _ =>
+        {
+            if (++swept == 10) throw new InvalidOperationException("The host stopped.");
+        });
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => crashing.SweepAsync(CancellationToken.None));
+        Assert.Equal(40, (await service.OutboxAsync()).Count);
+
+        var rerun = await service.NewSweep().SweepAsync(CancellationToken.None);
+
+        Assert.Equal((false, 20, 80, 0), (rerun.Skipped, rerun.DueRows, rerun.StepsProduced, rerun.Failures));
+        Assert.Equal(expected, await OutboxKeysAsync(service));
+    }
+
+    [Fact]
+    public async Task Two_sweeps_at_once_produce_every_step_once()
+    {
+        var (service, expected) = await ThirtyUnansweredP1TicketsAsync();
+        service.SetTime(SweepAt);
+
+        var reports = await Task.WhenAll(
+            Task.Run(() => service.NewSweep().SweepAsync(CancellationToken.None)),
+            Task.Run(() => service.NewSweep().SweepAsync(CancellationToken.None)));
+
+        Assert.Equal(expected.Count, reports.Sum(r => r.StepsProduced));
+        Assert.Equal(expected, await OutboxKeysAsync(service));
+        Assert.All(reports, r => Assert.Equal(0, r.Failures));
+    }
+
+    [Fact]
+    public async Task Two_sweeps_that_do_not_share_a_lease_both_run_and_still_produce_every_step_once()
+    {
+        var (service, expected) = await ThirtyUnansweredP1TicketsAsync();
+        service.SetTime(SweepAt);
+        var elsewhere = OtherTables(out _);
+        await elsewhere.CreateIfNotExistsAsync(CancellationToken.None);
+        try
+        {
+            var reports = await Task.WhenAll(
+                Task.Run(() => service.NewSweep().SweepAsync(CancellationToken.None)),
+                Task.Run(() => service.NewSweep(lease: elsewhere.SweepLease).SweepAsync(CancellationToken.None)));
+
+            Assert.All(reports, r => Assert.False(r.Skipped));
+            Assert.Equal(expected, await OutboxKeysAsync(service));
+            Assert.Equal(expected.Count, reports.Sum(r => r.StepsProduced));
+        }
+        finally
+        {
+            await elsewhere.DeleteAllAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task A_sweep_while_another_holds_the_lease_is_skipped()
+    {
+        var (service, _) = await ThirtyUnansweredP1TicketsAsync();
+        service.SetTime(SweepAt);
+        await Tables.SweepLease.TryAcquireAsync("other-instance", At(SweepAt), NodaTime.Duration.FromMinutes(2), CancellationToken.None);
+
+        var report = await service.NewSweep().SweepAsync(CancellationToken.None);
+
+        Assert.Equal(new SweepReport(true, 0, 0, 0), report);
+        Assert.Empty(await service.OutboxAsync());
+    }
+
+    [Fact]
+    public async Task A_sweep_reads_the_due_rows_and_their_tickets_not_every_open_ticket()
+    {
+        var service = new ServiceUnderTest(Tables, OpenedAt);
+        var tickets = Enumerable.Range(0, 300).Select(i =>
+            new TicketScript($"T-{i:D3}").Opened(OpenedAt, i % 15 == 0 ? "P1" : i % 2 == 0 ? "P2" : "P3"));
+        await Parallel.ForEachAsync(tickets, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            async (ticket, _) => await service.IngestAsync(ticket[0]));
+        Tables.Reads.Reset();
+
+        var report = await service.SweepAtAsync("2026-10-12 09:01");
+
+        Assert.Equal((20, 20), (report.DueRows, report.StepsProduced));
+        Assert.Equal(20, Tables.Reads.DueIndex);
+        Assert.Equal(20, Tables.Reads.Tickets);
+    }
+
+    /// <summary>30 P1 tickets opened at 09:00 and never answered; by 09:11 each has four steps due.</summary>
+    private async Task<(ServiceUnderTest Service, List<string> ExpectedKeys)> ThirtyUnansweredP1TicketsAsync()
+    {
+        var service = new ServiceUnderTest(Tables, OpenedAt);
+        var expected = new List<string>();
+        for (var i = 0; i < 30; i++)
+        {
+            var ticket = new TicketScript($"T-{i:D2}").Opened(OpenedAt, "P1");
+            await service.IngestAsync(ticket[0]);
+            expected.AddRange(service.Engine.Assess(ticket.History, At(SweepAt)).DueNow.Select(s => s.Key));
+        }
+        Assert.Equal(120, expected.Count);
+        return (service, [.. expected.Order(StringComparer.Ordinal)]);
+    }
+
+    private static async Task<List<string>> OutboxKeysAsync(ServiceUnderTest service) =>
+        [.. (await service.OutboxAsync()).Select(e => e.StepKey).Order(StringComparer.Ordinal)];
+}
