@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AfterSales.Core.Application;
 using AfterSales.Core.Tickets;
 using Azure;
@@ -27,6 +28,14 @@ public sealed class TableTicketStore : ITicketStore
         var history = TicketHistoryJson.Read(LongText.Read(row, HistoryColumn));
         var indexedDueAt = StoredTime.FromColumn(row.GetDateTimeOffset(IndexedDueAtColumn));
         return new VersionedTicket(new StoredTicket(history, indexedDueAt), row.ETag.ToString());
+    }
+
+    /// <summary>Every stored ticket, for rebuilding the due index (and the load run's full-scan baseline).</summary>
+    public async IAsyncEnumerable<StoredTicket> ListAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {StateRow}");
+        await foreach (var row in table.QueryAsync(filter, null, cancellationToken).ConfigureAwait(false))
+            yield return new StoredTicket(TicketHistoryJson.Read(LongText.Read(row, HistoryColumn)), StoredTime.FromColumn(row.GetDateTimeOffset(IndexedDueAtColumn)));
     }
 
     public Task<bool> TrySaveAsync(StoredTicket ticket, string? expectedVersion, CancellationToken cancellationToken)

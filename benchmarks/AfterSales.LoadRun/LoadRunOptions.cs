@@ -1,0 +1,3 @@
+namespace AfterSales.LoadRun;
+
+public sealed record LoadRunOptions(int Tickets, int Due, int IngestTickets, int LatencyTickets, TimeSpan LatencyWindow);

@@ -1,0 +1,16 @@
+using System.CommandLine;
+using AfterSales.LoadRun;
+
+var tickets = new Option<int>("--tickets") { Description = "Open tickets to seed.", DefaultValueFactory = _ => 100_000 };
+var due = new Option<int>("--due") { Description = "How many of them are due at the measured sweep.", DefaultValueFactory = _ => 1_000 };
+var ingestTickets = new Option<int>("--ingest-tickets") { Description = "Tickets (4 events each) for the ingest throughput run.", DefaultValueFactory = _ => 1_000 };
+var latencyTickets = new Option<int>("--latency-tickets") { Description = "P1 tickets whose deadlines fall during the real-time latency run.", DefaultValueFactory = _ => 200 };
+var latencyWindow = new Option<int>("--latency-seconds") { Description = "How long deadlines keep falling during the latency run.", DefaultValueFactory = _ => 120 };
+var root = new RootCommand("AfterSales load run against Azure Table storage (Azurite by default; Storage__ConnectionString overrides).")
+{
+    tickets, due, ingestTickets, latencyTickets, latencyWindow,
+};
+root.SetAction((parse, cancellationToken) => new LoadRun(new LoadRunOptions(
+    parse.GetValue(tickets), parse.GetValue(due), parse.GetValue(ingestTickets),
+    parse.GetValue(latencyTickets), TimeSpan.FromSeconds(parse.GetValue(latencyWindow))), Console.Out).RunAsync(cancellationToken));
+return await root.Parse(args).InvokeAsync();
