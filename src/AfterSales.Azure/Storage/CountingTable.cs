@@ -80,6 +80,13 @@ internal sealed class CountingTable(TableClient client, Action countRead)
     public Task UpsertAsync(TableEntity entity, CancellationToken cancellationToken) =>
         client.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
 
+    /// <summary>Upserts rows of one partition in a single transaction (at most <see cref="MaxBatchSize"/>).</summary>
+    public Task UpsertBatchAsync(IEnumerable<TableEntity> entities, CancellationToken cancellationToken) =>
+        client.SubmitTransactionAsync(entities.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
+
+    /// <summary>The most actions one table transaction may hold.</summary>
+    public const int MaxBatchSize = 100;
+
     /// <summary>Deletes the row if it is still at <paramref name="etag"/> (<see cref="ETag.All"/>: whatever it is); a missing row is not an error.</summary>
     public async Task DeleteAsync(string partitionKey, string rowKey, ETag etag, CancellationToken cancellationToken)
     {

@@ -24,15 +24,30 @@ public sealed class TableDueIndex : IDueIndex
         this.checkpoint = checkpoint;
     }
 
-    public Task PutAsync(DueEntry entry, CancellationToken cancellationToken)
+    public Task PutAsync(DueEntry entry, CancellationToken cancellationToken) => table.UpsertAsync(ToRow(entry), cancellationToken);
+
+    /// <summary>
+    /// Puts many rows with one transaction per hour bucket and hundred rows instead of one request per row: for
+    /// rebuilding the index from the tickets table, and for seeding load runs.
+    /// </summary>
+    public async Task PutManyAsync(IEnumerable<DueEntry> entries, int parallelism, CancellationToken cancellationToken)
+    {
+        var batches = entries
+            .Select(ToRow)
+            .GroupBy(row => row.PartitionKey)
+            .SelectMany(bucket => bucket.DistinctBy(row => row.RowKey).Chunk(CountingTable.MaxBatchSize));
+        await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
+            (batch, ct) => new ValueTask(table.UpsertBatchAsync(batch, ct))).ConfigureAwait(false);
+    }
+
+    private static TableEntity ToRow(DueEntry entry)
     {
         var dueAt = StoredTime.RequireWholeTicks(entry.DueAt, nameof(entry));
-        var row = new TableEntity(DueRowKeys.PartitionKey(dueAt), DueRowKeys.RowKey(entry))
+        return new TableEntity(DueRowKeys.PartitionKey(dueAt), DueRowKeys.RowKey(entry))
         {
             ["TicketId"] = entry.TicketId,
             ["DueAt"] = StoredTime.ToColumn(dueAt),
         };
-        return table.UpsertAsync(row, cancellationToken);
     }
 
     public Task RemoveAsync(DueEntry entry, CancellationToken cancellationToken) =>

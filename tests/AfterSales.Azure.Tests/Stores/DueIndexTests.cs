@@ -152,6 +152,21 @@ public class DueIndexTests : StorageTest
         await Assert.ThrowsAsync<ArgumentException>(() => Tables.DueIndex.PutAsync(new DueEntry("T-1", between), None));
     }
 
+    [Fact]
+    public async Task Putting_many_rows_in_batches_stores_each_once_across_hours_and_past_a_full_batch()
+    {
+        var start = At("2026-10-12 08:00");
+        var entries = Enumerable.Range(0, 250)
+            .Select(i => new DueEntry($"T-{i:D3}", start + Duration.FromSeconds(i * 30)))
+            .Append(new DueEntry("T-000", start))
+            .ToList();
+
+        await Tables.DueIndex.PutManyAsync(entries, parallelism: 4, None);
+
+        var due = await ReadEntriesAsync(start + Duration.FromHours(3));
+        Assert.Equal(entries.Take(250), due);
+    }
+
     private Task PutAsync(string ticketId, string dueAt) => Tables.DueIndex.PutAsync(new DueEntry(ticketId, At(dueAt)), None);
 
     private async Task<List<string>> ReadDueAsync(string now) =>
