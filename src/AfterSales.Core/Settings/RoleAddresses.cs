@@ -21,9 +21,12 @@ internal static class RoleAddresses
         foreach (var (role, levels) in users.OrderBy(u => u.Key, StringComparer.Ordinal))
         {
             if (escalation.AddressFor(escalation.DefaultTeam, role) is not null) continue;
+            var setting = teams.GetSection(escalation.DefaultTeam).GetSection(role);
+            if (!string.IsNullOrWhiteSpace(setting.Value)) continue; // set but not an address: reported where it was read
+
             var usedBy = levels.Count == 0 ? "the email failure summary" : $"ladder level {string.Join(", ", levels)}";
             var fallback = role == EscalationRoles.Owner ? " (for tickets whose owner has no email)" : "";
-            errors.Add(teams.GetSection(escalation.DefaultTeam).GetSection(role),
+            errors.Add(setting,
                 $"is required: {usedBy} sends to {role}, and the default team has no address for it{fallback}");
         }
     }

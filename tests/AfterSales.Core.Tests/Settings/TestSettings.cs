@@ -7,7 +7,7 @@ internal static class TestSettings
 {
     public static IConfiguration Configuration(params (string Key, string? Value)[] values) =>
         new ConfigurationBuilder()
-            .AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, v.Value)))
+            .AddInMemoryCollection(values.GroupBy(v => v.Key, StringComparer.OrdinalIgnoreCase).Select(g => KeyValuePair.Create(g.Key, g.Last().Value)))
             .Build();
 
     /// <summary>

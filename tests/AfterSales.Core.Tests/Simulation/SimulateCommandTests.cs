@@ -67,7 +67,11 @@ public class SimulateCommandTests
     [Fact]
     public void A_settings_file_shows_what_a_policy_change_would_have_done()
     {
-        var settings = WriteTemp("settings.json", """{ "Sla": { "Policies": { "P1": { "FirstResponse": "PT30M" } } } }""");
+        var settings = WriteTemp("settings.json", """
+            { "Sla": { "Policies": { "P1": { "FirstResponse": "PT30M" } } },
+              "Escalation": { "Teams": { "Default": { "Owner": "desk@example.com", "Supervisor": "s@example.com", "DepartmentHead": "h@example.com",
+                "Manager": "m@example.com", "SeniorManager": "sm@example.com", "DutyManager": "d@example.com" } } } }
+            """);
 
         var run = CliRun.Of("simulate", "--settings", settings);
 
