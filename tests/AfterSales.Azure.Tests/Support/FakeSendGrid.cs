@@ -119,7 +119,7 @@ internal sealed class FakeSendGrid : IDisposable
 
         public string To => Json.GetProperty("personalizations")[0].GetProperty("to")[0].GetProperty("email").GetString()!;
 
-        public string Subject => Json.GetProperty("subject").GetString()!;
+        public string Subject => Json.GetProperty("personalizations")[0].GetProperty("subject").GetString()!;
 
         public string CustomArg(string name) => Json.GetProperty("personalizations")[0].GetProperty("custom_args").GetProperty(name).GetString()!;
 
