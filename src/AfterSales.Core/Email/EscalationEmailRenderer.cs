@@ -84,7 +84,7 @@ public sealed class EscalationEmailRenderer(AfterSalesSettings settings, SlaEngi
             {
                 var calendarLate = now > deadline ? now - deadline : Duration.Zero;
                 var workingLate = now > deadline ? calendar.WorkingTimeBetween(deadline, now) : Duration.Zero;
-                var tag = calendarLate < Duration.FromMinutes(1) ? texts.Overdue(texts.JustMissed) : texts.Overdue(texts.Span(calendarLate));
+                var tag = calendarLate < Duration.FromMinutes(1) ? texts.JustOverdue : texts.Overdue(texts.Span(calendarLate));
                 return (tag, (texts.LateBy, texts.LateByValue(texts.WorkingSpan(workingLate), texts.Span(calendarLate))));
             }
             case LadderTrigger.Warning when step.Deadline is { } deadline:

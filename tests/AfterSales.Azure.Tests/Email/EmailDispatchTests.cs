@@ -60,8 +60,8 @@ public sealed class EmailDispatchTests : StorageTest, IDisposable
             [
                 "duty@example.com [P1 · new P1] #T-1042 major incident opened — 张伟 — owner Li Wei",
                 "li.wei@example.com [P1 · due in 2 min] #T-1042 first response — 张伟 — owner Li Wei",
-                "duty@example.com [P1 · overdue just now] #T-1042 first response — 张伟 — owner Li Wei",
-                "metro.supervisor@example.com [P1 · overdue just now] #T-1042 first response — 张伟 — owner Li Wei",
+                "duty@example.com [P1 · just overdue] #T-1042 first response — 张伟 — owner Li Wei",
+                "metro.supervisor@example.com [P1 · just overdue] #T-1042 first response — 张伟 — owner Li Wei",
                 "li.wei@example.com [P1 · due in 1 h] #T-1042 resolution — 张伟 — owner Li Wei",
                 "head@example.com [P1 · overdue 25 min] #T-1042 resolution — 张伟 — owner Li Wei",
                 "duty@example.com [P1 · overdue 25 min] #T-1042 resolution — 张伟 — owner Li Wei",
