@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-email-screenshots}"
 mkdir -p "$out"
+out="$(cd "$out" && pwd)"
 eml="$(mktemp -d)"
 dotnet run --project src/AfterSales.Cli -- simulate --out "$eml" >/dev/null
 
@@ -29,6 +30,6 @@ for html in "$out"/*.html; do
   png="${html%.html}.png"
   chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
     --disable-component-update --disable-sync --user-data-dir="$(mktemp -d)" --hide-scrollbars \
-    --screenshot="$PWD/$png" --window-size=720,1100 "file://$PWD/$html" >/dev/null 2>&1
+    --screenshot="$png" --window-size=720,1100 "file://$html" >/dev/null 2>&1
   echo "$png"
 done

@@ -50,7 +50,7 @@ public sealed class EscalationEmailRenderer(AfterSalesSettings settings, SlaEngi
         var factRows = new List<(string, string)>
         {
             (texts.Customer, customer is null ? "?" : customer.Phone is { } phone ? $"{customer.Name} · {phone}" : customer.Name),
-            (texts.Priority, policy is null ? priority : $"{priority} ({policy.Name})"),
+            (texts.Priority, policy is null || policy.Name == priority ? priority : $"{priority} ({policy.Name})"),
             (texts.Promise, promise),
         };
         if (step.Deadline is { } deadline) factRows.Add((texts.Deadline, Time(deadline)));
@@ -84,8 +84,9 @@ public sealed class EscalationEmailRenderer(AfterSalesSettings settings, SlaEngi
             {
                 var calendarLate = now > deadline ? now - deadline : Duration.Zero;
                 var workingLate = now > deadline ? calendar.WorkingTimeBetween(deadline, now) : Duration.Zero;
-                var tag = calendarLate < Duration.FromMinutes(1) ? texts.JustOverdue : texts.Overdue(texts.Span(calendarLate));
-                return (tag, (texts.LateBy, texts.LateByValue(texts.WorkingSpan(workingLate), texts.Span(calendarLate))));
+                // Sent right at the deadline there is no lateness worth a row: the banner says "just overdue".
+                if (calendarLate < Duration.FromMinutes(1)) return (texts.JustOverdue, null);
+                return (texts.Overdue(texts.Span(calendarLate)), (texts.LateBy, texts.LateByValue(texts.WorkingSpan(workingLate), texts.Span(calendarLate))));
             }
             case LadderTrigger.Warning when step.Deadline is { } deadline:
             {
@@ -97,7 +98,7 @@ public sealed class EscalationEmailRenderer(AfterSalesSettings settings, SlaEngi
             {
                 var start = facts.CurrentCycle?.Start ?? step.TriggeredAt;
                 var open = now - start;
-                return (texts.OpenFor(texts.Span(open)), (texts.LateBy, texts.LateByValue(texts.WorkingSpan(calendar.WorkingTimeBetween(start, now)), texts.Span(open))));
+                return (texts.OpenFor(texts.Span(open)), (texts.UnresolvedFor, texts.LateByValue(texts.WorkingSpan(calendar.WorkingTimeBetween(start, now)), texts.Span(open))));
             }
             default:
                 return (texts.Opened, null);

@@ -63,4 +63,14 @@ public class EscalationEmailRendererTests
         Assert.Contains("#T-&lt;b&gt;", email.Html, StringComparison.Ordinal);
         Assert.Contains("tickets/T-%3Cb%3E", email.Html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Sent_at_the_deadline_the_email_says_just_overdue_without_a_zero_lateness_row()
+    {
+        var (email, _) = Render("en", "2026-10-12 09:10", new TicketScript("T-7").Opened("2026-10-12 09:00", "P1"));
+
+        Assert.StartsWith("[P1 · just overdue] #T-7 first response", email.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain("Late by", email.Text, StringComparison.Ordinal);
+        Assert.Contains("Priority: P1\n", email.Text, StringComparison.Ordinal);
+    }
 }
