@@ -18,7 +18,16 @@ public class AddWorkingTimeBenchmarks
     // The calendar the service ships with (Asia/Shanghai, Mon–Fri 08:30–17:30, China 2026 holidays), built from
     // the same defaults the service loads, so the benchmark measures what production runs.
     private readonly BusinessCalendar _calendar =
-        SettingsLoader.LoadWithDefaults(new ConfigurationBuilder().Build()).Calendars["Business"];
+        SettingsLoader.LoadWithDefaults(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Escalation:Teams:Default:Owner"] = "desk@example.com",
+            ["Escalation:Teams:Default:Supervisor"] = "supervisor@example.com",
+            ["Escalation:Teams:Default:DepartmentHead"] = "head@example.com",
+            ["Escalation:Teams:Default:Manager"] = "manager@example.com",
+            ["Escalation:Teams:Default:SeniorManager"] = "senior@example.com",
+            ["Escalation:Teams:Default:DutyManager"] = "duty@example.com",
+            ["Email:Mode"] = "Pickup",
+        }).Build()).Calendars["Business"];
     private readonly Instant _start = new LocalDateTime(2026, 9, 29, 10, 0).InZoneStrictly(DateTimeZoneProviders.Tzdb["Asia/Shanghai"]).ToInstant();
 
     [Benchmark(Baseline = true)]

@@ -3,6 +3,7 @@ using System.Globalization;
 using AfterSales.Azure.Storage;
 using AfterSales.Core.Application;
 using AfterSales.Core.Events;
+using AfterSales.Core.Notifications;
 using AfterSales.Core.Settings;
 using AfterSales.Core.Sla;
 using Microsoft.Extensions.Configuration;
@@ -25,11 +26,13 @@ public sealed class LoadRun(LoadRunOptions options, TextWriter output)
     private readonly AfterSalesSettings settings = SettingsLoader.LoadWithDefaults(new ConfigurationBuilder()
         .AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["Escalation:Teams:Default:Owner"] = "service.desk@example.com",
             ["Escalation:Teams:Default:Supervisor"] = "supervisor@example.com",
             ["Escalation:Teams:Default:DepartmentHead"] = "head@example.com",
             ["Escalation:Teams:Default:Manager"] = "manager@example.com",
             ["Escalation:Teams:Default:SeniorManager"] = "senior@example.com",
             ["Escalation:Teams:Default:DutyManager"] = "duty@example.com",
+            ["Email:Mode"] = "Pickup",
         }).Build());
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -87,7 +90,7 @@ public sealed class LoadRun(LoadRunOptions options, TextWriter output)
     {
         output.WriteLine($"Latency: {options.LatencyTickets} P1 tickets with deadlines over {options.LatencyWindow.TotalSeconds:N0} s, sweeping every {SweepInterval.TotalSeconds:N0} s…");
         var ingestion = Ingestion(tables, engine, TimeProvider.System);
-        var sweep = new DueSweep(engine, tables.Tickets, tables.DueIndex, tables.Outbox, tables.SweepLease, TimeProvider.System);
+        var sweep = new DueSweep(engine, tables.Tickets, tables.DueIndex, tables.Outbox, new InProcessNotificationQueue(), tables.SweepLease, TimeProvider.System);
         var start = Now();
         var random = new Random(7);
         var warningLead = Duration.FromSeconds(450); // a P1 warning falls 7.5 min after opening
@@ -142,7 +145,7 @@ public sealed class LoadRun(LoadRunOptions options, TextWriter output)
         AfterSalesTables tables, SlaEngine engine, IDueIndex index, Instant at, CancellationToken cancellationToken)
     {
         tables.Reads.Reset();
-        var sweep = new DueSweep(engine, tables.Tickets, index, tables.Outbox, tables.SweepLease, new FakeTimeProvider(at.ToDateTimeOffset()))
+        var sweep = new DueSweep(engine, tables.Tickets, index, tables.Outbox, new InProcessNotificationQueue(), tables.SweepLease, new FakeTimeProvider(at.ToDateTimeOffset()))
         {
             LeaseDuration = Duration.FromHours(1),
         };

@@ -18,20 +18,21 @@ public static class SimulateCommand
         var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var zone = new Option<string?>("--time-zone") { Description = "IANA zone for the times shown (default: the Business calendar's zone)." };
+        var outDirectory = new Option<DirectoryInfo?>("--out") { Description = "Also write every escalation email the run would send, as .eml files, to this folder." };
 
         var command = new Command("simulate", "Replay ticket events against the SLA engine on a virtual clock and print the timeline and a summary per policy.")
         {
-            events, settings, until, format, zone,
+            events, settings, until, format, zone, outDirectory,
         };
         command.SetAction(parse => Run(
             parse.GetValue(events), parse.GetValue(settings), parse.GetValue(until), parse.GetValue(format)!, parse.GetValue(zone),
-            output, error, time));
+            parse.GetValue(outDirectory), output, error, time));
         return command;
     }
 
     private static int Run(
         FileInfo? eventsFile, FileInfo? settingsFile, string? untilText, string format, string? zoneId,
-        TextWriter output, TextWriter error, TimeProvider time)
+        DirectoryInfo? outDirectory, TextWriter output, TextWriter error, TimeProvider time)
     {
         var usingSample = eventsFile is null;
         var eventsPath = eventsFile?.FullName ?? SamplePaths.Events;
@@ -44,7 +45,7 @@ public static class SimulateCommand
         AfterSalesSettings loaded;
         try
         {
-            loaded = SettingsSource.Load(settingsFile?.FullName ?? (usingSample ? SamplePaths.Settings : null));
+            loaded = SettingsSource.Load(settingsFile?.FullName ?? (usingSample ? SamplePaths.Settings : null), outDirectory?.FullName);
         }
         catch (SettingsValidationException invalid)
         {
@@ -76,6 +77,11 @@ public static class SimulateCommand
         var result = new Simulator(loaded, parser, displayZone).Run(File.ReadLines(eventsPath), until);
         if (format == "json") SimulationJsonWriter.Write(result, displayZone, output);
         else SimulationTextWriter.Write(result, displayZone, output);
+        if (outDirectory is not null)
+        {
+            var written = SimulatedEmails.Write(result, loaded, time);
+            error.WriteLine($"wrote {written} emails to {loaded.Email.PickupDirectory}");
+        }
         return 0;
     }
 }

@@ -32,6 +32,7 @@ public sealed class AfterSalesTables
         RejectedEvents = new TableRejectedEvents(rejected);
         Deliveries = new TableDeliveries(deliveries);
         SweepLease = new TableSweepLease(sweepState);
+        FailureSummaryLog = new TableFailureSummaryLog(sweepState);
     }
 
     /// <param name="credential">For <see cref="StorageSettings.TableServiceUri"/>: <see cref="DefaultAzureCredential"/> (managed identity in Azure) when null.</param>
@@ -58,6 +59,8 @@ public sealed class AfterSalesTables
     public TableDeliveries Deliveries { get; }
 
     public TableSweepLease SweepLease { get; }
+
+    public TableFailureSummaryLog FailureSummaryLog { get; }
 
     /// <summary>Entities read so far, per table.</summary>
     public TableReadCounter Reads { get; }

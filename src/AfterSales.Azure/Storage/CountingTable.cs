@@ -62,6 +62,21 @@ internal sealed class CountingTable(TableClient client, Action countRead)
         }
     }
 
+    /// <summary>Sets the given columns, keeping the others, if the row is still at <paramref name="etag"/>.</summary>
+    /// <returns>The row's new ETag; null when the row changed or disappeared since it was read.</returns>
+    public async Task<ETag?> TryMergeAsync(TableEntity entity, ETag etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await client.UpdateEntityAsync(entity, etag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+            return response.Headers.ETag;
+        }
+        catch (RequestFailedException e) when (TableErrors.IsPreconditionFailed(e) || TableErrors.IsNotFound(e))
+        {
+            return null;
+        }
+    }
+
     /// <summary>Sets the given columns, keeping the others, if the row still exists.</summary>
     /// <returns>False when there is no such row.</returns>
     public async Task<bool> TryMergeAsync(TableEntity entity, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using AfterSales.Core.Application;
 using AfterSales.Core.Sla;
+using Azure;
 using Azure.Data.Tables;
 using NodaTime;
 
@@ -9,11 +10,12 @@ namespace AfterSales.Azure.Storage;
 /// <summary>
 /// One row per escalation step: PartitionKey the escaped ticket id, RowKey the escaped step key. A step is only ever
 /// added, never overwritten: when its row exists already the step was produced before and is not counted, which is
-/// what makes every step at-most-once however many sweeps run.
+/// what makes every step at-most-once however many sweeps run. Later status changes (<see cref="OutboxStatus"/>) are
+/// merges conditional on the ETag read, so of two dispatchers only one records an attempt or an outcome.
 /// </summary>
 public sealed class TableOutbox : IOutbox
 {
-    public const string PendingStatus = "pending";
+    public const string PendingStatus = OutboxStatus.Pending;
 
     private readonly CountingTable table;
 
@@ -29,12 +31,69 @@ public sealed class TableOutbox : IOutbox
         return added;
     }
 
+    public async Task<OutboxRecord?> GetAsync(string ticketId, string stepKey, CancellationToken cancellationToken)
+    {
+        var row = await table.GetAsync(KeyEscaping.Escape(ticketId), KeyEscaping.Escape(stepKey), cancellationToken).ConfigureAwait(false);
+        return row is null ? null : ToRecord(row);
+    }
+
+    public async IAsyncEnumerable<OutboxRecord> ListForTicketAsync(string ticketId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {KeyEscaping.Escape(ticketId)}");
+        await foreach (var row in table.QueryAsync(filter, null, cancellationToken).ConfigureAwait(false))
+            yield return ToRecord(row);
+    }
+
+    public async IAsyncEnumerable<OutboxRecord> ListByStatusAsync(string status, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"Status eq {status}");
+        await foreach (var row in table.QueryAsync(filter, null, cancellationToken).ConfigureAwait(false))
+            yield return ToRecord(row);
+    }
+
+    public async Task<OutboxRecord?> TryStartAttemptAsync(OutboxRecord record, Instant now, CancellationToken cancellationToken)
+    {
+        if (record.Status != OutboxStatus.Pending) return null;
+        var change = Change(record.Step);
+        change["Status"] = OutboxStatus.Sending;
+        change["Attempts"] = record.Attempts + 1;
+        change["AttemptStartedAt"] = StoredTime.ToColumn(now);
+        var etag = await table.TryMergeAsync(change, new ETag(record.Version), cancellationToken).ConfigureAwait(false);
+        return etag is { } version
+            ? record with { Status = OutboxStatus.Sending, Attempts = record.Attempts + 1, AttemptStartedAt = now, Version = version.ToString() }
+            : null;
+    }
+
+    public async Task<bool> TryCompleteAsync(OutboxRecord attempt, SendResult result, Instant now, CancellationToken cancellationToken)
+    {
+        var change = Change(attempt.Step);
+        change["Status"] = result.Sent ? OutboxStatus.Sent : OutboxStatus.Failed;
+        change["Requests"] = result.Requests;
+        change["CompletedAt"] = StoredTime.ToColumn(now);
+        if (result.ProviderMessageId is { } id) change["ProviderMessageId"] = id;
+        if (result.Error is { } error) change["FailureReason"] = error;
+        if (!result.Sent) change["FailureReported"] = false;
+        return await table.TryMergeAsync(change, new ETag(attempt.Version), cancellationToken).ConfigureAwait(false) is not null;
+    }
+
+    public async Task MarkFailureReportedAsync(IEnumerable<OutboxRecord> failed, CancellationToken cancellationToken)
+    {
+        foreach (var record in failed)
+        {
+            var change = Change(record.Step);
+            change["FailureReported"] = true;
+            await table.TryMergeAsync(change, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Every row, in key order (by ticket, then step key). For tests, load runs and admin tools.</summary>
     public async IAsyncEnumerable<OutboxEntry> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var row in table.QueryAsync(null, null, cancellationToken).ConfigureAwait(false))
             yield return FromRow(row);
     }
+
+    private static TableEntity Change(EscalationStep step) => new(KeyEscaping.Escape(step.TicketId), KeyEscaping.Escape(step.Key));
 
     private static TableEntity ToRow(EscalationStep step, Instant producedAt)
     {
@@ -57,6 +116,36 @@ public sealed class TableOutbox : IOutbox
         if (step.Recipient is { } recipient) row["Recipient"] = recipient;
         if (step.Deadline is { } deadline) row["Deadline"] = StoredTime.ToColumn(deadline);
         return row;
+    }
+
+    private static OutboxRecord ToRecord(TableEntity row)
+    {
+        var step = new EscalationStep(
+            row.RequiredString("StepKey"),
+            row.RequiredString("TicketId"),
+            row.GetInt32("Cycle") ?? 1,
+            row.RequiredString("Level"),
+            Enum.Parse<LadderTrigger>(row.RequiredString("Trigger")),
+            row.GetString("Clock") is { } clock ? Enum.Parse<ClockKind>(clock) : null,
+            row.RequiredString("ClockId"),
+            row.RequiredString("Role"),
+            row.GetString("Recipient"),
+            row.RequiredInstant("TriggeredAt"),
+            row.RequiredInstant("DueAt"),
+            StoredTime.FromColumn(row.GetDateTimeOffset("Deadline")),
+            row.GetString("Expectation") ?? "");
+        return new OutboxRecord(
+            step,
+            row.RequiredInstant("ProducedAt"),
+            row.RequiredString("Status"),
+            row.GetInt32("Attempts") ?? 0,
+            StoredTime.FromColumn(row.GetDateTimeOffset("AttemptStartedAt")),
+            row.GetInt32("Requests") ?? 0,
+            row.GetString("ProviderMessageId"),
+            row.GetString("FailureReason"),
+            StoredTime.FromColumn(row.GetDateTimeOffset("CompletedAt")),
+            row.GetBoolean("FailureReported") ?? false,
+            row.ETag.ToString());
     }
 
     private static OutboxEntry FromRow(TableEntity row) => new(

@@ -1,3 +1,4 @@
+using AfterSales.Core.Notifications;
 using AfterSales.Core.Sla;
 using NodaTime;
 
@@ -5,7 +6,7 @@ namespace AfterSales.Core.Application;
 
 /// <summary>
 /// Reads the due-index rows due by now, asks the engine what is due for each ticket, records the steps in the
-/// outbox and re-indexes the ticket. Running twice, concurrently, or again after a crash half-way produces every
+/// outbox, hands them to the notification queue and re-indexes the ticket. Running twice, concurrently, or again after a crash half-way produces every
 /// step exactly once: outbox rows are keyed by the step key and ticket saves are conditional.
 /// </summary>
 public sealed class DueSweep(
@@ -13,6 +14,7 @@ public sealed class DueSweep(
     ITicketStore tickets,
     IDueIndex dueIndex,
     IOutbox outbox,
+    INotificationQueue notifications,
     ISweepLease lease,
     TimeProvider time)
 {
@@ -74,6 +76,10 @@ public sealed class DueSweep(
             var assessment = engine.Assess(stored.History, now);
             added += assessment.DueNow.Count == 0 ? 0
                 : await outbox.AddAsync(assessment.DueNow, now, cancellationToken).ConfigureAwait(false);
+            // Every due step is enqueued, not only the new rows: a sweep that crashed after adding the rows and before
+            // enqueueing left the ticket unsaved, so this run sees the same steps again and must send their messages.
+            foreach (var step in assessment.DueNow)
+                await notifications.EnqueueAsync(NotificationMessage.For(step, now), cancellationToken).ConfigureAwait(false);
             var next = DueIndexing.NextIndexInstant(assessment);
             var updated = new StoredTicket(stored.History.MarkProduced(assessment.DueNow.Select(s => s.Key)), next);
 

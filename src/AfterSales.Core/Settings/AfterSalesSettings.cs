@@ -8,7 +8,8 @@ public sealed record AfterSalesSettings(
     IReadOnlyDictionary<string, BusinessCalendar> Calendars,
     SlaSettings Sla,
     EscalationSettings Escalation,
-    EventSettings Events);
+    EventSettings Events,
+    EmailSettings Email);
 
 /// <param name="WarningAt">Share of each target at which the warning step is due (0 &lt; x &lt; 1).</param>
 /// <param name="Policies">Ordered by precedence.</param>

@@ -34,6 +34,18 @@ public static class SettingsDefaults
             ["Sla:WarningAt"] = "75%",
             ["Escalation:DefaultTeam"] = "Default",
             ["Events:MaxFutureSkew"] = "P1D",
+            ["Email:Mode"] = "SendGrid",
+            ["Email:SendGrid:ApiKey"] = "",
+            ["Email:From"] = "",
+            ["Email:FromName"] = "AfterSales",
+            ["Email:PickupDirectory"] = "mail-pickup",
+            ["Email:Locale"] = "zh-CN",
+            ["Email:TicketUrl"] = "",
+            ["Email:SendTimeout"] = "PT30S",
+            ["Email:MaxAttempts"] = "4",
+            ["Email:RetryDelay"] = "PT2S",
+            ["Email:MaxRetryDelay"] = "PT1M",
+            ["Email:FailureSummaryInterval"] = "PT1H",
         };
 
         Policy(values, "P1", 10, "P1", "", "24x7", "PT10M", "", "PT1H", "PT4H");

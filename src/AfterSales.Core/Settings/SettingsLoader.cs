@@ -4,7 +4,7 @@ namespace AfterSales.Core.Settings;
 
 /// <summary>
 /// Binds every AfterSales setting from configuration and validates it. Only the sections <c>Calendars</c>,
-/// <c>Sla</c>, <c>Escalation</c> and <c>Events</c> are read; any key under them that is not a setting is an error.
+/// <c>Sla</c>, <c>Escalation</c>, <c>Events</c> and <c>Email</c> are read; any key under them that is not a setting is an error.
 /// </summary>
 public static class SettingsLoader
 {
@@ -17,8 +17,10 @@ public static class SettingsLoader
         var (sla, knownPriorities) = SlaSettingsReader.Read(configuration.GetSection("Sla"), calendarNames, errors);
         var escalation = EscalationSettingsReader.Read(configuration.GetSection("Escalation"), knownPriorities, errors);
         var events = EventSettingsReader.Read(configuration.GetSection("Events"), errors);
+        var email = EmailSettingsReader.Read(configuration.GetSection("Email"), errors);
+        RoleAddresses.Check(escalation, configuration.GetSection("Escalation:Teams"), errors);
         if (errors.Count > 0) throw new SettingsValidationException(errors.All);
-        return new AfterSalesSettings(calendars, sla, escalation, events);
+        return new AfterSalesSettings(calendars, sla, escalation, events, email);
     }
 
     /// <summary>Layers <paramref name="overrides"/> over <see cref="SettingsDefaults.Values"/>, then <see cref="Load"/>s.</summary>

@@ -151,7 +151,7 @@ public sealed class Simulator(AfterSalesSettings settings, TicketEventParser par
             ReportClockChanges(ticketId, now, assessment);
             foreach (var step in assessment.DueNow)
             {
-                Timeline.Add(new TimelineEntry(now, ticketId, TimelineKind.Step, TimelineText.Describe(step, now), step));
+                Timeline.Add(new TimelineEntry(now, ticketId, TimelineKind.Step, TimelineText.Describe(step, now), step, history));
                 ProducedSteps.Add(step);
             }
             Tickets[ticketId] = history.MarkProduced(assessment.DueNow.Select(s => s.Key));

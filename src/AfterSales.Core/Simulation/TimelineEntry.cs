@@ -1,4 +1,5 @@
 using AfterSales.Core.Sla;
+using AfterSales.Core.Tickets;
 using NodaTime;
 
 namespace AfterSales.Core.Simulation;
@@ -6,4 +7,5 @@ namespace AfterSales.Core.Simulation;
 public enum TimelineKind { Received, Duplicate, DeadlineSet, DeadlineMoved, ClockPaused, TargetMet, TargetMissed, Step }
 
 /// <summary>One line of what AfterSales did or would do, at a virtual instant.</summary>
-public sealed record TimelineEntry(Instant At, string TicketId, TimelineKind Kind, string Text, EscalationStep? Step = null);
+/// <param name="History">For a step: the ticket as it stood when the step was produced (to render its email).</param>
+public sealed record TimelineEntry(Instant At, string TicketId, TimelineKind Kind, string Text, EscalationStep? Step = null, TicketHistory? History = null);

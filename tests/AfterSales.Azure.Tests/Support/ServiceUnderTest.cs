@@ -1,6 +1,7 @@
 using AfterSales.Azure.Storage;
 using AfterSales.Core.Application;
 using AfterSales.Core.Events;
+using AfterSales.Core.Notifications;
 using AfterSales.Core.Settings;
 using AfterSales.Core.Sla;
 using Microsoft.Extensions.Time.Testing;
@@ -41,13 +42,16 @@ internal sealed class ServiceUnderTest
 
     public TicketEventIngestion Ingestion { get; }
 
+    /// <summary>Where sweeps hand the steps they produce.</summary>
+    public InProcessNotificationQueue Queue { get; } = new();
+
     /// <summary>The same tables with other settings (an admin changed them), on this clock.</summary>
     public ServiceUnderTest WithSettings(AfterSalesSettings settings) => new(Tables, Clock.GetUtcNow(), settings);
 
     public void SetTime(string local) => Clock.SetUtcNow(Offset(local));
 
     public DueSweep NewSweep(Action<DueEntry>? afterTicket = null, ISweepLease? lease = null) =>
-        new(Engine, Tables.Tickets, Tables.DueIndex, Tables.Outbox, lease ?? Tables.SweepLease, Clock) { AfterTicket = afterTicket };
+        new(Engine, Tables.Tickets, Tables.DueIndex, Tables.Outbox, Queue, lease ?? Tables.SweepLease, Clock) { AfterTicket = afterTicket };
 
     public Task<IngestResult> IngestAsync(AfterSalesEvent e) => IngestAsync(TicketScript.Payload(e));
 

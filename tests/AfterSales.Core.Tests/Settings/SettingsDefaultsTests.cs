@@ -9,8 +9,9 @@ namespace AfterSales.Core.Tests.Settings;
 
 public class SettingsDefaultsTests
 {
+    /// <summary>The defaults with only what a deployment must add (team addresses, SendGrid key, sender, ticket link).</summary>
     private static readonly AfterSalesSettings Defaults =
-        SettingsLoader.Load(new ConfigurationBuilder().AddInMemoryCollection(SettingsDefaults.Values).Build());
+        SettingsLoader.Load(new ConfigurationBuilder().AddInMemoryCollection(SettingsDefaults.Values).AddInMemoryCollection(TestSupport.TestSettings.Required).Build());
 
     private static SlaTarget Minutes(int minutes) => SlaTarget.FromTime(Duration.FromMinutes(minutes));
 
@@ -118,8 +119,40 @@ public class SettingsDefaultsTests
     [Fact]
     public void No_team_addresses_and_the_default_team_is_default()
     {
-        Assert.Empty(Defaults.Escalation.Teams);
+        Assert.DoesNotContain(SettingsDefaults.Values.Keys, k => k.StartsWith("Escalation:Teams", StringComparison.OrdinalIgnoreCase));
         Assert.Equal("Default", Defaults.Escalation.DefaultTeam);
+    }
+
+    [Fact]
+    public void Bare_defaults_stop_start_up_naming_every_role_address_and_the_sendgrid_settings_a_deployment_must_set()
+    {
+        var rejected = Assert.Throws<SettingsValidationException>(() =>
+            SettingsLoader.Load(new ConfigurationBuilder().AddInMemoryCollection(SettingsDefaults.Values).Build()));
+
+        Assert.Equal(
+            [
+                "Email__From", "Email__SendGrid__ApiKey", "Email__TicketUrl",
+                "Escalation__Teams__Default__DepartmentHead", "Escalation__Teams__Default__DutyManager", "Escalation__Teams__Default__Manager",
+                "Escalation__Teams__Default__Owner", "Escalation__Teams__Default__SeniorManager", "Escalation__Teams__Default__Supervisor",
+            ],
+            rejected.Errors.Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.Contains("ladder level warning sends to Owner", rejected.ErrorAt("Escalation__Teams__Default__Owner").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Email_defaults_are_sendgrid_in_chinese_with_four_requests_of_30_seconds_and_an_hourly_failure_summary()
+    {
+        var email = Defaults.Email;
+
+        Assert.Equal(EmailMode.SendGrid, email.Mode);
+        Assert.Equal("zh-CN", email.Locale);
+        Assert.Equal("AfterSales", email.FromName);
+        Assert.Equal("mail-pickup", email.PickupDirectory);
+        Assert.Equal(Duration.FromSeconds(30), email.SendTimeout);
+        Assert.Equal(4, email.MaxAttempts);
+        Assert.Equal(Duration.FromSeconds(2), email.RetryDelay);
+        Assert.Equal(Duration.FromMinutes(1), email.MaxRetryDelay);
+        Assert.Equal(Duration.FromHours(1), email.FailureSummaryInterval);
     }
 
     public static TheoryData<string, LadderTrigger, ClockKind[], int, string, string[], bool, string> Ladder => new()

@@ -23,6 +23,7 @@ public class SettingsOverrideTests
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(SettingsDefaults.Values)
+            .AddInMemoryCollection(TestSupport.TestSettings.Required)
             .AddInMemoryCollection([KeyValuePair.Create<string, string?>("Sla:Policies:P3:Resolution", "P5D")])
             .Build();
 
@@ -83,6 +84,7 @@ public class SettingsOverrideTests
             ("Sla:Policies:VIP:Resolution", "PT2H"),
             ("Escalation:Ladder:vip-opened:Trigger", "Opened"),
             ("Escalation:Ladder:vip-opened:Role", "AccountManager"),
+            ("Escalation:Teams:Default:AccountManager", "accounts@example.com"),
             ("Escalation:Ladder:vip-opened:Priorities", "VIP, P1"));
 
         Assert.Contains("VIP", settings.Sla.KnownPriorities);
@@ -136,7 +138,7 @@ public class SettingsOverrideTests
         Assert.Equal("repair-lead@example.com", escalation.AddressFor("Repair", EscalationRoles.Supervisor));
         Assert.Equal("duty@example.com", escalation.AddressFor("repair", EscalationRoles.DutyManager));
         Assert.Equal("desk-lead@example.com", escalation.AddressFor("Sales", EscalationRoles.Supervisor));
-        Assert.Null(escalation.AddressFor("Repair", EscalationRoles.Manager));
+        Assert.Equal("manager@example.com", escalation.AddressFor("Repair", EscalationRoles.Manager));
     }
 
     [Fact]
@@ -149,7 +151,8 @@ public class SettingsOverrideTests
             }
             """;
 
-        var settings = SettingsLoader.LoadWithDefaults(Json(json));
+        var settings = SettingsLoader.LoadWithDefaults(new ConfigurationBuilder()
+            .AddInMemoryCollection(TestSupport.TestSettings.Required).AddConfiguration(Json(json)).Build());
 
         var p2 = settings.Sla.Policies.Single(p => p.Name == "P2");
         Assert.Equal(SlaTarget.FromTime(Duration.FromHours(12)), p2.Resolution);

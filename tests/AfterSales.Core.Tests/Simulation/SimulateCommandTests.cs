@@ -67,7 +67,11 @@ public class SimulateCommandTests
     [Fact]
     public void A_settings_file_shows_what_a_policy_change_would_have_done()
     {
-        var settings = WriteTemp("settings.json", """{ "Sla": { "Policies": { "P1": { "FirstResponse": "PT30M" } } } }""");
+        var settings = WriteTemp("settings.json", """
+            { "Sla": { "Policies": { "P1": { "FirstResponse": "PT30M" } } },
+              "Escalation": { "Teams": { "Default": { "Owner": "desk@example.com", "Supervisor": "s@example.com", "DepartmentHead": "h@example.com",
+                "Manager": "m@example.com", "SeniorManager": "sm@example.com", "DutyManager": "d@example.com" } } } }
+            """);
 
         var run = CliRun.Of("simulate", "--settings", settings);
 
@@ -105,6 +109,37 @@ public class SimulateCommandTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--until", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Out_writes_one_eml_per_escalation_and_leaves_the_printed_timeline_as_it_was()
+    {
+        var directory = Directory.CreateTempSubdirectory("aftersales-out-").FullName;
+
+        var run = CliRun.Of("simulate", "--out", directory);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(CliRun.Of("simulate").Output, run.Output);
+        var files = Directory.GetFiles(directory, "*.eml");
+        var steps = run.Output.Split('\n').Count(l => l.Contains(" -> ", StringComparison.Ordinal) && l.Contains('[', StringComparison.Ordinal));
+        Assert.Equal(steps, files.Length);
+        Assert.Contains($"wrote {steps} emails to {directory}", run.Error, StringComparison.Ordinal);
+
+        var eml = File.ReadAllText(Directory.GetFiles(directory, "T-1001_*supervisor_1.eml").First());
+        Assert.Contains("To: <metro.supervisor@example.com>", eml, StringComparison.Ordinal);
+        Assert.Contains("X-AfterSales-Ticket: T-1001", eml, StringComparison.Ordinal);
+        Assert.Contains("Content-Type: multipart/alternative", eml, StringComparison.Ordinal);
+        var html = Body(eml, "text/html");
+        Assert.Contains("https://helpdesk.example.com/tickets/T-1001", html, StringComparison.Ordinal);
+        Assert.Contains("#T-1001 进展更新已超时", Body(eml, "text/plain"), StringComparison.Ordinal);
+    }
+
+    private static string Body(string eml, string type)
+    {
+        var start = eml.IndexOf($"Content-Type: {type}; charset=utf-8", StringComparison.Ordinal);
+        var body = eml[(eml.IndexOf("\r\n\r\n", start, StringComparison.Ordinal) + 4)..];
+        var base64 = body[..body.IndexOf("--=_aftersales_part", StringComparison.Ordinal)].Replace("\r\n", "", StringComparison.Ordinal);
+        return System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(base64));
     }
 
     private static string WriteTemp(string name, string content)

@@ -36,16 +36,30 @@ public class EscalationLadderTests
     }
 
     [Fact]
-    public void A_role_without_an_address_in_any_team_yields_a_step_without_recipient()
+    public void A_ladder_role_without_an_address_in_the_default_team_stops_start_up_naming_the_key()
     {
-        var settings = TestSettings.With(
+        var rejected = Assert.Throws<AfterSales.Core.Settings.SettingsValidationException>(() => TestSettings.With(
+            ("Escalation:Teams:metro:QualityLead", "metro.quality@example.com"),
             ("Escalation:Ladder:quality:Trigger", "Opened"),
             ("Escalation:Ladder:quality:Role", "QualityLead"),
-            ("Escalation:Ladder:quality:Expectation", "Review the ticket."));
+            ("Escalation:Ladder:quality:Expectation", "Review the ticket.")));
+
+        var error = Assert.Single(rejected.Errors);
+        Assert.Equal("Escalation__Teams__Default__QualityLead", error.Key);
+        Assert.Contains("ladder level quality sends to QualityLead", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_team_without_its_own_address_for_a_role_falls_back_to_the_default_team()
+    {
+        var settings = TestSettings.With(
+            ("Escalation:Teams:Default:QualityLead", "quality@example.com"),
+            ("Escalation:Ladder:quality:Trigger", "Opened"),
+            ("Escalation:Ladder:quality:Role", "QualityLead"));
 
         var steps = Sweep(new TicketScript().Opened("2026-10-12 09:00", "P3").History, until: "2026-10-12 09:01", settings);
 
-        Assert.Null(steps.Single(s => s.Level == "quality").Recipient);
+        Assert.Equal("quality@example.com", steps.Single(s => s.Level == "quality").Recipient);
     }
 
     [Fact]

@@ -3,24 +3,31 @@ using Microsoft.Extensions.Configuration;
 
 namespace AfterSales.Core.Tests.TestSupport;
 
-/// <summary>The shipped defaults plus team addresses, with per-test overrides in configuration-key form.</summary>
+/// <summary>
+/// The shipped defaults plus what a deployment must add (team addresses, the SendGrid key, sender and ticket link),
+/// with per-test overrides in configuration-key form.
+/// </summary>
 internal static class TestSettings
 {
-    private static readonly Dictionary<string, string?> Teams = new()
+    public static readonly Dictionary<string, string?> Required = new()
     {
+        ["Escalation:Teams:Default:Owner"] = "service.desk@example.com",
         ["Escalation:Teams:Default:Supervisor"] = "supervisor@example.com",
         ["Escalation:Teams:Default:DepartmentHead"] = "head@example.com",
         ["Escalation:Teams:Default:Manager"] = "manager@example.com",
         ["Escalation:Teams:Default:SeniorManager"] = "senior@example.com",
         ["Escalation:Teams:Default:DutyManager"] = "duty@example.com",
         ["Escalation:Teams:metro:Supervisor"] = "metro.supervisor@example.com",
+        ["Email:SendGrid:ApiKey"] = "SG.test-key",
+        ["Email:From"] = "aftersales@example.com",
+        ["Email:TicketUrl"] = "https://helpdesk.example.com/tickets/{ticketId}",
     };
 
     public static AfterSalesSettings Defaults() => With();
 
     public static AfterSalesSettings With(params (string Key, string? Value)[] overrides)
     {
-        var values = new Dictionary<string, string?>(Teams);
+        var values = new Dictionary<string, string?>(Required);
         foreach (var (key, value) in overrides) values[key] = value;
         return SettingsLoader.LoadWithDefaults(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
     }

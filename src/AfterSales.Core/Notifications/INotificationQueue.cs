@@ -1,0 +1,10 @@
+namespace AfterSales.Core.Notifications;
+
+/// <summary>
+/// Where the sweep hands each produced step to be sent (in Azure, the Service Bus <c>notifications</c> queue).
+/// At-least-once: the same message may arrive twice, and the dispatcher sends it once.
+/// </summary>
+public interface INotificationQueue
+{
+    Task EnqueueAsync(NotificationMessage message, CancellationToken cancellationToken);
+}

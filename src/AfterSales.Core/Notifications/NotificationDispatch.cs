@@ -1,0 +1,80 @@
+using AfterSales.Core.Application;
+using AfterSales.Core.Email;
+using AfterSales.Core.Settings;
+using NodaTime;
+
+namespace AfterSales.Core.Notifications;
+
+/// <summary>
+/// Sends the step a <see cref="NotificationMessage"/> names, at most once: it records an attempt on the outbox row
+/// (a conditional update, so of two dispatchers only one proceeds), renders the email, sends it and records the
+/// outcome. A row whose attempt recorded no outcome and has expired was cut short by a crash: it is marked failed
+/// with that reason and never resent blindly, because the email may have gone out before the crash.
+/// </summary>
+public sealed class NotificationDispatch(
+    ITicketStore tickets,
+    IOutbox outbox,
+    EscalationEmailRenderer renderer,
+    IEmailSender email,
+    EmailSettings settings,
+    TimeProvider time)
+{
+    public const string UnknownOutcomeReason =
+        "outcome unknown: the attempt was cut short (the process stopped during the send); not resent, because the email may have gone out. Check the recipient's inbox or SendGrid's activity feed.";
+
+    public async Task<DispatchOutcome> DispatchAsync(NotificationMessage message, CancellationToken cancellationToken)
+    {
+        var record = await outbox.GetAsync(message.TicketId, message.StepKey, cancellationToken).ConfigureAwait(false);
+        if (record is null) return DispatchOutcome.NoSuchStep;
+        return await DispatchAsync(record, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The same for a row already read (the drain).</summary>
+    public async Task<DispatchOutcome> DispatchAsync(OutboxRecord record, CancellationToken cancellationToken)
+    {
+        var now = Now();
+        switch (record.Status)
+        {
+            case OutboxStatus.Sent or OutboxStatus.Failed:
+                return DispatchOutcome.AlreadyDone;
+            case OutboxStatus.Sending:
+                if (record.AttemptStartedAt is { } started && now - started < settings.AttemptExpiry) return DispatchOutcome.InProgress;
+                return await outbox.TryCompleteAsync(record, SendResult.Failure(UnknownOutcomeReason, record.Requests), now, cancellationToken).ConfigureAwait(false)
+                    ? DispatchOutcome.UnknownOutcomeResolved
+                    : DispatchOutcome.InProgress;
+        }
+
+        var attempt = await outbox.TryStartAttemptAsync(record, now, cancellationToken).ConfigureAwait(false);
+        if (attempt is null) return DispatchOutcome.InProgress;
+
+        SendResult result;
+        try
+        {
+            var rendered = await RenderAsync(attempt, now, cancellationToken).ConfigureAwait(false);
+            result = await email.SendAsync(rendered, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is InvalidOperationException or InvalidDataException)
+        {
+            // Nothing was sent: the email could not be put together (no address, ticket missing or unreadable).
+            result = SendResult.Failure($"not sent: {e.Message}", 0);
+        }
+
+        await outbox.TryCompleteAsync(attempt, result, Now(), cancellationToken).ConfigureAwait(false);
+        return result.Sent ? DispatchOutcome.Sent : DispatchOutcome.Failed;
+    }
+
+    private async Task<EmailMessage> RenderAsync(OutboxRecord attempt, Instant now, CancellationToken cancellationToken)
+    {
+        var step = attempt.Step;
+        var ticket = await tickets.GetAsync(step.TicketId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"ticket {step.TicketId} is not stored");
+        var told = new List<Sla.EscalationStep>();
+        await foreach (var row in outbox.ListForTicketAsync(step.TicketId, cancellationToken).ConfigureAwait(false))
+        {
+            if (row.Step.Key != step.Key && row.Status == OutboxStatus.Sent) told.Add(row.Step);
+        }
+        return renderer.Render(ticket.Ticket.History, step, told, now);
+    }
+
+    private Instant Now() => Instant.FromDateTimeOffset(time.GetUtcNow());
+}

@@ -1,0 +1,33 @@
+using AfterSales.Core.Sla;
+using Microsoft.Extensions.Configuration;
+
+namespace AfterSales.Core.Settings;
+
+/// <summary>
+/// Every role the ladder sends to must have an address in the default team (which fills in for every other team),
+/// so that a missing address stops start-up instead of silently skipping an escalation at 3 a.m. The owner role
+/// goes to the ticket owner's own email; the team's <c>Owner</c> address is the fallback for owners without one.
+/// The duty manager also receives the failure summary, so it is always required.
+/// </summary>
+internal static class RoleAddresses
+{
+    public static void Check(EscalationSettings escalation, IConfigurationSection teams, SettingsErrors errors)
+    {
+        if (string.IsNullOrEmpty(escalation.DefaultTeam)) return;
+        var users = escalation.Ladder.GroupBy(l => l.Role, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Select(l => l.Name).ToList(), StringComparer.OrdinalIgnoreCase);
+        if (!users.ContainsKey(EscalationRoles.DutyManager)) users[EscalationRoles.DutyManager] = [];
+
+        foreach (var (role, levels) in users.OrderBy(u => u.Key, StringComparer.Ordinal))
+        {
+            if (escalation.AddressFor(escalation.DefaultTeam, role) is not null) continue;
+            var setting = teams.GetSection(escalation.DefaultTeam).GetSection(role);
+            if (!string.IsNullOrWhiteSpace(setting.Value)) continue; // set but not an address: reported where it was read
+
+            var usedBy = levels.Count == 0 ? "the email failure summary" : $"ladder level {string.Join(", ", levels)}";
+            var fallback = role == EscalationRoles.Owner ? " (for tickets whose owner has no email)" : "";
+            errors.Add(setting,
+                $"is required: {usedBy} sends to {role}, and the default team has no address for it{fallback}");
+        }
+    }
+}
