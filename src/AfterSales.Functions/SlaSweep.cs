@@ -1,0 +1,20 @@
+using AfterSales.Core.Application;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace AfterSales.Functions;
+
+/// <summary>
+/// Every <c>%SlaSweepSchedule%</c> (UTC NCRONTAB, default every 15 s): steps due by now go to the outbox. Local-time
+/// rules (business hours, quiet hours) live in the engine, never in the schedule.
+/// </summary>
+public sealed class SlaSweep(DueSweep sweep, ILogger<SlaSweep> logger)
+{
+    [Function(nameof(SlaSweep))]
+    public async Task Run([TimerTrigger("%SlaSweepSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        var report = await sweep.SweepAsync(cancellationToken);
+        logger.LogInformation("Sweep: skipped {Skipped}, due rows {DueRows}, steps {StepsProduced}, failures {Failures}",
+            report.Skipped, report.DueRows, report.StepsProduced, report.Failures);
+    }
+}
