@@ -29,6 +29,7 @@ public sealed class AfterSalesTables
         Tickets = new TableTicketStore(tickets);
         DueIndex = new TableDueIndex(dueIndex, new DueCheckpoint(sweepState));
         Outbox = new TableOutbox(outbox);
+        StepStatuses = new TableStepStatuses(outbox);
         RejectedEvents = new TableRejectedEvents(rejected);
         Deliveries = new TableDeliveries(deliveries);
         SweepLease = new TableSweepLease(sweepState);
@@ -48,11 +49,16 @@ public sealed class AfterSalesTables
         return new AfterSalesTables(service, settings.TablePrefix);
     }
 
+    /// <summary>The tables of <paramref name="prefix"/> on a client built elsewhere (Microsoft.Extensions.Azure in the hosts).</summary>
+    public static AfterSalesTables Create(TableServiceClient service, string prefix) => new(service, prefix);
+
     public TableTicketStore Tickets { get; }
 
     public TableDueIndex DueIndex { get; }
 
     public TableOutbox Outbox { get; }
+
+    public TableStepStatuses StepStatuses { get; }
 
     public TableRejectedEvents RejectedEvents { get; }
 

@@ -1,0 +1,34 @@
+// Log Analytics workspace and the workspace-based Application Insights the function app logs to.
+// Local (key) authentication is off: the app sends telemetry with its managed identity (Monitoring Metrics Publisher).
+param logAnalyticsName string
+param appInsightsName string
+param location string
+param tags object
+
+@description('Days the logs are kept.')
+param retentionInDays int = 30
+
+resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: logAnalyticsName
+  location: location
+  tags: tags
+  properties: {
+    sku: { name: 'PerGB2018' }
+    retentionInDays: retentionInDays
+  }
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: appInsightsName
+  location: location
+  tags: tags
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: workspace.id
+    DisableLocalAuth: true
+  }
+}
+
+output appInsightsName string = appInsights.name
+output appInsightsConnectionString string = appInsights.properties.ConnectionString

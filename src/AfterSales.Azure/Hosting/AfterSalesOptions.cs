@@ -1,0 +1,35 @@
+using AfterSales.Azure.Storage;
+using AfterSales.Core.Settings;
+using Microsoft.Extensions.Configuration;
+
+namespace AfterSales.Azure.Hosting;
+
+/// <summary>Every setting the service reads, bound and validated together so that start-up lists every bad key at once.</summary>
+public sealed class AfterSalesOptions
+{
+    public AfterSalesSettings Settings { get; private set; } = null!;
+
+    public StorageSettings Storage { get; private set; } = null!;
+
+    /// <exception cref="SettingsValidationException">Lists every bad key of every section.</exception>
+    public void Load(IConfiguration configuration)
+    {
+        var errors = new List<SettingsError>();
+        Settings = Collect(() => SettingsLoader.LoadWithDefaults(configuration), errors)!;
+        Storage = Collect(() => StorageSettingsLoader.Load(configuration), errors)!;
+        if (errors.Count > 0) throw new SettingsValidationException(errors);
+    }
+
+    private static T? Collect<T>(Func<T> load, List<SettingsError> errors) where T : class
+    {
+        try
+        {
+            return load();
+        }
+        catch (SettingsValidationException e)
+        {
+            errors.AddRange(e.Errors);
+            return null;
+        }
+    }
+}

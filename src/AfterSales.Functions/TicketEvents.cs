@@ -1,0 +1,24 @@
+using AfterSales.Core.Application;
+using AfterSales.Core.Http;
+using Azure.Messaging.ServiceBus;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace AfterSales.Functions;
+
+/// <summary>
+/// Ticket events from the helpdesk's Service Bus queue. A message that cannot be understood is stored as rejected and
+/// the message completes (never a poison loop); only a storage failure throws, so Service Bus redelivers it.
+/// </summary>
+public sealed class TicketEvents(TicketEventIngestion ingestion, ILogger<TicketEvents> logger)
+{
+    [Function(nameof(TicketEvents))]
+    public async Task Run(
+        [ServiceBusTrigger("%TicketEventsQueue%", Connection = "ServiceBusConnection")] ServiceBusReceivedMessage message,
+        CancellationToken cancellationToken)
+    {
+        var result = await ingestion.IngestAsync(message.Body.ToString(), EventSources.ServiceBus, cancellationToken);
+        logger.LogInformation("Message {MessageId}: {Outcome} event {EventId} of ticket {TicketId}; rejected {Reason} at {Field} as {RejectedId}",
+            message.MessageId, result.Outcome, result.EventId, result.TicketId, result.Rejection?.Reason, result.Rejection?.Field, result.RejectedId);
+    }
+}

@@ -1,0 +1,67 @@
+using AfterSales.Azure.Storage;
+using AfterSales.Azure.Tests.Support;
+using AfterSales.Core.Application;
+using AfterSales.Core.Notifications;
+using AfterSales.Core.Settings;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AfterSales.Azure.Tests.Hosting;
+
+public sealed class AfterSalesServicesTests : StorageTest
+{
+    [Fact]
+    public void Start_up_fails_listing_every_bad_key_of_every_section()
+    {
+        using var provider = ComposedService.Build(null, "bad prefix!", "2026-10-16 09:00",
+            [("Sla:Policies:P1:FirstResponse", "10 minutes"), ("Events:MaxFutureSkew", "600")], out _);
+
+        var error = Assert.Throws<SettingsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal(
+            ["Events__MaxFutureSkew", "Sla__Policies__P1__FirstResponse", "Storage__ConnectionString", "Storage__TablePrefix"],
+            error.Errors.Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.Contains("Sla__Policies__P1__FirstResponse: '10 minutes' is not a duration", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Starting_creates_the_tables_and_the_handlers_work_on_them()
+    {
+        var fresh = "t" + Guid.NewGuid().ToString("N")[..20];
+        await using var service = await ComposedService.StartAsync(ConnectionString, fresh, "2026-10-16 09:00");
+        try
+        {
+            var payload = new TicketScript("T-1").Opened("2026-10-16 09:00", "P1").Payloads.Single();
+            var ingested = await service.Get<TicketEventIngestion>().IngestAsync(payload, "test", CancellationToken.None);
+            using var invocation = service.Invocation();
+            var report = await invocation.ServiceProvider.GetRequiredService<DueSweep>().SweepAsync(CancellationToken.None);
+            var handedOn = invocation.ServiceProvider.GetRequiredService<NotificationBatch>().Messages;
+
+            Assert.Equal(IngestOutcome.Applied, ingested.Outcome);
+            Assert.Equal(1, report.StepsProduced);
+            Assert.Equal("T-1/ticket/p1-opened/1", NotificationMessageJson.Parse(Assert.Single(handedOn)).StepKey);
+            Assert.Equal(
+                ["T-1/ticket/p1-opened/1"],
+                (await service.Get<IStepStatuses>().ForTicketAsync("T-1", CancellationToken.None)).Select(s => s.StepKey));
+        }
+        finally
+        {
+            await service.Get<AfterSalesTables>().DeleteAllAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public void With_a_table_service_uri_the_client_uses_that_endpoint_and_a_token_credential()
+    {
+        using var provider = ComposedService.Build(null, "AfterSales", "2026-10-16 09:00",
+            [("Storage:TableServiceUri", "https://aftersalesdemo.table.core.windows.net")], out _);
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        var client = provider.GetRequiredService<TableServiceClient>();
+
+        Assert.Equal(new Uri("https://aftersalesdemo.table.core.windows.net"), client.Uri);
+        Assert.Equal("aftersalesdemo", client.AccountName);
+        Assert.Equal("AfterSales", provider.GetRequiredService<IOptions<AfterSales.Azure.Hosting.AfterSalesOptions>>().Value.Storage.TablePrefix);
+    }
+}

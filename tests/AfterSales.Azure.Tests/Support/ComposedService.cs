@@ -1,0 +1,83 @@
+using System.Text.Json;
+using AfterSales.Azure.Hosting;
+using AfterSales.Core.Application;
+using AfterSales.Core.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using static AfterSales.Azure.Tests.Support.ShanghaiTime;
+
+namespace AfterSales.Azure.Tests.Support;
+
+/// <summary>
+/// AfterSales as the Functions app composes it (<see cref="AfterSalesServices.AddAfterSales"/>), over a test's tables in
+/// Azurite, on a fake clock, started the way a host starts it: settings validated, then the hosted services run.
+/// </summary>
+internal sealed class ComposedService : IAsyncDisposable
+{
+    private readonly ServiceProvider provider;
+
+    private ComposedService(ServiceProvider provider, FakeTimeProvider clock)
+    {
+        this.provider = provider;
+        Clock = clock;
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public static async Task<ComposedService> StartAsync(
+        string connectionString, string prefix, string startsAt, params (string Key, string? Value)[] overrides)
+    {
+        var provider = Build(connectionString, prefix, startsAt, overrides, out var clock);
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        foreach (var hosted in provider.GetServices<IHostedService>()) await hosted.StartAsync(CancellationToken.None);
+        return new ComposedService(provider, clock);
+    }
+
+    /// <summary>The provider without starting it, for start-up tests.</summary>
+    public static ServiceProvider Build(
+        string? connectionString, string prefix, string startsAt, (string Key, string? Value)[] overrides, out FakeTimeProvider clock)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = connectionString,
+            ["Storage:TablePrefix"] = prefix,
+        };
+        foreach (var (key, value) in TestSettings.Required) values[key] = value;
+        foreach (var (key, value) in overrides) values[key] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+
+        clock = new FakeTimeProvider(Offset(startsAt));
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddAfterSales(configuration);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    public T Get<T>() where T : notnull => provider.GetRequiredService<T>();
+
+    /// <summary>A scope, as the Functions host opens one per invocation.</summary>
+    public IServiceScope Invocation() => provider.CreateScope();
+
+    /// <summary>One sweep in an invocation scope of its own, as the <c>SlaSweep</c> function runs it.</summary>
+    public async Task<SweepReport> SweepAsync()
+    {
+        using var invocation = Invocation();
+        return await invocation.ServiceProvider.GetRequiredService<DueSweep>().SweepAsync(CancellationToken.None);
+    }
+
+    public void SetTime(string local) => Clock.SetUtcNow(Offset(local));
+
+    public ValueTask DisposeAsync() => provider.DisposeAsync();
+}
+
+/// <summary>Reads an <see cref="ApiResponse"/> body in tests.</summary>
+internal static class ApiResponses
+{
+    public static JsonElement Json(this ApiResponse response) => JsonDocument.Parse(response.Body).RootElement;
+
+    public static string? Text(this JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value.ToString() : null;
+}
