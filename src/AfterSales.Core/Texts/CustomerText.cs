@@ -7,7 +7,7 @@ namespace AfterSales.Core.Texts;
 /// <param name="DueAt">When the occasion calls for it.</param>
 /// <param name="SendAt"><paramref name="DueAt"/> deferred out of the customer's quiet hours: when to send it.</param>
 /// <param name="IsBudgetExempt">Not counted or held by the contact budget (acknowledgements, appointment reminders, P1 news).</param>
-/// <param name="Phone">E.164, as the ticket event carried it; never log it in full (<see cref="PhoneMask"/>).</param>
+/// <param name="Phone">E.164, as the ticket event carried it; never log it in full (<see cref="CustomerPhones.Mask"/>).</param>
 /// <param name="Email">For the fallback when the text fails for good.</param>
 public sealed record CustomerText(
     string Key,
