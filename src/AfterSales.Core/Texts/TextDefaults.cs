@@ -1,6 +1,6 @@
 namespace AfterSales.Core.Texts;
 
-/// <summary>The defaults of the <c>Texts</c> section, added to <see cref="Settings.SettingsDefaults.Values"/>.</summary>
+/// <summary>The defaults of the <c>Texts</c> and <c>Revisits</c> sections, added to <see cref="Settings.SettingsDefaults.Values"/>.</summary>
 internal static class TextDefaults
 {
     public static void AddTo(IDictionary<string, string?> values)
@@ -17,6 +17,11 @@ internal static class TextDefaults
         values["Texts:AppointmentSoonBefore"] = "PT2H";
         values["Texts:DefaultLocale"] = "zh-CN";
         values["Texts:SurveyTokenLifetime"] = "P30D";
+        values["Revisits:EarlyMonths"] = "12";
+        values["Revisits:EarlyEvery"] = "1";
+        values["Revisits:LaterEvery"] = "3";
+        values["Revisits:HorizonMonths"] = "60";
+        values["Revisits:SendAt"] = "09:00";
 
         Template(values, "zh-CN", TextKind.Acknowledgement, "{customerName}您好，您的服务请求已受理，工单号{ticketNumber}。我们将在{respondBy}前与您联系。");
         Template(values, "zh-CN", TextKind.Progress, "{customerName}您好，工单{ticketNumber}仍在处理中，有新进展会第一时间告知您，感谢耐心等待。");
