@@ -151,7 +151,7 @@ module functionApp 'modules/functionapp.bicep' = {
     keyVaultReferences: {
       Email__SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/SendGridApiKey)'
       Sms__AuthToken: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/SmsAuthToken)'
-      Surveys__SigningKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/SurveySigningKey)'
+      Texts__SurveySigningKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/SurveySigningKey)'
     }
     aftersalesSettings: union(loadJsonContent('aftersales-settings.json'), aftersalesSettings)
   }

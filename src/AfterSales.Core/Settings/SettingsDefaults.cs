@@ -62,6 +62,7 @@ public static class SettingsDefaults
         Level(values, "day-15", "Unresolved", "", "P15D", "SeniorManager", "", false, "Unresolved for 15 days: senior management attention.");
         Level(values, "p1-opened", "Opened", "", "PT0S", "DutyManager", "P1", false, "Major incident opened: follow it until service is restored.");
         Level(values, "p1-breach", "Breach", "", "PT0S", "DutyManager", "P1", false, "A P1 promise was missed.");
+        Texts.TextDefaults.AddTo(values);
         return values;
     }
 

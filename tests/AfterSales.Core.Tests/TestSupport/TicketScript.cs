@@ -14,9 +14,11 @@ internal sealed class TicketScript(string ticketId = "T-1")
 
     public TicketHistory History => Events.Aggregate(TicketHistory.Empty(ticketId), (h, e) => h.Apply(e));
 
-    public TicketScript Opened(string at, string priority = "P3", TicketCategory category = TicketCategory.Repair, string team = "metro") =>
+    public static readonly Customer Customer = new("C-1", "张伟", "+8613800138000", "zhang.wei@example.cn", "zh-CN");
+
+    public TicketScript Opened(string at, string priority = "P3", TicketCategory category = TicketCategory.Repair, string team = "metro", Customer? customer = null) =>
         Add(new TicketOpened(NextId(), ticketId, At(at),
-            new Customer("C-1", "张伟", "+8613800138000", "zhang.wei@example.cn", "zh-CN"),
+            customer ?? Customer,
             TicketChannel.Phone, category, priority, null, "INS-1", team, Owner, "Signalling server down"));
 
     public TicketScript Responded(string at) => Add(new AgentResponded(NextId(), ticketId, At(at), Owner));
@@ -28,6 +30,12 @@ internal sealed class TicketScript(string ticketId = "T-1")
     public TicketScript Committed(string at, string dueBy) => Add(new CommitmentMade(NextId(), ticketId, At(at), At(dueBy), "Call back"));
 
     public TicketScript PriorityChanged(string at, string priority) => Add(new PriorityChanged(NextId(), ticketId, At(at), priority));
+
+    public TicketScript Appointment(string at, string appointmentId, string visitAt, string? technician = "王师傅") =>
+        Add(new AppointmentScheduled(NextId(), ticketId, At(at), appointmentId, At(visitAt), technician));
+
+    public TicketScript AppointmentCancelled(string at, string appointmentId) =>
+        Add(new AppointmentCancelled(NextId(), ticketId, At(at), appointmentId));
 
     public TicketScript Resolved(string at) => Add(new TicketResolved(NextId(), ticketId, At(at), "Fixed"));
 

@@ -1,0 +1,37 @@
+using AfterSales.Core.Events;
+using NodaTime;
+
+namespace AfterSales.Core.Texts;
+
+/// <summary>Turns an occasion into a <see cref="CustomerText"/>: the customer's locale and template, quiet hours, budget exemption.</summary>
+public sealed class CustomerTextComposer(TextSettings settings)
+{
+    /// <summary>The priority whose news is exempt from the contact budget and from holiday quiet hours.</summary>
+    public const string CriticalPriority = "P1";
+
+    public TextSettings Settings { get; } = settings;
+
+    public string LocaleOf(Customer customer) => Settings.Templates.LocaleFor(customer.Locale);
+
+    /// <summary>A local time as the customer reads it, in the customers' time zone.</summary>
+    public string LocalTime(Instant instant, Customer customer) => TextTemplates.FormatLocal(instant, Settings.CustomerTimeZone, LocaleOf(customer));
+
+    /// <returns>Null when the customer has no phone number.</returns>
+    public CustomerText? Compose(
+        string key, string ticketId, TextKind kind, Customer customer, string? priority, Instant dueAt,
+        IReadOnlyDictionary<string, string> values)
+    {
+        if (customer.Phone is not { } phone) return null;
+        var isP1 = string.Equals(priority, CriticalPriority, StringComparison.Ordinal);
+        var locale = LocaleOf(customer);
+        var all = new Dictionary<string, string>(values, StringComparer.Ordinal) { [TextPlaceholders.CustomerName] = customer.Name };
+        var text = TextRendering.Render(Settings.Templates.For(kind, locale), all);
+        var sendAt = Settings.QuietHours.NextAllowed(dueAt, Settings.CustomerTimeZone, isP1);
+        var exempt = TextKinds.IsAlwaysExempt(kind) || (isP1 && kind == TextKind.Progress);
+        return new CustomerText(key, ticketId, kind, dueAt, sendAt, exempt, customer.Id, phone, customer.Email, locale, text);
+    }
+
+    /// <summary>The signed link of survey <paramref name="survey"/> of a ticket, valid for the token lifetime from <paramref name="surveyDueAt"/>.</summary>
+    public string SurveyLink(string ticketId, int survey, Instant surveyDueAt) =>
+        Settings.SurveyLinkBase + Settings.SurveyTokens().Issue(ticketId, survey, surveyDueAt + Settings.SurveyTokenLifetime);
+}

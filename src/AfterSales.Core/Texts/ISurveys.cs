@@ -1,0 +1,34 @@
+using NodaTime;
+
+namespace AfterSales.Core.Texts;
+
+/// <summary>A survey text that went to a customer.</summary>
+public sealed record SurveySent(string SurveyKey, string TicketId, string CustomerId, string Phone, Instant SentAt);
+
+/// <summary>What follows a rating (SPEC): 1–2 alerts the manager within the hour, 4–5 gets a thank-you text.</summary>
+public enum RatingFollowUp { None, AlertManager, ThankCustomer }
+
+public sealed record RatingRecorded(string SurveyKey, string TicketId, int Rating, Instant RatedAt, RatingFollowUp FollowUp)
+{
+    public static RatingFollowUp FollowUpFor(int rating) => rating switch
+    {
+        <= 2 => RatingFollowUp.AlertManager,
+        >= 4 => RatingFollowUp.ThankCustomer,
+        _ => RatingFollowUp.None,
+    };
+}
+
+/// <summary>Surveys sent and their ratings, found by ticket and key (a survey link) or by phone number (a reply).</summary>
+public interface ISurveys
+{
+    /// <summary>Recording the same survey twice changes nothing.</summary>
+    Task RecordSentAsync(SurveySent survey, CancellationToken cancellationToken);
+
+    Task<SurveySent?> FindAsync(string ticketId, string surveyKey, CancellationToken cancellationToken);
+
+    /// <summary>The latest survey sent to this number since <paramref name="since"/> that has no rating yet.</summary>
+    Task<SurveySent?> LatestOpenAsync(string e164, Instant since, CancellationToken cancellationToken);
+
+    /// <returns>False when the survey was rated already (the first rating stands).</returns>
+    Task<bool> RecordRatingAsync(SurveySent survey, int rating, Instant at, CancellationToken cancellationToken);
+}

@@ -1,0 +1,48 @@
+using AfterSales.Azure.Sms;
+
+namespace AfterSales.Azure.Tests.Sms;
+
+public class TwilioSignatureTests
+{
+    // The voice-request example of Twilio's own validator tests (twilio-ruby request_validator_spec).
+    private const string Token = "2bd9e9638872de601313dc77410d3b23";
+    private const string Url = "http://twiliotests.heroku.com/validate/voice";
+    private const string Expected = "oVb2kXoVy8GEfwBDjR8bk/ZZ6eA=";
+
+    public static readonly Dictionary<string, string> Form = new()
+    {
+        ["ToState"] = "California", ["CalledState"] = "California", ["Direction"] = "inbound", ["FromState"] = "CA",
+        ["AccountSid"] = "ACba8bc05eacf94afdae398e642c9cc32d", ["Caller"] = "+14153595711", ["CallerZip"] = "94108",
+        ["CallerCountry"] = "US", ["From"] = "+14153595711", ["FromCity"] = "SAN FRANCISCO", ["CallerCity"] = "SAN FRANCISCO",
+        ["To"] = "+14157669926", ["FromZip"] = "94108", ["FromCountry"] = "US", ["ToCity"] = "", ["CallStatus"] = "ringing",
+        ["CalledCity"] = "", ["CallerState"] = "CA", ["CalledZip"] = "", ["ToZip"] = "", ["ToCountry"] = "US",
+        ["CallSid"] = "CA136d09cd59a3c0ec8dbff44da5c03f31", ["CalledCountry"] = "US", ["Called"] = "+14157669926",
+        ["ApiVersion"] = "2010-04-01", ["ApplicationSid"] = "AP44efecad51364e80b133bb7c07eb8204",
+    };
+
+    [Fact]
+    public void Twilios_published_example_is_computed_and_accepted()
+    {
+        Assert.Equal(Expected, TwilioSignature.Compute(Token, Url, Form));
+        Assert.True(TwilioSignature.IsValid(Token, Url, Form, Expected));
+    }
+
+    [Fact]
+    public void The_order_the_form_arrives_in_does_not_matter()
+    {
+        Assert.True(TwilioSignature.IsValid(Token, Url, Form.Reverse(), Expected));
+    }
+
+    [Fact]
+    public void An_altered_parameter_url_or_token_or_a_missing_signature_is_refused()
+    {
+        var altered = new Dictionary<string, string>(Form) { ["From"] = "+14153595712" };
+
+        Assert.False(TwilioSignature.IsValid(Token, Url, altered, Expected));
+        Assert.False(TwilioSignature.IsValid(Token, Url + "?x=1", Form, Expected));
+        Assert.False(TwilioSignature.IsValid("another-token", Url, Form, Expected));
+        Assert.False(TwilioSignature.IsValid(Token, Url, Form.Append(new("Body", "STOP")), Expected));
+        Assert.False(TwilioSignature.IsValid(Token, Url, Form, null));
+        Assert.False(TwilioSignature.IsValid(Token, Url, Form, ""));
+    }
+}
