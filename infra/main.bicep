@@ -25,6 +25,9 @@ param slaSweepSchedule string = '*/15 * * * * *'
 @description('NCRONTAB (UTC, with seconds) of the outbox recovery: lost queue messages, cut-short attempts, the failure summary.')
 param outboxRecoverySchedule string = '0 */5 * * * *'
 
+@description('NCRONTAB (UTC, with seconds) of the revisit run; it acts from Revisits__SendAt in the customers\' time zone.')
+param revisitsSchedule string = '0 */5 * * * *'
+
 @description('Starts every AfterSales table name (letters and digits).')
 param tablePrefix string = 'AfterSales'
 
@@ -148,6 +151,7 @@ module functionApp 'modules/functionapp.bicep' = {
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     slaSweepSchedule: slaSweepSchedule
     outboxRecoverySchedule: outboxRecoverySchedule
+    revisitsSchedule: revisitsSchedule
     keyVaultReferences: {
       Email__SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/SendGridApiKey)'
       Sms__AuthToken: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/SmsAuthToken)'

@@ -18,6 +18,7 @@ param notificationsQueue string
 param appInsightsConnectionString string
 param slaSweepSchedule string
 param outboxRecoverySchedule string
+param revisitsSchedule string
 
 @description('App setting name → Key Vault reference.')
 param keyVaultReferences object
@@ -49,6 +50,9 @@ var hostSettings = {
   NotificationsQueue: notificationsQueue
   SlaSweepSchedule: slaSweepSchedule
   OutboxRecoverySchedule: outboxRecoverySchedule
+  RevisitsSchedule: revisitsSchedule
+  // The full public URL Twilio calls: X-Twilio-Signature is computed over it.
+  SmsInboundUrl: 'https://${appName}.azurewebsites.net/api/sms/inbound'
   Storage__TableServiceUri: tableEndpoint
   Storage__TablePrefix: tablePrefix
 }

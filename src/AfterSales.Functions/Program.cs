@@ -24,5 +24,6 @@ builder.Logging.Services.Configure<LoggerFilterOptions>(options =>
 
 // Settings are validated on start (ValidateOnStart): a bad one stops the app listing every bad key.
 builder.Services.AddAfterSales(builder.Configuration);
+builder.Services.AddAfterSalesRevisits(builder.Configuration);
 
 builder.Build().Run();

@@ -34,6 +34,9 @@ public sealed class TextTables
         return new TextTables(service, settings.TablePrefix);
     }
 
+    /// <summary>The tables of <paramref name="prefix"/> on a client built elsewhere (Microsoft.Extensions.Azure in the hosts).</summary>
+    public static TextTables Create(TableServiceClient service, string prefix) => new(service, prefix);
+
     public TableOptOuts OptOuts { get; }
 
     public TableSurveys Surveys { get; }

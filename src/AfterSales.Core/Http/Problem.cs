@@ -39,4 +39,6 @@ public static class ProblemTypes
     public const string RejectedEventNotFound = "urn:aftersales:problem:rejected-event-not-found";
     public const string StillRejected = "urn:aftersales:problem:still-rejected";
     public const string InvalidQuery = "urn:aftersales:problem:invalid-query";
+    public const string InvalidRevisitOutcome = "urn:aftersales:problem:invalid-revisit-outcome";
+    public const string RevisitNotFound = "urn:aftersales:problem:revisit-not-found";
 }

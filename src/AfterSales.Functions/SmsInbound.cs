@@ -1,0 +1,36 @@
+using AfterSales.Azure.Sms;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace AfterSales.Functions;
+
+/// <summary>
+/// POST /api/sms/inbound, anonymous: Twilio's webhook for customer replies, checked with <c>X-Twilio-Signature</c>
+/// over <c>%SmsInboundUrl%</c> (the full public URL Twilio calls; behind a proxy the request's own URL differs).
+/// </summary>
+public sealed class SmsInbound(TwilioInbound inbound, IConfiguration configuration, TimeProvider time, ILogger<SmsInbound> logger)
+{
+    [Function(nameof(SmsInbound))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "sms/inbound")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var form = await request.ReadFormAsync(cancellationToken);
+        var fields = form.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? ""))).ToList();
+        var url = configuration["SmsInboundUrl"] + request.QueryString.Value;
+        var (result, refusal) = await inbound.HandleAsync(
+            url, fields, request.Headers[TwilioSignature.Header].FirstOrDefault(), Instant.FromDateTimeOffset(time.GetUtcNow()), cancellationToken);
+        if (refusal is not null)
+        {
+            logger.LogWarning("SMS webhook refused ({Status}): {Reason}", refusal.HttpStatus, refusal.Reason);
+            return new ContentResult { StatusCode = refusal.HttpStatus, ContentType = "text/plain; charset=utf-8", Content = refusal.Reason };
+        }
+
+        logger.LogInformation("SMS reply: {Outcome}", result!.Outcome);
+        return new ContentResult { StatusCode = 200, ContentType = "application/xml", Content = "<Response/>" };
+    }
+}

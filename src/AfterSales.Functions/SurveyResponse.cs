@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using AfterSales.Core.Http;
+using AfterSales.Core.Texts;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using NodaTime;
+
+namespace AfterSales.Functions;
+
+/// <summary>GET or POST /api/survey?token=…&amp;rating=…, anonymous: a rating through the signed survey link (docs/http.md).</summary>
+public sealed class SurveyResponse(SurveyResponses surveys, TimeProvider time)
+{
+    [Function(nameof(SurveyResponse))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "survey")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        string? token = request.Query["token"];
+        string? ratingText = request.Query["rating"];
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            token ??= form["token"];
+            ratingText ??= form["rating"];
+        }
+
+        if (!int.TryParse(ratingText, NumberStyles.None, CultureInfo.InvariantCulture, out var rating))
+            return Answer(400, new JsonObject { ["recorded"] = false, ["error"] = "rating: choose 1 to 5" });
+        var result = await surveys.RateByLinkAsync(token, rating, Instant.FromDateTimeOffset(time.GetUtcNow()), cancellationToken);
+        return result.Recorded is { } recorded
+            ? Answer(200, new JsonObject { ["recorded"] = true, ["ticketId"] = recorded.TicketId, ["rating"] = recorded.Rating })
+            : Answer(400, new JsonObject { ["recorded"] = false, ["error"] = result.Error });
+    }
+
+    private static IActionResult Answer(int status, JsonObject body) => ApiResponse.Json(status, body).ToActionResult();
+}
