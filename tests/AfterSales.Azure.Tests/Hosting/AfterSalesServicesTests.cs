@@ -39,10 +39,13 @@ public sealed class AfterSalesServicesTests : StorageTest
             var handedOn = invocation.ServiceProvider.GetRequiredService<NotificationBatch>().Messages;
 
             Assert.Equal(IngestOutcome.Applied, ingested.Outcome);
-            Assert.Equal(1, report.StepsProduced);
-            Assert.Equal("T-1/ticket/p1-opened/1", NotificationMessageJson.Parse(Assert.Single(handedOn)).StepKey);
+            // The P1 escalation email and the customer's acknowledgement text.
+            Assert.Equal(2, report.StepsProduced);
             Assert.Equal(
-                ["T-1/ticket/p1-opened/1"],
+                ["email T-1/ticket/p1-opened/1", "sms T-1/text/ack/1"],
+                handedOn.Select(NotificationMessageJson.Parse).Select(m => $"{NotificationMessageJson.ChannelName(m.Channel)} {m.StepKey}").Order(StringComparer.Ordinal));
+            Assert.Equal(
+                ["T-1/text/ack/1", "T-1/ticket/p1-opened/1"],
                 (await service.Get<IStepStatuses>().ForTicketAsync("T-1", CancellationToken.None)).Select(s => s.StepKey));
         }
         finally
