@@ -1,4 +1,5 @@
 using AfterSales.Azure.Sms;
+using AfterSales.Core.Texts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -10,9 +11,10 @@ namespace AfterSales.Functions;
 
 /// <summary>
 /// POST /api/sms/inbound, anonymous: Twilio's webhook for customer replies, checked with <c>X-Twilio-Signature</c>
-/// over <c>%SmsInboundUrl%</c> (the full public URL Twilio calls; behind a proxy the request's own URL differs).
+/// over <c>%SmsInboundUrl%</c> (the full public URL Twilio calls; behind a proxy the request's own URL differs). A rating's
+/// follow-up becomes an outbox row that <c>OutboxRecovery</c> sends.
 /// </summary>
-public sealed class SmsInbound(TwilioInbound inbound, IConfiguration configuration, TimeProvider time, ILogger<SmsInbound> logger)
+public sealed class SmsInbound(TwilioInbound inbound, RatingFollowUps followUps, IConfiguration configuration, TimeProvider time, ILogger<SmsInbound> logger)
 {
     [Function(nameof(SmsInbound))]
     public async Task<IActionResult> Run(
@@ -30,7 +32,8 @@ public sealed class SmsInbound(TwilioInbound inbound, IConfiguration configurati
             return new ContentResult { StatusCode = refusal.HttpStatus, ContentType = "text/plain; charset=utf-8", Content = refusal.Reason };
         }
 
-        logger.LogInformation("SMS reply: {Outcome}", result!.Outcome);
+        if (result!.Rating is { } rated) await followUps.ApplyAsync(rated, cancellationToken);
+        logger.LogInformation("SMS reply: {Outcome}", result.Outcome);
         return new ContentResult { StatusCode = 200, ContentType = "application/xml", Content = "<Response/>" };
     }
 }

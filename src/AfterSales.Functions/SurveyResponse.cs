@@ -9,8 +9,11 @@ using NodaTime;
 
 namespace AfterSales.Functions;
 
-/// <summary>GET or POST /api/survey?token=…&amp;rating=…, anonymous: a rating through the signed survey link (docs/http.md).</summary>
-public sealed class SurveyResponse(SurveyResponses surveys, TimeProvider time)
+/// <summary>
+/// GET or POST /api/survey?token=…&amp;rating=…, anonymous: a rating through the signed survey link (docs/http.md). Its
+/// follow-up (manager alert for 1–2, thank-you text for 4–5) becomes an outbox row that <c>OutboxRecovery</c> sends.
+/// </summary>
+public sealed class SurveyResponse(SurveyResponses surveys, RatingFollowUps followUps, TimeProvider time)
 {
     [Function(nameof(SurveyResponse))]
     public async Task<IActionResult> Run(
@@ -29,6 +32,7 @@ public sealed class SurveyResponse(SurveyResponses surveys, TimeProvider time)
         if (!int.TryParse(ratingText, NumberStyles.None, CultureInfo.InvariantCulture, out var rating))
             return Answer(400, new JsonObject { ["recorded"] = false, ["error"] = "rating: choose 1 to 5" });
         var result = await surveys.RateByLinkAsync(token, rating, Instant.FromDateTimeOffset(time.GetUtcNow()), cancellationToken);
+        if (result.Recorded is { } rated) await followUps.ApplyAsync(rated, cancellationToken);
         return result.Recorded is { } recorded
             ? Answer(200, new JsonObject { ["recorded"] = true, ["ticketId"] = recorded.TicketId, ["rating"] = recorded.Rating })
             : Answer(400, new JsonObject { ["recorded"] = false, ["error"] = result.Error });

@@ -21,11 +21,8 @@ public static class AfterSalesRevisitServices
 {
     public static IServiceCollection AddAfterSalesRevisits(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RevisitOptions>()
-            .Configure<IOptions<AfterSalesOptions>>((options, core) => options.Load(configuration, core.Value.Settings))
-            .ValidateOnStart();
-        services.TryAddSingleton(p => p.GetRequiredService<IOptions<RevisitOptions>>().Value.Texts);
-        services.TryAddSingleton(p => p.GetRequiredService<IOptions<RevisitOptions>>().Value.Revisits);
+        // Their settings (Revisits, Texts, Sms, the revisit team's address) are validated with the rest in AfterSalesOptions.
+        services.AddSingleton(p => p.GetRequiredService<IOptions<AfterSalesOptions>>().Value.Revisits);
 
         services.AddSingleton(p => RevisitTables.Create(
             p.GetRequiredService<TableServiceClient>(), p.GetRequiredService<IOptions<AfterSalesOptions>>().Value.Storage.TablePrefix));
@@ -47,7 +44,7 @@ public static class AfterSalesRevisitServices
         services.TryAddSingleton<SurveyResponses>();
         services.TryAddSingleton<InboundTexts>();
         services.AddSingleton(p => new TwilioInbound(
-            p.GetRequiredService<IOptions<RevisitOptions>>().Value.SmsAuthToken, p.GetRequiredService<InboundTexts>()));
+            p.GetRequiredService<IOptions<AfterSalesOptions>>().Value.Sms.AuthToken, p.GetRequiredService<InboundTexts>()));
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using AfterSales.Azure.Storage;
 using AfterSales.Azure.Email;
+using AfterSales.Azure.Sms;
 using AfterSales.Core.Application;
 using AfterSales.Core.Email;
 using AfterSales.Core.Events;
@@ -7,6 +8,7 @@ using AfterSales.Core.Http;
 using AfterSales.Core.Notifications;
 using AfterSales.Core.Settings;
 using AfterSales.Core.Sla;
+using AfterSales.Core.Texts;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Microsoft.Extensions.Azure;
@@ -20,7 +22,9 @@ namespace AfterSales.Azure.Hosting;
 /// <summary>
 /// Registers AfterSales for a host (the Functions app): settings validated on start, the table client through
 /// Microsoft.Extensions.Azure (managed identity with <c>Storage__TableServiceUri</c>, a connection string only for
-/// local runs), the stores, the handlers and the HTTP handlers.
+/// local runs), the stores, the handlers and the HTTP handlers. Customer texts: the <c>Texts</c> and <c>Sms</c> sections,
+/// their tables, the planner in ingestion and sweep, Twilio behind <see cref="ISmsSender"/>, and the text send step
+/// of the dispatcher.
 /// </summary>
 public static class AfterSalesServices
 {
@@ -55,6 +59,22 @@ public static class AfterSalesServices
         services.AddSingleton<IRejectedEvents>(p => p.GetRequiredService<AfterSalesTables>().RejectedEvents);
         services.AddSingleton<IDeliveries>(p => p.GetRequiredService<AfterSalesTables>().Deliveries);
         services.AddSingleton<ISweepLease>(p => p.GetRequiredService<AfterSalesTables>().SweepLease);
+
+        services.AddSingleton(p => p.GetRequiredService<IOptions<AfterSalesOptions>>().Value.Texts);
+        services.AddSingleton(p => p.GetRequiredService<IOptions<AfterSalesOptions>>().Value.Sms);
+        services.AddSingleton(p => TextTables.Create(
+            p.GetRequiredService<TableServiceClient>(), p.GetRequiredService<IOptions<AfterSalesOptions>>().Value.Storage.TablePrefix));
+        services.AddHostedService<TextTableCreation>();
+        services.AddSingleton<IOptOuts>(p => p.GetRequiredService<TextTables>().OptOuts);
+        services.AddSingleton<ISurveys>(p => p.GetRequiredService<TextTables>().Surveys);
+        services.AddSingleton<ISentTexts>(p => p.GetRequiredService<TextTables>().SentTexts);
+        services.AddSingleton<CustomerTextPlanner>();
+        // One long-lived client with its own retry handler (on real time: the back-off is a wait on the wire, not the domain clock).
+        services.AddSingleton<ISmsSender>(p => TwilioSmsSender.Create(p.GetRequiredService<TwilioSettings>()));
+        services.AddSingleton<TextDispatch>();
+        services.AddSingleton(p => new SurveyResponses(p.GetRequiredService<ISurveys>(), p.GetRequiredService<TextSettings>()));
+        services.AddSingleton<InboundTexts>();
+        services.AddScoped<RatingFollowUps>();
 
         services.AddSingleton(p => new SlaEngine(p.GetRequiredService<AfterSalesSettings>()));
         services.AddSingleton(p =>

@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using AfterSales.Core.Application;
+using AfterSales.Core.Notifications;
 using AfterSales.Core.Sla;
+using AfterSales.Core.Texts;
 using Azure;
 using Azure.Data.Tables;
 using NodaTime;
@@ -31,6 +33,16 @@ public sealed class TableOutbox : IOutbox
         return added;
     }
 
+    public async Task<int> AddTextsAsync(IReadOnlyCollection<CustomerText> texts, Instant producedAt, CancellationToken cancellationToken)
+    {
+        var added = 0;
+        foreach (var text in texts)
+        {
+            if (await table.TryAddAsync(ToRow(text, producedAt), cancellationToken).ConfigureAwait(false)) added++;
+        }
+        return added;
+    }
+
     public async Task<OutboxRecord?> GetAsync(string ticketId, string stepKey, CancellationToken cancellationToken)
     {
         var row = await table.GetAsync(KeyEscaping.Escape(ticketId), KeyEscaping.Escape(stepKey), cancellationToken).ConfigureAwait(false);
@@ -53,7 +65,7 @@ public sealed class TableOutbox : IOutbox
 
     public async Task<OutboxRecord?> TryStartAttemptAsync(OutboxRecord record, Instant now, CancellationToken cancellationToken)
     {
-        if (record.Status != OutboxStatus.Pending) return null;
+        if (record.Status is not (OutboxStatus.Pending or OutboxStatus.Held)) return null;
         var change = Change(record.Step);
         change["Status"] = OutboxStatus.Sending;
         change["Attempts"] = record.Attempts + 1;
@@ -73,6 +85,20 @@ public sealed class TableOutbox : IOutbox
         if (result.ProviderMessageId is { } id) change["ProviderMessageId"] = id;
         if (result.Error is { } error) change["FailureReason"] = error;
         if (!result.Sent) change["FailureReported"] = false;
+        return await table.TryMergeAsync(change, new ETag(attempt.Version), cancellationToken).ConfigureAwait(false) is not null;
+    }
+
+    public async Task<bool> TrySetAsideAsync(OutboxRecord attempt, string status, string reason, Instant? nextChanceAt, Instant now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        if (status is not (OutboxStatus.Held or OutboxStatus.Suppressed)) throw new ArgumentOutOfRangeException(nameof(status), status, "Only held or suppressed.");
+        var change = Change(attempt.Step);
+        change["Status"] = status;
+        change["CompletedAt"] = StoredTime.ToColumn(now);
+        change["FailureReason"] = reason;
+        // Null columns are not written by a merge, so "never" is a column of its own.
+        change["HeldForGood"] = nextChanceAt is null;
+        if (nextChanceAt is { } at) change["NextChanceAt"] = StoredTime.ToColumn(at);
         return await table.TryMergeAsync(change, new ETag(attempt.Version), cancellationToken).ConfigureAwait(false) is not null;
     }
 
@@ -118,6 +144,40 @@ public sealed class TableOutbox : IOutbox
         return row;
     }
 
+    /// <summary>A text's row: the columns every row has (from <see cref="TextOutboxSteps.StepOf"/>) and what to send to whom.</summary>
+    private static TableEntity ToRow(CustomerText text, Instant producedAt)
+    {
+        var row = ToRow(TextOutboxSteps.StepOf(text), producedAt);
+        row["Channel"] = NotificationMessageJson.ChannelName(NotificationChannel.Sms);
+        row["TextKind"] = text.Kind.ToString();
+        row["TextDueAt"] = StoredTime.ToColumn(text.DueAt);
+        row["BudgetExempt"] = text.IsBudgetExempt;
+        row["CustomerId"] = text.CustomerId;
+        row["Phone"] = text.Phone;
+        if (text.Email is { } email) row["Email"] = email;
+        row["Locale"] = text.Locale;
+        row["Body"] = text.Text.Body;
+        return row;
+    }
+
+    private static CustomerText? ReadText(TableEntity row)
+    {
+        if (row.GetString("Channel") != NotificationMessageJson.ChannelName(NotificationChannel.Sms)) return null;
+        var body = row.RequiredString("Body");
+        return new CustomerText(
+            row.RequiredString("StepKey"),
+            row.RequiredString("TicketId"),
+            Enum.Parse<TextKind>(row.RequiredString("TextKind")),
+            row.RequiredInstant("TextDueAt"),
+            row.RequiredInstant("DueAt"),
+            row.GetBoolean("BudgetExempt") ?? false,
+            row.RequiredString("CustomerId"),
+            row.RequiredString("Phone"),
+            row.GetString("Email"),
+            row.RequiredString("Locale"),
+            new RenderedText(body, SmsSegments.Measure(body)));
+    }
+
     private static OutboxRecord ToRecord(TableEntity row)
     {
         var step = new EscalationStep(
@@ -145,7 +205,11 @@ public sealed class TableOutbox : IOutbox
             row.GetString("FailureReason"),
             StoredTime.FromColumn(row.GetDateTimeOffset("CompletedAt")),
             row.GetBoolean("FailureReported") ?? false,
-            row.ETag.ToString());
+            row.ETag.ToString())
+        {
+            Text = ReadText(row),
+            NextChanceAt = row.GetBoolean("HeldForGood") == true ? null : StoredTime.FromColumn(row.GetDateTimeOffset("NextChanceAt")),
+        };
     }
 
     private static OutboxEntry FromRow(TableEntity row) => new(

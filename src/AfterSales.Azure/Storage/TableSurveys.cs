@@ -28,6 +28,12 @@ public sealed class TableSurveys : ISurveys
         return row is null ? null : Read(row);
     }
 
+    public async Task<bool> IsRatedAsync(string ticketId, string surveyKey, CancellationToken cancellationToken)
+    {
+        var row = await table.GetAsync(KeyEscaping.Escape(ticketId), KeyEscaping.Escape(surveyKey), cancellationToken).ConfigureAwait(false);
+        return row?.GetInt32("Rating") is not null;
+    }
+
     public async Task<SurveySent?> LatestOpenAsync(string e164, Instant since, CancellationToken cancellationToken)
     {
         SurveySent? latest = null;

@@ -7,7 +7,7 @@ namespace AfterSales.Azure.Storage;
 
 /// <summary>
 /// The tables of customer texts, beside <see cref="AfterSalesTables"/> with the same prefix:
-/// <c>{prefix}OptOuts</c> and <c>{prefix}Surveys</c>.
+/// <c>{prefix}OptOuts</c>, <c>{prefix}Surveys</c> and <c>{prefix}SentTexts</c>.
 /// </summary>
 public sealed class TextTables
 {
@@ -19,7 +19,9 @@ public sealed class TextTables
         this.service = service;
         var optOuts = Table(prefix + "OptOuts");
         var surveys = Table(prefix + "Surveys");
-        tableNames = [optOuts.Name, surveys.Name];
+        var sentTexts = Table(prefix + "SentTexts");
+        tableNames = [optOuts.Name, surveys.Name, sentTexts.Name];
+        SentTexts = new TableSentTexts(sentTexts);
         OptOuts = new TableOptOuts(optOuts);
         Surveys = new TableSurveys(surveys);
     }
@@ -40,6 +42,8 @@ public sealed class TextTables
     public TableOptOuts OptOuts { get; }
 
     public TableSurveys Surveys { get; }
+
+    public TableSentTexts SentTexts { get; }
 
     public Task CreateIfNotExistsAsync(CancellationToken cancellationToken) =>
         Task.WhenAll(tableNames.Select(name => service.CreateTableIfNotExistsAsync(name, cancellationToken)));

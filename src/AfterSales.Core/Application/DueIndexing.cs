@@ -1,4 +1,5 @@
 using AfterSales.Core.Sla;
+using AfterSales.Core.Texts;
 using NodaTime;
 
 namespace AfterSales.Core.Application;
@@ -8,6 +9,18 @@ public static class DueIndexing
     /// <summary>Where the due index should list a ticket: now when steps are already due, else its next due instant.</summary>
     public static Instant? IndexInstant(TicketAssessment assessment, Instant now) =>
         assessment.DueNow.Count > 0 ? ToStoredPrecision(now) : NextIndexInstant(assessment);
+
+    /// <summary>The same with the ticket's customer texts: now when a text is due, else the earlier of the two next instants.</summary>
+    public static Instant? IndexInstant(TicketAssessment assessment, TextPlan? texts, Instant now) =>
+        assessment.DueNow.Count > 0 || texts?.DueNow.Count > 0 ? ToStoredPrecision(now) : NextIndexInstant(assessment, texts);
+
+    /// <summary>The earlier of the assessment's and the text plan's next due instants, as the due index keeps it.</summary>
+    public static Instant? NextIndexInstant(TicketAssessment assessment, TextPlan? texts)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        var next = new[] { assessment.NextDueAt, texts?.NextDueAt }.Min();
+        return next is { } instant ? ToStoredPrecision(instant) : null;
+    }
 
     /// <summary>The ticket's next due instant as the due index keeps it (see <see cref="ToStoredPrecision"/>).</summary>
     public static Instant? NextIndexInstant(TicketAssessment assessment) =>

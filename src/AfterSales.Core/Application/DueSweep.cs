@@ -1,5 +1,7 @@
 using AfterSales.Core.Notifications;
 using AfterSales.Core.Sla;
+using AfterSales.Core.Texts;
+using AfterSales.Core.Tickets;
 using NodaTime;
 
 namespace AfterSales.Core.Application;
@@ -8,6 +10,9 @@ namespace AfterSales.Core.Application;
 /// Reads the due-index rows due by now, asks the engine what is due for each ticket, records the steps in the
 /// outbox, hands them to the notification queue and re-indexes the ticket. Running twice, concurrently, or again after a crash half-way produces every
 /// step exactly once: outbox rows are keyed by the step key and ticket saves are conditional.
+/// With <paramref name="texts"/> it does the same for the customer texts the ticket is owed (rows keyed by the text
+/// key, produced once their quiet-hour-deferred send instant has come); the surveys the customer rated, read from
+/// <paramref name="surveys"/>, get no reminder.
 /// </summary>
 public sealed class DueSweep(
     SlaEngine engine,
@@ -16,7 +21,9 @@ public sealed class DueSweep(
     IOutbox outbox,
     INotificationQueue notifications,
     ISweepLease lease,
-    TimeProvider time)
+    TimeProvider time,
+    CustomerTextPlanner? texts = null,
+    ISurveys? surveys = null)
 {
     private const int MaxSaveAttempts = 50;
     private readonly string owner = Guid.NewGuid().ToString("N");
@@ -80,12 +87,19 @@ public sealed class DueSweep(
             // enqueueing left the ticket unsaved, so this run sees the same steps again and must send their messages.
             foreach (var step in assessment.DueNow)
                 await notifications.EnqueueAsync(NotificationMessage.For(step, now), cancellationToken).ConfigureAwait(false);
-            var next = DueIndexing.NextIndexInstant(assessment);
-            var updated = new StoredTicket(stored.History.MarkProduced(assessment.DueNow.Select(s => s.Key)), next);
+            var plan = texts is null ? null
+                : texts.Plan(stored.History, now, await AnsweredSurveysAsync(stored.History, cancellationToken).ConfigureAwait(false));
+            var dueTexts = plan?.DueNow ?? [];
+            added += dueTexts.Count == 0 ? 0 : await outbox.AddTextsAsync(dueTexts, now, cancellationToken).ConfigureAwait(false);
+            foreach (var text in dueTexts)
+                await notifications.EnqueueAsync(NotificationMessage.For(text, now), cancellationToken).ConfigureAwait(false);
+            var next = DueIndexing.NextIndexInstant(assessment, plan);
+            var produced = assessment.DueNow.Select(s => s.Key).Concat(dueTexts.Select(t => t.Key));
+            var updated = new StoredTicket(stored.History.MarkProduced(produced), next);
 
             if (next is { } due && due != stored.IndexedDueAt)
                 await dueIndex.PutAsync(new DueEntry(entry.TicketId, due), cancellationToken).ConfigureAwait(false);
-            var unchanged = assessment.DueNow.Count == 0 && next == stored.IndexedDueAt;
+            var unchanged = assessment.DueNow.Count == 0 && dueTexts.Count == 0 && next == stored.IndexedDueAt;
             if (!unchanged && !await tickets.TrySaveAsync(updated, current.Version, cancellationToken).ConfigureAwait(false)) continue;
 
             if (entry.DueAt != next) await dueIndex.RemoveAsync(entry, cancellationToken).ConfigureAwait(false);
@@ -94,5 +108,17 @@ public sealed class DueSweep(
             return added;
         }
         throw new InvalidOperationException($"Ticket {entry.TicketId} kept changing under {MaxSaveAttempts} save attempts.");
+    }
+
+    private async Task<IReadOnlySet<string>> AnsweredSurveysAsync(TicketHistory history, CancellationToken cancellationToken)
+    {
+        var answered = new HashSet<string>(StringComparer.Ordinal);
+        if (surveys is null) return answered;
+        foreach (var key in history.ProducedSteps.Where(CustomerTextKeys.IsSurvey))
+        {
+            if (await surveys.IsRatedAsync(history.TicketId, key, cancellationToken).ConfigureAwait(false)) answered.Add(key);
+        }
+
+        return answered;
     }
 }

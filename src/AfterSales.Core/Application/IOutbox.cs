@@ -1,4 +1,5 @@
 using AfterSales.Core.Sla;
+using AfterSales.Core.Texts;
 using NodaTime;
 
 namespace AfterSales.Core.Application;
@@ -13,6 +14,10 @@ public interface IOutbox
     /// <returns>The number of steps that were new.</returns>
     Task<int> AddAsync(IReadOnlyCollection<EscalationStep> steps, Instant producedAt, CancellationToken cancellationToken);
 
+    /// <summary>The same for customer texts: one row per text, keyed by <see cref="CustomerText.Key"/>.</summary>
+    /// <returns>The number of texts that were new.</returns>
+    Task<int> AddTextsAsync(IReadOnlyCollection<CustomerText> texts, Instant producedAt, CancellationToken cancellationToken);
+
     Task<OutboxRecord?> GetAsync(string ticketId, string stepKey, CancellationToken cancellationToken);
 
     /// <summary>Every row of one ticket (who was already told).</summary>
@@ -21,13 +26,19 @@ public interface IOutbox
     /// <summary>Every row in <paramref name="status"/>, across tickets.</summary>
     IAsyncEnumerable<OutboxRecord> ListByStatusAsync(string status, CancellationToken cancellationToken);
 
-    /// <summary>Records an attempt (status <c>sending</c>) if the row is still at <paramref name="record"/>'s version and pending.</summary>
+    /// <summary>Records an attempt (status <c>sending</c>) if the row is still at <paramref name="record"/>'s version and pending (or held).</summary>
     /// <returns>The claimed row; null when another dispatcher changed it first.</returns>
     Task<OutboxRecord?> TryStartAttemptAsync(OutboxRecord record, Instant now, CancellationToken cancellationToken);
 
     /// <summary>Records the outcome (<c>sent</c> with the provider id, or <c>failed</c> with the reason) if the row is still at <paramref name="attempt"/>'s version.</summary>
     /// <returns>False when the row changed since (another dispatcher resolved the attempt).</returns>
     Task<bool> TryCompleteAsync(OutboxRecord attempt, SendResult result, Instant now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Ends an attempt without sending: <see cref="OutboxStatus.Held"/> (tried again from <paramref name="nextChanceAt"/>;
+    /// never when null) or <see cref="OutboxStatus.Suppressed"/>, with the reason, if the row is still at <paramref name="attempt"/>'s version.
+    /// </summary>
+    Task<bool> TrySetAsideAsync(OutboxRecord attempt, string status, string reason, Instant? nextChanceAt, Instant now, CancellationToken cancellationToken);
 
     /// <summary>Notes that the failure summary listed these failed rows.</summary>
     Task MarkFailureReportedAsync(IEnumerable<OutboxRecord> failed, CancellationToken cancellationToken);

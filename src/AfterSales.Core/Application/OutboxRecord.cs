@@ -1,4 +1,6 @@
+using AfterSales.Core.Notifications;
 using AfterSales.Core.Sla;
+using AfterSales.Core.Texts;
 using NodaTime;
 
 namespace AfterSales.Core.Application;
@@ -22,4 +24,13 @@ public sealed record OutboxRecord(
     string? FailureReason,
     Instant? CompletedAt,
     bool FailureReported,
-    string Version);
+    string Version)
+{
+    /// <summary>For a customer text (channel <c>sms</c>): what to send to whom. Its <see cref="Step"/> describes the row (key, ticket, kind as level, role <c>Customer</c>, masked number).</summary>
+    public CustomerText? Text { get; init; }
+
+    /// <summary>For a <c>held</c> row: when it may be claimed again; null when never.</summary>
+    public Instant? NextChanceAt { get; init; }
+
+    public NotificationChannel Channel => Text is null ? NotificationChannel.Email : NotificationChannel.Sms;
+}

@@ -1,5 +1,6 @@
 using AfterSales.Core.Events;
 using AfterSales.Core.Sla;
+using AfterSales.Core.Texts;
 using AfterSales.Core.Tickets;
 using NodaTime;
 
@@ -9,6 +10,7 @@ namespace AfterSales.Core.Application;
 /// Takes one event payload from the helpdesk: validates it, applies it to the ticket, saves, and re-indexes the
 /// ticket's next due instant. A payload that cannot be applied is stored with its reason, never thrown away.
 /// Safe under at-least-once delivery and concurrent handlers: duplicates change nothing, conflicting saves retry.
+/// With <paramref name="texts"/>, the index also lists the ticket by its next customer text.
 /// </summary>
 public sealed class TicketEventIngestion(
     TicketEventParser parser,
@@ -17,7 +19,8 @@ public sealed class TicketEventIngestion(
     IDueIndex dueIndex,
     IRejectedEvents rejectedEvents,
     IDeliveries deliveries,
-    TimeProvider time)
+    TimeProvider time,
+    CustomerTextPlanner? texts = null)
 {
     private const int MaxSaveAttempts = 50;
 
@@ -64,7 +67,7 @@ public sealed class TicketEventIngestion(
             if (ReferenceEquals(applied, history)) return IngestResult.Of(IngestOutcome.Duplicate, ticketEvent, ticketEvent.TicketId);
 
             var now = Now();
-            var dueAt = DueIndexing.IndexInstant(engine.Assess(applied, now), now);
+            var dueAt = DueIndexing.IndexInstant(engine.Assess(applied, now), texts?.Plan(applied, now), now);
             // The new index row goes in before the save and the old one out after it: a crash in between
             // leaves an extra row (a harmless look at the ticket), never a ticket that no sweep will find.
             if (dueAt is { } due) await dueIndex.PutAsync(new DueEntry(ticketEvent.TicketId, due), cancellationToken).ConfigureAwait(false);

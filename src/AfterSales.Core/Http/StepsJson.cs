@@ -33,7 +33,7 @@ internal static class StepsJson
             steps.Add(json);
         }
 
-        foreach (var key in history.ProducedSteps.Where(k => !planned.Contains(k)).Order(StringComparer.Ordinal))
+        foreach (var key in history.ProducedSteps.Where(k => !planned.Contains(k) && !Texts.CustomerTextKeys.IsText(k)).Order(StringComparer.Ordinal))
         {
             var json = new JsonObject { ["key"] = key, ["produced"] = true };
             AddStatus(json, statuses, key);

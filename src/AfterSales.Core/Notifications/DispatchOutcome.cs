@@ -14,4 +14,12 @@ public enum DispatchOutcome
     UnknownOutcomeResolved,
     /// <summary>No outbox row for the message.</summary>
     NoSuchStep,
+    /// <summary>A text that could not go to the phone went to the customer's email.</summary>
+    SentByEmail,
+    /// <summary>A text held (contact budget, provider busy) or not yet due: sent later by the drain, or never when its chance has passed.</summary>
+    Held,
+    /// <summary>A text not sent for good: the number opted out, or the survey was answered.</summary>
+    Suppressed,
+    /// <summary>A text row, but this host has no text sender: left pending.</summary>
+    NoSender,
 }

@@ -24,7 +24,8 @@ public sealed class FailureSummary(IOutbox outbox, IFailureSummaryLog log, IEmai
         var failed = new List<OutboxRecord>();
         await foreach (var row in outbox.ListByStatusAsync(OutboxStatus.Failed, cancellationToken).ConfigureAwait(false))
         {
-            if (!row.FailureReported) failed.Add(row);
+            // Texts have their own record (and their email fallback); this summary is about escalation emails.
+            if (!row.FailureReported && row.Text is null) failed.Add(row);
         }
         if (failed.Count == 0) return 0;
 

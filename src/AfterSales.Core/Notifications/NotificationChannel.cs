@@ -5,4 +5,6 @@ public enum NotificationChannel
 {
     /// <summary>Escalation emails to managers (SendGrid, or .eml files in Pickup mode).</summary>
     Email,
+    /// <summary>Texts to customers (Twilio), falling back to the customer's email when the number cannot take texts.</summary>
+    Sms,
 }

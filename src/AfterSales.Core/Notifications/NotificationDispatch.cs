@@ -1,6 +1,7 @@
 using AfterSales.Core.Application;
 using AfterSales.Core.Email;
 using AfterSales.Core.Settings;
+using AfterSales.Core.Texts;
 using NodaTime;
 
 namespace AfterSales.Core.Notifications;
@@ -10,6 +11,8 @@ namespace AfterSales.Core.Notifications;
 /// (a conditional update, so of two dispatchers only one proceeds), renders the email, sends it and records the
 /// outcome. A row whose attempt recorded no outcome and has expired was cut short by a crash: it is marked failed
 /// with that reason and never resent blindly, because the email may have gone out before the crash.
+/// Rows of customer texts go the same way (claim, attempt, outcome), their send step done by <see cref="TextDispatch"/>;
+/// a text row is only claimed once its send instant has come, and a held one once its next chance has.
 /// </summary>
 public sealed class NotificationDispatch(
     ITicketStore tickets,
@@ -17,7 +20,8 @@ public sealed class NotificationDispatch(
     EscalationEmailRenderer renderer,
     IEmailSender email,
     EmailSettings settings,
-    TimeProvider time)
+    TimeProvider time,
+    TextDispatch? texts = null)
 {
     public const string UnknownOutcomeReason =
         "outcome unknown: the attempt was cut short (the process stopped during the send); not resent, because the email may have gone out. Check the recipient's inbox or SendGrid's activity feed.";
@@ -35,17 +39,28 @@ public sealed class NotificationDispatch(
         var now = Now();
         switch (record.Status)
         {
-            case OutboxStatus.Sent or OutboxStatus.Failed:
+            case OutboxStatus.Sent or OutboxStatus.Failed or OutboxStatus.Suppressed:
                 return DispatchOutcome.AlreadyDone;
             case OutboxStatus.Sending:
                 if (record.AttemptStartedAt is { } started && now - started < settings.AttemptExpiry) return DispatchOutcome.InProgress;
-                return await outbox.TryCompleteAsync(record, SendResult.Failure(UnknownOutcomeReason, record.Requests), now, cancellationToken).ConfigureAwait(false)
+                var unknown = record.Text is null ? UnknownOutcomeReason : TextDispatch.UnknownOutcomeReason;
+                return await outbox.TryCompleteAsync(record, SendResult.Failure(unknown, record.Requests), now, cancellationToken).ConfigureAwait(false)
                     ? DispatchOutcome.UnknownOutcomeResolved
                     : DispatchOutcome.InProgress;
+            case OutboxStatus.Held when record.NextChanceAt is not { } chance || chance > now:
+                return DispatchOutcome.Held;
+        }
+
+        if (record.Text is { } text)
+        {
+            if (text.SendAt > now) return DispatchOutcome.Held;
+            if (texts is null) return DispatchOutcome.NoSender;
         }
 
         var attempt = await outbox.TryStartAttemptAsync(record, now, cancellationToken).ConfigureAwait(false);
         if (attempt is null) return DispatchOutcome.InProgress;
+
+        if (attempt.Text is { } claimed) return await texts!.SendAsync(attempt, claimed, cancellationToken).ConfigureAwait(false);
 
         SendResult result;
         try
@@ -68,6 +83,7 @@ public sealed class NotificationDispatch(
         var step = attempt.Step;
         var ticket = await tickets.GetAsync(step.TicketId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"ticket {step.TicketId} is not stored");
+        if (step.ClockId == RatingFollowUps.ClockId) return RatingAlertEmail.Compose(ticket.Ticket.History, step, settings.Locale, now);
         var told = new List<Sla.EscalationStep>();
         await foreach (var row in outbox.ListForTicketAsync(step.TicketId, cancellationToken).ConfigureAwait(false))
         {

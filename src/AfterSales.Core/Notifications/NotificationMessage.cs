@@ -1,4 +1,5 @@
 using AfterSales.Core.Sla;
+using AfterSales.Core.Texts;
 using NodaTime;
 
 namespace AfterSales.Core.Notifications;
@@ -22,4 +23,8 @@ public sealed record NotificationMessage(
 
     public static NotificationMessage For(EscalationStep step, Instant producedAt) =>
         new(CurrentSchemaVersion, NotificationChannel.Email, step.Key, step.TicketId, step.Level, step.Role, step.DueAt, producedAt);
+
+    /// <summary>A customer text: level is its kind (<c>acknowledgement</c>, ...), role <c>Customer</c>, due when it may be sent.</summary>
+    public static NotificationMessage For(CustomerText text, Instant producedAt) =>
+        new(CurrentSchemaVersion, NotificationChannel.Sms, text.Key, text.TicketId, TextOutboxSteps.LevelOf(text.Kind), TextOutboxSteps.Role, text.SendAt, producedAt);
 }

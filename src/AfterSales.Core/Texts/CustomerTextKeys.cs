@@ -22,6 +22,16 @@ public static class CustomerTextKeys
 
     public static string SurveyReminder(string ticketId, int cycle) => $"{ticketId}/text/survey-reminder/{N(cycle)}";
 
+    /// <summary>The survey a reminder key (<see cref="SurveyReminder"/>) reminds of.</summary>
+    public static string SurveyOfReminder(string reminderKey) =>
+        reminderKey.Replace("/text/survey-reminder/", "/text/survey/", StringComparison.Ordinal);
+
+    /// <summary>Whether a produced key is a customer text's (not an escalation step's).</summary>
+    public static bool IsText(string key) => key.Contains("/text/", StringComparison.Ordinal);
+
+    /// <summary>Whether a produced key is a survey's (<see cref="Survey"/>).</summary>
+    public static bool IsSurvey(string key) => key.Contains("/text/survey/", StringComparison.Ordinal);
+
     public static string RatingThanks(string ticketId, int cycle) => $"{ticketId}/text/rating-thanks/{N(cycle)}";
 
     private static string N(int number) => number.ToString(CultureInfo.InvariantCulture);

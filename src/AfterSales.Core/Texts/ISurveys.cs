@@ -26,6 +26,9 @@ public interface ISurveys
 
     Task<SurveySent?> FindAsync(string ticketId, string surveyKey, CancellationToken cancellationToken);
 
+    /// <summary>Whether this survey of the ticket has a rating (false when it was never sent).</summary>
+    Task<bool> IsRatedAsync(string ticketId, string surveyKey, CancellationToken cancellationToken);
+
     /// <summary>The latest survey sent to this number since <paramref name="since"/> that has no rating yet.</summary>
     Task<SurveySent?> LatestOpenAsync(string e164, Instant since, CancellationToken cancellationToken);
 

@@ -24,7 +24,9 @@ public sealed class AfterSalesRevisitServicesTests : StorageTest
     private static readonly (string, string?)[] Complete =
     [
         ("Escalation:Teams:Default:RevisitTeam", "revisits@example.com"),
+        ("Sms:AccountSid", "AC00000000000000000000000000000000"),
         ("Sms:AuthToken", "twilio-auth-token"),
+        ("Sms:From", "+14155550100"),
         ("Texts:SurveySigningKey", TextTestSettings.SigningKey),
         ("Texts:SurveyLinkBase", TextTestSettings.LinkBase),
         ("Email:Mode", "Pickup"),
@@ -49,12 +51,12 @@ public sealed class AfterSalesRevisitServicesTests : StorageTest
     [Fact]
     public void Start_up_fails_naming_the_missing_revisit_team_auth_token_and_survey_key()
     {
-        using var provider = Build(Prefix);
+        using var provider = Build(Prefix, ("Escalation:Teams:Default:RevisitTeam", null));
 
         var error = Assert.Throws<SettingsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Equal(
-            ["Escalation__Teams__Default__RevisitTeam", "Sms__AuthToken", "Texts__SurveyLinkBase", "Texts__SurveySigningKey"],
+            ["Escalation__Teams__Default__RevisitTeam", "Sms__AccountSid", "Sms__AuthToken", "Sms__From", "Texts__SurveyLinkBase", "Texts__SurveySigningKey"],
             error.Errors.Select(e => e.Key).Distinct().Order(StringComparer.Ordinal));
     }
 

@@ -26,6 +26,19 @@ public sealed class AfterSalesServicesTests : StorageTest
     }
 
     [Fact]
+    public void Start_up_fails_naming_the_text_and_sms_keys_a_deployment_must_set()
+    {
+        using var provider = ComposedService.Build("UseDevelopmentStorage=true", "AfterSales", "2026-10-16 09:00",
+            [("Sms:AccountSid", null), ("Sms:From", "0138"), ("Texts:SurveySigningKey", null), ("Texts:QuietHours", "late")], out _);
+
+        var error = Assert.Throws<SettingsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal(
+            ["Sms__AccountSid", "Sms__From", "Texts__QuietHours", "Texts__SurveySigningKey"],
+            error.Errors.Select(e => e.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Starting_creates_the_tables_and_the_handlers_work_on_them()
     {
         var fresh = "t" + Guid.NewGuid().ToString("N")[..20];
@@ -39,10 +52,13 @@ public sealed class AfterSalesServicesTests : StorageTest
             var handedOn = invocation.ServiceProvider.GetRequiredService<NotificationBatch>().Messages;
 
             Assert.Equal(IngestOutcome.Applied, ingested.Outcome);
-            Assert.Equal(1, report.StepsProduced);
-            Assert.Equal("T-1/ticket/p1-opened/1", NotificationMessageJson.Parse(Assert.Single(handedOn)).StepKey);
+            // The P1 escalation email and the customer's acknowledgement text.
+            Assert.Equal(2, report.StepsProduced);
             Assert.Equal(
-                ["T-1/ticket/p1-opened/1"],
+                ["email T-1/ticket/p1-opened/1", "sms T-1/text/ack/1"],
+                handedOn.Select(NotificationMessageJson.Parse).Select(m => $"{NotificationMessageJson.ChannelName(m.Channel)} {m.StepKey}").Order(StringComparer.Ordinal));
+            Assert.Equal(
+                ["T-1/text/ack/1", "T-1/ticket/p1-opened/1"],
                 (await service.Get<IStepStatuses>().ForTicketAsync("T-1", CancellationToken.None)).Select(s => s.StepKey));
         }
         finally

@@ -44,6 +44,15 @@ internal sealed class ComposedService : IAsyncDisposable
         {
             ["Storage:ConnectionString"] = connectionString,
             ["Storage:TablePrefix"] = prefix,
+            // What a deployment must set for customer texts (no defaults).
+            ["Texts:SurveySigningKey"] = TextTestSettings.SigningKey,
+            ["Texts:SurveyLinkBase"] = TextTestSettings.LinkBase,
+            ["Sms:AccountSid"] = "AC0123456789abcdef0123456789abcdef",
+            ["Sms:AuthToken"] = "auth-token",
+            ["Sms:From"] = "+14155550100",
+            ["Sms:ApiBase"] = $"http://127.0.0.1:{FakeTwilio.FreePort()}/",
+            ["Sms:MaxRetries"] = "0",
+            ["Sms:Timeout"] = "PT2S",
         };
         foreach (var (key, value) in TestSettings.Required) values[key] = value;
         foreach (var (key, value) in overrides) values[key] = value;

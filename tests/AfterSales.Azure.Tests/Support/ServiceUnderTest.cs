@@ -4,6 +4,7 @@ using AfterSales.Core.Events;
 using AfterSales.Core.Notifications;
 using AfterSales.Core.Settings;
 using AfterSales.Core.Sla;
+using AfterSales.Core.Texts;
 using Microsoft.Extensions.Time.Testing;
 using static AfterSales.Azure.Tests.Support.ShanghaiTime;
 
@@ -16,21 +17,28 @@ internal sealed class ServiceUnderTest
 {
     public const string Source = "test";
 
-    public ServiceUnderTest(AfterSalesTables tables, string startsAt, AfterSalesSettings? settings = null)
-        : this(tables, Offset(startsAt), settings ?? TestSettings.Defaults())
+    public ServiceUnderTest(AfterSalesTables tables, string startsAt, AfterSalesSettings? settings = null, CustomerTextPlanner? texts = null, ISurveys? surveys = null)
+        : this(tables, Offset(startsAt), settings ?? TestSettings.Defaults(), texts, surveys)
     {
     }
 
-    private ServiceUnderTest(AfterSalesTables tables, DateTimeOffset startsAt, AfterSalesSettings settings)
+    private ServiceUnderTest(AfterSalesTables tables, DateTimeOffset startsAt, AfterSalesSettings settings, CustomerTextPlanner? texts = null, ISurveys? surveys = null)
     {
+        Texts = texts;
+        Surveys = surveys;
         Tables = tables;
         Settings = settings;
         Clock = new FakeTimeProvider(startsAt);
         Engine = new SlaEngine(Settings);
         Ingestion = new TicketEventIngestion(
             new TicketEventParser(Settings.Sla.KnownPriorities, Settings.Events.MaxFutureSkew, Clock),
-            Engine, tables.Tickets, tables.DueIndex, tables.RejectedEvents, tables.Deliveries, Clock);
+            Engine, tables.Tickets, tables.DueIndex, tables.RejectedEvents, tables.Deliveries, Clock, texts);
     }
+
+    /// <summary>The customer-text planner the ingestion and sweeps use; null for escalations only.</summary>
+    public CustomerTextPlanner? Texts { get; }
+
+    public ISurveys? Surveys { get; }
 
     public AfterSalesTables Tables { get; }
 
@@ -46,12 +54,12 @@ internal sealed class ServiceUnderTest
     public InProcessNotificationQueue Queue { get; } = new();
 
     /// <summary>The same tables with other settings (an admin changed them), on this clock.</summary>
-    public ServiceUnderTest WithSettings(AfterSalesSettings settings) => new(Tables, Clock.GetUtcNow(), settings);
+    public ServiceUnderTest WithSettings(AfterSalesSettings settings) => new(Tables, Clock.GetUtcNow(), settings, Texts, Surveys);
 
     public void SetTime(string local) => Clock.SetUtcNow(Offset(local));
 
     public DueSweep NewSweep(Action<DueEntry>? afterTicket = null, ISweepLease? lease = null) =>
-        new(Engine, Tables.Tickets, Tables.DueIndex, Tables.Outbox, Queue, lease ?? Tables.SweepLease, Clock) { AfterTicket = afterTicket };
+        new(Engine, Tables.Tickets, Tables.DueIndex, Tables.Outbox, Queue, lease ?? Tables.SweepLease, Clock, Texts, Surveys) { AfterTicket = afterTicket };
 
     public Task<IngestResult> IngestAsync(AfterSalesEvent e) => IngestAsync(TicketScript.Payload(e));
 

@@ -16,10 +16,20 @@ public partial class NotificationMessageContractTests
     {
         var examples = Examples();
 
-        Assert.Equal(2, examples.Count);
+        Assert.Equal(3, examples.Count);
         var first = NotificationMessageJson.Parse(examples[0]);
         Assert.Equal(new NotificationMessage(1, NotificationChannel.Email, "T-1042/first-response/supervisor/1", "T-1042", "supervisor", "Supervisor",
             Instant.FromUtc(2026, 10, 12, 1, 10), Instant.FromUtc(2026, 10, 12, 1, 10, 4)), first);
+    }
+
+    [Fact]
+    public void The_customer_text_example_reads_as_an_sms_message_and_writes_back_the_same()
+    {
+        var text = NotificationMessageJson.Parse(Examples()[2]);
+
+        Assert.Equal(new NotificationMessage(1, NotificationChannel.Sms, "T-1042/text/ack/1", "T-1042", "acknowledgement", "Customer",
+            Instant.FromUtc(2026, 10, 12, 1, 0), Instant.FromUtc(2026, 10, 12, 1, 0, 4)), text);
+        Assert.Equal(Regex.Replace(Examples()[2], @"\s", ""), NotificationMessageJson.Write(text));
     }
 
     [Fact]

@@ -17,6 +17,7 @@ internal static class TestSettings
         ["Escalation:Teams:Default:Manager"] = "manager@example.com",
         ["Escalation:Teams:Default:SeniorManager"] = "senior@example.com",
         ["Escalation:Teams:Default:DutyManager"] = "duty@example.com",
+        ["Escalation:Teams:Default:RevisitTeam"] = "revisits@example.com",
         ["Escalation:Teams:metro:Supervisor"] = "metro.supervisor@example.com",
         ["Email:SendGrid:ApiKey"] = "SG.test-key",
         ["Email:From"] = "aftersales@example.com",

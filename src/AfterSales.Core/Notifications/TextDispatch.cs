@@ -1,0 +1,122 @@
+using AfterSales.Core.Application;
+using AfterSales.Core.Email;
+using AfterSales.Core.Texts;
+using NodaTime;
+
+namespace AfterSales.Core.Notifications;
+
+/// <summary>
+/// The send step of a customer text whose attempt <see cref="NotificationDispatch"/> has claimed. Right before
+/// sending it checks, in order: the number (invalid → the email fallback), the opt-out (→ <c>suppressed</c>), a
+/// survey reminder's survey (never sent or answered → <c>suppressed</c>), the contact budget (→ <c>held</c> until the
+/// budget allows it). Then it sends once through <see cref="ISmsSender"/> and records the outcome: <c>sent</c> with the
+/// provider's sid; refused for good because the number cannot take texts → sent to the customer's email instead
+/// (recorded as <c>sent</c> with <c>email:</c> and the email id, the provider's error kept as the reason) or
+/// <c>failed</c> without one; provider busy → <c>held</c> for a later try; no answer in time → <c>failed</c>,
+/// never resent blindly.
+/// </summary>
+public sealed class TextDispatch(
+    IOutbox outbox,
+    IOptOuts optOuts,
+    ISentTexts sentTexts,
+    ISurveys surveys,
+    ISmsSender sms,
+    IEmailSender email,
+    TextSettings settings,
+    TimeProvider time)
+{
+    public const string UnknownOutcomeReason =
+        "outcome unknown: no answer from the SMS provider in time (or the process stopped during the send); not resent, because the text may have gone out. Check the provider's message log.";
+
+    /// <summary>How long a text the provider did not take waits at least before the next try.</summary>
+    public static readonly Duration RetryLaterDelay = Duration.FromMinutes(5);
+
+    public async Task<DispatchOutcome> SendAsync(OutboxRecord attempt, CustomerText text, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        ArgumentNullException.ThrowIfNull(text);
+        var now = Now();
+        if (!CustomerPhones.TryNormalise(text.Phone, null, out var number, out var invalid))
+            return await FallBackOrFailAsync(attempt, text, $"not sent: {invalid}", cancellationToken).ConfigureAwait(false);
+
+        if (await optOuts.IsOptedOutAsync(number, cancellationToken).ConfigureAwait(false))
+            return await SetAsideAsync(attempt, OutboxStatus.Suppressed, "suppressed: the customer opted out of texts (replied STOP)", null, cancellationToken).ConfigureAwait(false);
+
+        if (text.Kind == TextKind.SurveyReminder && await ReminderNotNeededAsync(text, cancellationToken).ConfigureAwait(false) is { } why)
+            return await SetAsideAsync(attempt, OutboxStatus.Suppressed, why, null, cancellationToken).ConfigureAwait(false);
+
+        var sent = await sentTexts.ListSinceAsync(number, now - settings.SurveyEvery - Duration.FromDays(1), cancellationToken).ConfigureAwait(false);
+        var budget = ContactBudget.Decide(text, now, sent, settings);
+        if (!budget.Send)
+            return await SetAsideAsync(attempt, OutboxStatus.Held, budget.Reason!, budget.NextChanceAt, cancellationToken).ConfigureAwait(false);
+
+        var result = await sms.SendAsync(new SmsMessage(number, text.Text.Body), cancellationToken).ConfigureAwait(false);
+        switch (result.Outcome)
+        {
+            case SmsOutcome.Accepted:
+                var sentAt = Now();
+                await sentTexts.RecordAsync(number, new SentText(text.Key, text.Kind, sentAt, text.IsBudgetExempt), cancellationToken).ConfigureAwait(false);
+                if (text.Kind == TextKind.Survey)
+                    await surveys.RecordSentAsync(new SurveySent(text.Key, text.TicketId, text.CustomerId, number, sentAt), cancellationToken).ConfigureAwait(false);
+                await outbox.TryCompleteAsync(attempt, SendResult.Success(result.ProviderId ?? "", 1), sentAt, cancellationToken).ConfigureAwait(false);
+                return DispatchOutcome.Sent;
+            case SmsOutcome.Rejected when result.FallbackToEmail:
+                return await FallBackOrFailAsync(attempt, text, ProviderError(result), cancellationToken).ConfigureAwait(false);
+            case SmsOutcome.Rejected:
+                await outbox.TryCompleteAsync(attempt, SendResult.Failure(ProviderError(result), 1), Now(), cancellationToken).ConfigureAwait(false);
+                return DispatchOutcome.Failed;
+            case SmsOutcome.TryLater:
+                var wait = result.RetryAfter is { } after && Duration.FromTimeSpan(after) > RetryLaterDelay ? Duration.FromTimeSpan(after) : RetryLaterDelay;
+                var nextChance = settings.QuietHours.NextAllowed(now + wait, settings.CustomerTimeZone, isP1: false);
+                return await SetAsideAsync(attempt, OutboxStatus.Held, $"held: the SMS provider did not take it ({ProviderError(result)}); tried again later", nextChance, cancellationToken).ConfigureAwait(false);
+            default:
+                await outbox.TryCompleteAsync(attempt, SendResult.Failure(UnknownOutcomeReason, 1), Now(), cancellationToken).ConfigureAwait(false);
+                return DispatchOutcome.Failed;
+        }
+    }
+
+    /// <returns>Why the reminder is not sent; null when it is.</returns>
+    private async Task<string?> ReminderNotNeededAsync(CustomerText reminder, CancellationToken cancellationToken)
+    {
+        var surveyKey = CustomerTextKeys.SurveyOfReminder(reminder.Key);
+        if (await surveys.FindAsync(reminder.TicketId, surveyKey, cancellationToken).ConfigureAwait(false) is null)
+            return "suppressed: the survey this reminds of was never sent";
+        return await surveys.IsRatedAsync(reminder.TicketId, surveyKey, cancellationToken).ConfigureAwait(false)
+            ? "suppressed: the customer answered the survey already"
+            : null;
+    }
+
+    private async Task<DispatchOutcome> FallBackOrFailAsync(OutboxRecord attempt, CustomerText text, string smsError, CancellationToken cancellationToken)
+    {
+        if (text.Email is not { } address)
+        {
+            await outbox.TryCompleteAsync(attempt, SendResult.Failure($"{smsError}; no customer email to fall back to", 1), Now(), cancellationToken).ConfigureAwait(false);
+            return DispatchOutcome.Failed;
+        }
+
+        var emailed = await email.SendAsync(TextFallbackEmail.Compose(text, address), cancellationToken).ConfigureAwait(false);
+        var result = emailed.Sent
+            ? new SendResult(true, $"email:{emailed.ProviderMessageId}", $"{smsError}; sent to the customer's email instead", emailed.Requests + 1)
+            : SendResult.Failure($"{smsError}; the email fallback failed too: {emailed.Error}", emailed.Requests + 1);
+        await outbox.TryCompleteAsync(attempt, result, Now(), cancellationToken).ConfigureAwait(false);
+        return emailed.Sent ? DispatchOutcome.SentByEmail : DispatchOutcome.Failed;
+    }
+
+    private async Task<DispatchOutcome> SetAsideAsync(OutboxRecord attempt, string status, string reason, Instant? nextChanceAt, CancellationToken cancellationToken)
+    {
+        await outbox.TrySetAsideAsync(attempt, status, reason, nextChanceAt, Now(), cancellationToken).ConfigureAwait(false);
+        return status == OutboxStatus.Held ? DispatchOutcome.Held : DispatchOutcome.Suppressed;
+    }
+
+    private static string ProviderError(SmsSendResult result)
+    {
+        var parts = new List<string>();
+        if (result.HttpStatus is { } status) parts.Add($"HTTP {status}");
+        if (result.ErrorCode is { } code) parts.Add($"error {code}");
+        if (result.ErrorMessage is { } message) parts.Add(message);
+        if (result.MoreInfo is { } info) parts.Add(info);
+        return parts.Count == 0 ? result.Outcome.ToString() : string.Join(": ", parts);
+    }
+
+    private Instant Now() => Instant.FromDateTimeOffset(time.GetUtcNow());
+}
