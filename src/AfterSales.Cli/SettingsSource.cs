@@ -1,16 +1,22 @@
 using AfterSales.Core.Settings;
+using AfterSales.Core.Texts;
 using Microsoft.Extensions.Configuration;
 
 namespace AfterSales.Cli;
 
+/// <summary>The settings a simulation runs with: the core ones and the <c>Texts</c> section.</summary>
+public sealed record SimulationSettings(AfterSalesSettings Core, TextSettings Texts);
+
 /// <summary>
 /// Settings as the service would see them: built-in defaults, then a JSON file, then environment variables. A
 /// simulation never sends email: it runs in Pickup mode (so no SendGrid key is needed) and writes .eml files only
-/// to <c>--out</c>.
+/// to <c>--out</c>. It never sends texts either, but renders them, so the <c>Texts</c> section (survey signing key
+/// and link base included) must be valid.
 /// </summary>
 public static class SettingsSource
 {
-    public static AfterSalesSettings Load(string? settingsFile, string? pickupDirectory = null)
+    /// <exception cref="SettingsValidationException">Every bad core key; when those are good, every bad <c>Texts</c> key.</exception>
+    public static SimulationSettings Load(string? settingsFile, string? pickupDirectory = null)
     {
         var builder = new ConfigurationBuilder().AddInMemoryCollection(SettingsDefaults.Values);
         if (settingsFile is not null) builder.AddJsonFile(Path.GetFullPath(settingsFile), optional: false);
@@ -18,6 +24,8 @@ public static class SettingsSource
         var simulation = new Dictionary<string, string?> { ["Email:Mode"] = nameof(EmailMode.Pickup) };
         if (pickupDirectory is not null) simulation["Email:PickupDirectory"] = pickupDirectory;
         builder.AddInMemoryCollection(simulation);
-        return SettingsLoader.Load(builder.Build());
+        var configuration = builder.Build();
+        var core = SettingsLoader.Load(configuration);
+        return new SimulationSettings(core, TextSettingsLoader.Load(configuration, core));
     }
 }

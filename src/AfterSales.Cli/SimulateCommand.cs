@@ -18,9 +18,9 @@ public static class SimulateCommand
         var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var zone = new Option<string?>("--time-zone") { Description = "IANA zone for the times shown (default: the Business calendar's zone)." };
-        var outDirectory = new Option<DirectoryInfo?>("--out") { Description = "Also write every escalation email the run would send, as .eml files, to this folder." };
+        var outDirectory = new Option<DirectoryInfo?>("--out") { Description = "Also write every escalation email the run would send, as .eml files, and every customer text, as .txt files, to this folder." };
 
-        var command = new Command("simulate", "Replay ticket events against the SLA engine on a virtual clock and print the timeline and a summary per policy.")
+        var command = new Command("simulate", "Replay ticket events against the SLA engine on a virtual clock and print the timeline (escalations and customer texts) and a summary per policy.")
         {
             events, settings, until, format, zone, outDirectory,
         };
@@ -42,10 +42,10 @@ public static class SimulateCommand
             return 2;
         }
 
-        AfterSalesSettings loaded;
+        SimulationSettings both;
         try
         {
-            loaded = SettingsSource.Load(settingsFile?.FullName ?? (usingSample ? SamplePaths.Settings : null), outDirectory?.FullName);
+            both = SettingsSource.Load(settingsFile?.FullName ?? (usingSample ? SamplePaths.Settings : null), outDirectory?.FullName);
         }
         catch (SettingsValidationException invalid)
         {
@@ -54,6 +54,7 @@ public static class SimulateCommand
             return 2;
         }
 
+        var loaded = both.Core;
         Instant? until = null;
         if (untilText is not null)
         {
@@ -74,13 +75,15 @@ public static class SimulateCommand
         }
 
         var parser = new TicketEventParser(loaded.Sla.KnownPriorities, loaded.Events.MaxFutureSkew, time);
-        var result = new Simulator(loaded, parser, displayZone).Run(File.ReadLines(eventsPath), until);
+        var result = new Simulator(loaded, both.Texts, parser, displayZone).Run(File.ReadLines(eventsPath), until);
         if (format == "json") SimulationJsonWriter.Write(result, displayZone, output);
         else SimulationTextWriter.Write(result, displayZone, output);
         if (outDirectory is not null)
         {
             var written = SimulatedEmails.Write(result, loaded, time);
             error.WriteLine($"wrote {written} emails to {loaded.Email.PickupDirectory}");
+            var texts = SimulatedTextFiles.Write(result, outDirectory.FullName, displayZone);
+            error.WriteLine($"wrote {texts} texts to {outDirectory.FullName}");
         }
         return 0;
     }

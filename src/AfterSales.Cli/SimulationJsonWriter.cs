@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AfterSales.Core.Simulation;
+using AfterSales.Core.Texts;
 using NodaTime;
 using NodaTime.Text;
 
@@ -25,7 +26,9 @@ public static class SimulationJsonWriter
             [.. result.Rejected.Select(r => new RejectedReport(r.LineNumber, r.Rejection.Reason.ToString(), r.Rejection.Field, r.Rejection.Message))],
             [.. result.Timeline.Select(e => new TimelineReport(
                 Time(e.At), e.TicketId, e.Kind.ToString(), e.Text,
-                e.Step?.Key, e.Step?.Level, e.Step?.Role, e.Step?.Recipient))],
+                e.Step?.Key, e.Step?.Level, e.Step?.Role, e.Step?.Recipient,
+                e.CustomerText?.Key, e.CustomerText is { } t ? TimelineText.KindName(t.Kind) : null, e.CustomerText is { } p ? CustomerPhones.Mask(p.Phone) : null,
+                e.CustomerText?.Text.Body, e.CustomerText?.Text.Size.Segments, e.CustomerText is { } d ? Time(d.DueAt) : null))],
             [.. result.Summary.Select(s => new SummaryReport(
                 s.Policy, s.Tickets, s.FirstResponseMet, s.ResolutionMet,
                 s.MedianFirstResponse?.TotalMinutes, s.P95FirstResponse?.TotalMinutes,
@@ -38,7 +41,12 @@ public sealed record SimulationReport(IReadOnlyList<RejectedReport> Rejected, IR
 
 public sealed record RejectedReport(int Line, string Reason, string Field, string Message);
 
-public sealed record TimelineReport(string At, string TicketId, string Kind, string Text, string? StepKey, string? Level, string? Role, string? Recipient);
+/// <param name="Phone">A text's number, masked.</param>
+/// <param name="Content">A text's rendered body, as the customer reads it (sent or not: see <paramref name="Kind"/>).</param>
+/// <param name="DueAt">When a text's occasion called for it; <paramref name="At"/> is when it is sent (after quiet hours) or held.</param>
+public sealed record TimelineReport(
+    string At, string TicketId, string Kind, string Text, string? StepKey, string? Level, string? Role, string? Recipient,
+    string? TextKey, string? TextKind, string? Phone, string? Content, int? Segments, string? DueAt);
 
 public sealed record SummaryReport(
     string Policy, int Tickets, double? FirstResponseMet, double? ResolutionMet,

@@ -1,6 +1,7 @@
 using AfterSales.Core.Events;
 using AfterSales.Core.Settings;
 using AfterSales.Core.Sla;
+using AfterSales.Core.Texts;
 using AfterSales.Core.Tickets;
 using NodaTime;
 
@@ -8,20 +9,22 @@ namespace AfterSales.Core.Simulation;
 
 /// <summary>
 /// Replays events in time order against the engine on a virtual clock, with in-memory tickets, and records
-/// everything AfterSales would do. The same decisions as production: only the clock and the stores differ.
+/// everything AfterSales would do: escalations, and every customer text at the instant it would be sent. The same
+/// decisions as production: only the clock and the stores differ.
 /// </summary>
-public sealed class Simulator(AfterSalesSettings settings, TicketEventParser parser, DateTimeZone displayZone)
+public sealed class Simulator(AfterSalesSettings settings, TextSettings texts, TicketEventParser parser, DateTimeZone displayZone)
 {
     /// <summary>Guards against a run that never settles: nothing is simulated past this long after the last event.</summary>
     private static readonly Duration Horizon = Duration.FromDays(366);
 
     private readonly SlaEngine engine = new(settings);
     private readonly TimelineText text = new(displayZone);
+    private readonly CustomerTextPlanner planner = new(settings, texts);
 
     public SimulationResult Run(IEnumerable<string> lines, Instant? until = null)
     {
         var (events, rejected) = Read(lines);
-        var run = new VirtualRun(engine, text);
+        var run = new VirtualRun(engine, planner, new SimulatedTexts(texts, text), text);
         var stopAt = until ?? (events.Count > 0 ? events[^1].OccurredAt + Horizon : Instant.MinValue);
 
         var next = 0;
@@ -98,7 +101,7 @@ public sealed class Simulator(AfterSalesSettings settings, TicketEventParser par
     }
 
     /// <summary>The mutable state of one simulation: tickets, scheduled wake-ups and the timeline.</summary>
-    private sealed class VirtualRun(SlaEngine engine, TimelineText text)
+    private sealed class VirtualRun(SlaEngine engine, CustomerTextPlanner planner, SimulatedTexts customerTexts, TimelineText text)
     {
         private readonly Dictionary<string, Instant> wakeups = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Dictionary<string, ClockRun>> lastClocks = new(StringComparer.Ordinal);
@@ -155,8 +158,24 @@ public sealed class Simulator(AfterSalesSettings settings, TicketEventParser par
                 ProducedSteps.Add(step);
             }
             Tickets[ticketId] = history.MarkProduced(assessment.DueNow.Select(s => s.Key));
-            if (assessment.NextDueAt is { } next) wakeups[ticketId] = next;
+            var nextText = Text(ticketId, now);
+            var next = new[] { assessment.NextDueAt, nextText, customerTexts.NextRetry(ticketId) }.Min();
+            if (next is { } wake) wakeups[ticketId] = wake;
             else wakeups.Remove(ticketId);
+        }
+
+        /// <summary>Offers every text due now (held ones whose retry has come first); returns when the next one falls due.</summary>
+        private Instant? Text(string ticketId, Instant now)
+        {
+            foreach (var retry in customerTexts.DueRetries(ticketId, now)) Timeline.Add(customerTexts.Offer(retry, now));
+            while (true)
+            {
+                // Producing a text can plan another (a sent survey gets its reminder), so plan until nothing is due.
+                var plan = planner.Plan(Tickets[ticketId], now);
+                if (plan.DueNow.Count == 0) return plan.NextDueAt;
+                foreach (var due in plan.DueNow) Timeline.Add(customerTexts.Offer(due, now));
+                Tickets[ticketId] = Tickets[ticketId].MarkProduced(plan.DueNow.Select(t => t.Key));
+            }
         }
 
         private void ReportClockChanges(string ticketId, Instant now, TicketAssessment assessment)

@@ -1,6 +1,7 @@
 using AfterSales.Core.Calendars;
 using AfterSales.Core.Events;
 using AfterSales.Core.Sla;
+using AfterSales.Core.Texts;
 using AfterSales.Core.Tickets;
 using NodaTime;
 using NodaTime.Text;
@@ -66,6 +67,10 @@ public sealed class TimelineText(DateTimeZone zone)
             ? (TimelineKind.TargetMissed, $"{name} missed by {DurationText.Format(lateness)}")
             : (TimelineKind.TargetMet, $"{name} met{Spare(clock)}");
     }
+
+    /// <summary>acknowledgement, progress, appointment-day-before, survey-reminder, …</summary>
+    public static string KindName(TextKind kind) =>
+        string.Concat(kind.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     private static string Target(ClockRun clock) =>
         clock.Calendar == BusinessCalendar.TwentyFourSevenName

@@ -70,7 +70,8 @@ public class SimulateCommandTests
         var settings = WriteTemp("settings.json", """
             { "Sla": { "Policies": { "P1": { "FirstResponse": "PT30M" } } },
               "Escalation": { "Teams": { "Default": { "Owner": "desk@example.com", "Supervisor": "s@example.com", "DepartmentHead": "h@example.com",
-                "Manager": "m@example.com", "SeniorManager": "sm@example.com", "DutyManager": "d@example.com" } } } }
+                "Manager": "m@example.com", "SeniorManager": "sm@example.com", "DutyManager": "d@example.com" } } },
+              "Texts": { "SurveySigningKey": "test-signing-key-0123456789abcdef-0123456789", "SurveyLinkBase": "https://cs.example.cn/s/" } }
             """);
 
         var run = CliRun.Of("simulate", "--settings", settings);
@@ -90,6 +91,66 @@ public class SimulateCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("Sla__Policies__P1__FirstResponse", run.Error, StringComparison.Ordinal);
         Assert.Contains("Sla__WarningAt", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Output);
+    }
+
+    [Fact]
+    public void The_sample_shows_each_text_at_the_instant_it_would_be_sent_with_its_content()
+    {
+        var t1002 = Sample.Value.TimelineLines("T-1002");
+
+        // Opened at 02:10 and resolved at 05:40, inside quiet hours: both texts wait for 08:00.
+        Assert.Contains(t1002, l => l.StartsWith(
+            "2026-10-13 08:00  T-1002   TEXT acknowledgement -> +86*********78 (T-1002/text/ack/1, 1 segment, due 2026-10-13 02:10, deferred by quiet hours): \"王芳您好，您的服务请求已受理，工单号T-1002。",
+            StringComparison.Ordinal));
+        Assert.Contains(t1002, l => l.StartsWith(
+            "2026-10-13 08:00  T-1002   TEXT survey -> +86*********78 (T-1002/text/survey/1, 2 segments, due 2026-10-13 07:40, deferred by quiet hours): \"您的问题已解决",
+            StringComparison.Ordinal));
+        Assert.Contains(Sample.Value.TimelineLines("T-1001"), l => l.StartsWith(
+            "2026-10-12 14:30  T-1001   TEXT survey -> +86*********00 (T-1001/text/survey/1, 2 segments): \"您的问题已解决，感谢耐心等待！请回复1-5为本次服务评分（5为非常满意），或打开https://cs.example.com/s/T-1001.1.",
+            StringComparison.Ordinal));
+        Assert.DoesNotContain("13912345678", Sample.Value.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_sample_shows_a_second_survey_held_by_the_budget()
+    {
+        Assert.Contains(
+            "2026-11-06 17:00  T-1009   TEXT HELD survey -> +86*********00 (T-1009/text/survey/2, 2 segments): held by budget: this customer was surveyed on 2026-11-03, at most one survey per 30 days; not sent (its occasion has passed)",
+            Sample.Value.TimelineLines("T-1009"));
+    }
+
+    [Fact]
+    public void Json_output_carries_every_text_with_its_masked_number_and_content()
+    {
+        var run = CliRun.Of("simulate", "--format", "json");
+
+        using var report = JsonDocument.Parse(run.Output);
+        var ack = Assert.Single(report.RootElement.GetProperty("timeline").EnumerateArray(),
+            e => e.TryGetProperty("textKey", out var key) && key.GetString() == "T-1002/text/ack/1");
+        Assert.Equal("Text", ack.GetProperty("kind").GetString());
+        Assert.Equal("acknowledgement", ack.GetProperty("textKind").GetString());
+        Assert.Equal("2026-10-13T08:00:00+08:00", ack.GetProperty("at").GetString());
+        Assert.Equal("2026-10-13T02:10:00+08:00", ack.GetProperty("dueAt").GetString());
+        Assert.Equal("+86*********78", ack.GetProperty("phone").GetString());
+        Assert.Equal(1, ack.GetProperty("segments").GetInt32());
+        Assert.StartsWith("王芳您好，您的服务请求已受理，工单号T-1002。", ack.GetProperty("content").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("13912345678", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Own_settings_without_a_survey_signing_key_stop_the_run_and_name_the_key()
+    {
+        var settings = WriteTemp("no-texts.json", """
+            { "Escalation": { "Teams": { "Default": { "Owner": "desk@example.com", "Supervisor": "s@example.com", "DepartmentHead": "h@example.com",
+                "Manager": "m@example.com", "SeniorManager": "sm@example.com", "DutyManager": "d@example.com" } } } }
+            """);
+
+        var run = CliRun.Of("simulate", "--settings", settings);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Texts__SurveySigningKey", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Texts__SurveyLinkBase", run.Error, StringComparison.Ordinal);
         Assert.Empty(run.Output);
     }
 
@@ -132,6 +193,15 @@ public class SimulateCommandTests
         var html = Body(eml, "text/html");
         Assert.Contains("https://helpdesk.example.com/tickets/T-1001", html, StringComparison.Ordinal);
         Assert.Contains("#T-1001 进展更新已超时", Body(eml, "text/plain"), StringComparison.Ordinal);
+
+        var sentTexts = run.Output.Split('\n').Count(l => l.Contains(" TEXT ", StringComparison.Ordinal) && !l.Contains("TEXT HELD", StringComparison.Ordinal) && !l.Contains("TEXT NOT SENT", StringComparison.Ordinal));
+        Assert.Equal(sentTexts, Directory.GetFiles(directory, "*.txt").Length);
+        Assert.Contains($"wrote {sentTexts} texts to {directory}", run.Error, StringComparison.Ordinal);
+        var ack = File.ReadAllText(Path.Combine(directory, "T-1002_text_ack_1.txt"));
+        Assert.Contains("To: +86*********78\n", ack, StringComparison.Ordinal);
+        Assert.Contains("Sent-At: 2026-10-13T08:00:00+08:00\n", ack, StringComparison.Ordinal);
+        Assert.Contains("\n\n王芳您好，您的服务请求已受理，工单号T-1002。", ack, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(directory, "T-1009_text_survey_2.txt")));
     }
 
     private static string Body(string eml, string type)

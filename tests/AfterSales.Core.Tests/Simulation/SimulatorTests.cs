@@ -13,7 +13,7 @@ public class SimulatorTests
         var settings = TestSettings.Defaults();
         var parser = new TicketEventParser(settings.Sla.KnownPriorities, settings.Events.MaxFutureSkew, new FakeTimeProvider(CliRun.Today));
         var lines = tickets.SelectMany(t => t.Events).Select(e => TicketEventWriter.ToJson(e, Offset.FromHours(8)));
-        return new Simulator(settings, parser, ShanghaiTime.Zone).Run(lines);
+        return new Simulator(settings, TextTestSettings.With(settings), parser, ShanghaiTime.Zone).Run(lines);
     }
 
     [Fact]

@@ -1,0 +1,67 @@
+using AfterSales.Core.Texts;
+using NodaTime;
+
+namespace AfterSales.Core.Simulation;
+
+/// <summary>
+/// The customer-text side of a simulation: the send rules production applies right before sending, with the
+/// texts sent so far in the run as each customer's history. There are no inbound texts in a simulation, so no
+/// opt-outs and no answered surveys.
+/// </summary>
+internal sealed class SimulatedTexts(TextSettings settings, TimelineText words)
+{
+    private readonly Dictionary<string, List<SentText>> sentByPhone = new(StringComparer.Ordinal);
+    private readonly HashSet<string> sentKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (CustomerText Text, Instant RetryAt)> held = new(StringComparer.Ordinal);
+
+    /// <summary>The earliest retry of a text the budget held for this ticket; null when none waits.</summary>
+    public Instant? NextRetry(string ticketId) =>
+        held.Values.Where(h => h.Text.TicketId == ticketId).Select(h => (Instant?)h.RetryAt).Min();
+
+    /// <summary>The held texts of this ticket whose retry has come.</summary>
+    public IReadOnlyList<CustomerText> DueRetries(string ticketId, Instant now)
+    {
+        var due = held.Values.Where(h => h.Text.TicketId == ticketId && h.RetryAt <= now)
+            .OrderBy(h => h.RetryAt).ThenBy(h => h.Text.Key, StringComparer.Ordinal).Select(h => h.Text).ToList();
+        foreach (var text in due) held.Remove(text.Key);
+        return due;
+    }
+
+    /// <summary>Sends, holds or drops one text at <paramref name="now"/>, as production's dispatch would.</summary>
+    public TimelineEntry Offer(CustomerText text, Instant now)
+    {
+        var sent = sentByPhone.TryGetValue(text.Phone, out var list) ? list : sentByPhone[text.Phone] = [];
+        if (text.Kind == TextKind.SurveyReminder && !sentKeys.Contains(CustomerTextKeys.Survey(text.TicketId, SurveyNumber(text.Key))))
+            return Entry(now, text, TimelineKind.TextNotSent, "not sent: its survey was never sent");
+
+        var budget = ContactBudget.Decide(text, now, sent, settings);
+        if (!budget.Send)
+        {
+            if (budget.NextChanceAt is { } retryAt) held[text.Key] = (text, retryAt);
+            var then = budget.NextChanceAt is { } at ? $"; tried again {words.Time(at)}" : "; not sent (its occasion has passed)";
+            return Entry(now, text, TimelineKind.TextHeld, budget.Reason + then);
+        }
+
+        sent.Add(new SentText(text.Key, text.Kind, now, text.IsBudgetExempt));
+        sentKeys.Add(text.Key);
+        return Entry(now, text, TimelineKind.Text, $"\"{text.Text.Body}\"");
+    }
+
+    private TimelineEntry Entry(Instant now, CustomerText text, TimelineKind kind, string what)
+    {
+        var verb = kind switch
+        {
+            TimelineKind.Text => "TEXT",
+            TimelineKind.TextHeld => "TEXT HELD",
+            _ => "TEXT NOT SENT",
+        };
+        var deferred = text.SendAt > text.DueAt ? $", due {words.Time(text.DueAt)}, deferred by quiet hours" : "";
+        var segments = text.Text.Size.Segments == 1 ? "1 segment" : $"{text.Text.Size.Segments} segments";
+        return new TimelineEntry(now, text.TicketId, kind,
+            $"{verb} {TimelineText.KindName(text.Kind)} -> {CustomerPhones.Mask(text.Phone)} ({text.Key}, {segments}{deferred}): {what}",
+            CustomerText: text);
+    }
+
+    private static int SurveyNumber(string reminderKey) =>
+        int.Parse(reminderKey[(reminderKey.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+}
