@@ -44,9 +44,13 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
         var deadline = atOpening.Clocks.FirstOrDefault(c => c.Kind == ClockKind.FirstResponse && c.Cycle == 1)?.Deadline;
         // Nothing was promised (no policy for the priority): no acknowledgement can say by when.
         if (deadline is not { } by) return null;
-        return composer.Compose(
+        var acknowledgement = composer.Compose(
             CustomerTextKeys.Acknowledgement(opened.TicketId, 1), opened.TicketId, TextKind.Acknowledgement, opened.Customer,
             opened.Priority, opened.OccurredAt, Values(opened, (TextPlaceholders.RespondBy, composer.LocalTime(by, opened.Customer))));
+        // Held by quiet hours until after the agent's first reply or the resolution, it would promise what already happened.
+        var overtaken = acknowledgement is { } text && history.Events.Any(e =>
+            e is AgentResponded or TicketResolved or TicketClosed && e.OccurredAt >= opened.OccurredAt && e.OccurredAt <= text.SendAt);
+        return overtaken ? null : acknowledgement;
     }
 
     /// <summary>An update owed (update or commitment deadline passed without a reply), at most one a local day.</summary>

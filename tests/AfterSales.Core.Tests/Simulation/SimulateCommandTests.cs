@@ -99,10 +99,9 @@ public class SimulateCommandTests
     {
         var t1002 = Sample.Value.TimelineLines("T-1002");
 
-        // Opened at 02:10 and resolved at 05:40, inside quiet hours: both texts wait for 08:00.
-        Assert.Contains(t1002, l => l.StartsWith(
-            "2026-10-13 08:00  T-1002   TEXT acknowledgement -> +86*********78 (T-1002/text/ack/1, 1 segment, due 2026-10-13 02:10, deferred by quiet hours): \"王芳您好，您的服务请求已受理，工单号T-1002。",
-            StringComparison.Ordinal));
+        // Opened at 02:10 and resolved at 05:40, inside quiet hours: the survey waits for 08:00, and the
+        // acknowledgement, overtaken by the resolution, is not sent at all.
+        Assert.DoesNotContain(t1002, l => l.Contains("TEXT acknowledgement", StringComparison.Ordinal));
         Assert.Contains(t1002, l => l.StartsWith(
             "2026-10-13 08:00  T-1002   TEXT survey -> +86*********78 (T-1002/text/survey/1, 2 segments, due 2026-10-13 07:40, deferred by quiet hours): \"您的问题已解决",
             StringComparison.Ordinal));
@@ -126,15 +125,15 @@ public class SimulateCommandTests
         var run = CliRun.Of("simulate", "--format", "json");
 
         using var report = JsonDocument.Parse(run.Output);
-        var ack = Assert.Single(report.RootElement.GetProperty("timeline").EnumerateArray(),
-            e => e.TryGetProperty("textKey", out var key) && key.GetString() == "T-1002/text/ack/1");
-        Assert.Equal("Text", ack.GetProperty("kind").GetString());
-        Assert.Equal("acknowledgement", ack.GetProperty("textKind").GetString());
-        Assert.Equal("2026-10-13T08:00:00+08:00", ack.GetProperty("at").GetString());
-        Assert.Equal("2026-10-13T02:10:00+08:00", ack.GetProperty("dueAt").GetString());
-        Assert.Equal("+86*********78", ack.GetProperty("phone").GetString());
-        Assert.Equal(1, ack.GetProperty("segments").GetInt32());
-        Assert.StartsWith("王芳您好，您的服务请求已受理，工单号T-1002。", ack.GetProperty("content").GetString(), StringComparison.Ordinal);
+        var survey = Assert.Single(report.RootElement.GetProperty("timeline").EnumerateArray(),
+            e => e.TryGetProperty("textKey", out var key) && key.GetString() == "T-1002/text/survey/1");
+        Assert.Equal("Text", survey.GetProperty("kind").GetString());
+        Assert.Equal("survey", survey.GetProperty("textKind").GetString());
+        Assert.Equal("2026-10-13T08:00:00+08:00", survey.GetProperty("at").GetString());
+        Assert.Equal("2026-10-13T07:40:00+08:00", survey.GetProperty("dueAt").GetString());
+        Assert.Equal("+86*********78", survey.GetProperty("phone").GetString());
+        Assert.Equal(2, survey.GetProperty("segments").GetInt32());
+        Assert.StartsWith("您的问题已解决", survey.GetProperty("content").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("13912345678", run.Output, StringComparison.Ordinal);
     }
 
@@ -197,10 +196,10 @@ public class SimulateCommandTests
         var sentTexts = run.Output.Split('\n').Count(l => l.Contains(" TEXT ", StringComparison.Ordinal) && !l.Contains("TEXT HELD", StringComparison.Ordinal) && !l.Contains("TEXT NOT SENT", StringComparison.Ordinal));
         Assert.Equal(sentTexts, Directory.GetFiles(directory, "*.txt").Length);
         Assert.Contains($"wrote {sentTexts} texts to {directory}", run.Error, StringComparison.Ordinal);
-        var ack = File.ReadAllText(Path.Combine(directory, "T-1002_text_ack_1.txt"));
-        Assert.Contains("To: +86*********78\n", ack, StringComparison.Ordinal);
-        Assert.Contains("Sent-At: 2026-10-13T08:00:00+08:00\n", ack, StringComparison.Ordinal);
-        Assert.Contains("\n\n王芳您好，您的服务请求已受理，工单号T-1002。", ack, StringComparison.Ordinal);
+        var survey = File.ReadAllText(Path.Combine(directory, "T-1002_text_survey_1.txt"));
+        Assert.Contains("To: +86*********78\n", survey, StringComparison.Ordinal);
+        Assert.Contains("Sent-At: 2026-10-13T08:00:00+08:00\n", survey, StringComparison.Ordinal);
+        Assert.Contains("\n\n您的问题已解决", survey, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(directory, "T-1009_text_survey_2.txt")));
     }
 

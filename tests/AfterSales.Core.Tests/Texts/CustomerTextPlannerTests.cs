@@ -52,6 +52,27 @@ public class CustomerTextPlannerTests
         Assert.Contains("10月12日 22:40前", ack.Text.Body, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("reply")]
+    [InlineData("resolution")]
+    public void A_night_acknowledgement_overtaken_by_the_reply_or_the_resolution_is_not_sent_at_eight(string overtakenBy)
+    {
+        var ticket = new TicketScript().Opened("2026-10-12 02:10", "P1");
+        ticket = overtakenBy == "reply" ? ticket.Responded("2026-10-12 02:18") : ticket.Resolved("2026-10-12 05:40");
+
+        var plan = Plan(ticket, "2026-10-12 08:00");
+
+        Assert.DoesNotContain(plan.Planned, t => t.Kind == TextKind.Acknowledgement);
+    }
+
+    [Fact]
+    public void A_night_acknowledgement_still_goes_at_eight_when_nobody_answered_before()
+    {
+        var plan = Plan(new TicketScript().Opened("2026-10-12 02:10", "P1").Responded("2026-10-12 08:05"), "2026-10-12 08:00");
+
+        Assert.Equal(TextKind.Acknowledgement, Assert.Single(plan.DueNow).Kind);
+    }
+
     [Fact]
     public void A_produced_text_is_not_due_again()
     {
