@@ -8,6 +8,9 @@ public static class RevisitKeys
 {
     public static string Text(string installationId, LocalDate date) => $"revisit/{installationId}/{Day(date)}";
 
+    /// <summary>Where an installation's revisit texts sit in the outbox, which is partitioned by ticket elsewhere.</summary>
+    public static string OutboxPartition(string installationId) => $"revisit-{installationId}";
+
     public static string CallList(LocalDate date) => $"revisits/{Day(date)}/call-list";
 
     public static string Day(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

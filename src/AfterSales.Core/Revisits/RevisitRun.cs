@@ -1,4 +1,6 @@
+using AfterSales.Core.Application;
 using AfterSales.Core.Email;
+using AfterSales.Core.Events;
 using AfterSales.Core.Settings;
 using AfterSales.Core.Sla;
 using AfterSales.Core.Texts;
@@ -9,7 +11,8 @@ namespace AfterSales.Core.Revisits;
 /// <summary>
 /// The daily revisits, run by a timer every few minutes (UTC). From <see cref="RevisitSettings.SendAt"/> in the
 /// customers' time zone, each installation with a revisit due today (<see cref="RevisitSchedule"/>) gets, once per
-/// (installation, date), a check-in text (rendered, stored with its call for the text dispatcher) and a line in the
+/// (installation, date), a check-in text (an outbox row of the text channel, which the outbox drain sends through the
+/// text dispatcher: opt-out, budget and quiet hours apply) and a line in the
 /// revisit team's ONE email of the day. Overlapping runs are safe: every write is conditional, the email is claimed
 /// before it is sent. A customer who opted out ends the programme.
 /// </summary>
@@ -18,6 +21,7 @@ public sealed class RevisitRun(
     IRevisitCalls calls,
     IOptOuts optOuts,
     IEmailSender email,
+    IOutbox outbox,
     AfterSalesSettings settings,
     TextSettings texts,
     RevisitSettings revisits)
@@ -70,6 +74,8 @@ public sealed class RevisitRun(
                 continue;
             }
 
+            // The text's outbox row first (adding it again adds nothing): a crash before the call row loses no text.
+            if (CheckInText(programme, today, now) is { } text) await outbox.AddTextsAsync([text], now, cancellationToken).ConfigureAwait(false);
             if (await calls.TryAddAsync(Call(programme, number, today, now), cancellationToken).ConfigureAwait(false)) produced++;
         }
 
@@ -87,6 +93,12 @@ public sealed class RevisitRun(
 
         return 0;
     }
+
+    /// <summary>The customer's check-in text, in the outbox under the installation (<c>revisit-{installation}</c>) instead of a ticket.</summary>
+    private CustomerText? CheckInText(RevisitProgramme programme, LocalDate today, Instant now) => new CustomerTextComposer(texts).Compose(
+        RevisitKeys.Text(programme.InstallationId, today), RevisitKeys.OutboxPartition(programme.InstallationId), TextKind.Revisit,
+        new Customer(programme.CustomerId, programme.CustomerName, programme.Phone, programme.Email, programme.Locale), null, now,
+        new Dictionary<string, string>(StringComparer.Ordinal) { [TextPlaceholders.Installation] = programme.InstallationId });
 
     private RevisitCall Call(RevisitProgramme programme, int number, LocalDate today, Instant now)
     {

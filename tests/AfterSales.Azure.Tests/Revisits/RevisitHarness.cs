@@ -34,10 +34,13 @@ internal sealed class RevisitHarness : IDisposable
             new TicketEventParser(Settings.Sla.KnownPriorities, Settings.Events.MaxFutureSkew, Service.Clock),
             Service.Engine, tables.Tickets, tables.DueIndex, tables.RejectedEvents, enrolment, Service.Clock);
         var sender = new SendGridEmailSender(http, Settings.Email, TimeProvider.System, SendGrid.Host);
-        Run = new RevisitRun(Programmes, Calls, OptOuts, sender, Settings, Texts, Revisits);
+        Run = new RevisitRun(Programmes, Calls, OptOuts, sender, tables.Outbox, Settings, Texts, Revisits);
+        Outbox = tables.Outbox;
     }
 
     public AfterSalesSettings Settings { get; }
+
+    public TableOutbox Outbox { get; }
 
     public TextSettings Texts { get; }
 

@@ -111,6 +111,21 @@ public class RevisitRunTests : StorageTest, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Each_check_in_text_waits_in_the_outbox_for_the_text_dispatcher_once_however_many_runs()
+    {
+        using var run = Start("2026-03-10 10:00");
+        await run.IngestAsync(Delivered("2026-03-10 10:00"));
+
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => run.RunAtAsync("2026-04-10 09:00")));
+
+        var row = Assert.Single(await run.Outbox.ListForTicketAsync(RevisitKeys.OutboxPartition("SN-1"), None).ToListAsync());
+        Assert.Equal(("revisit/SN-1/2026-04-10", OutboxStatus.Pending), (row.Step.Key, row.Status));
+        var text = Assert.IsType<AfterSales.Core.Texts.CustomerText>(row.Text);
+        Assert.Equal((AfterSales.Core.Texts.TextKind.Revisit, false, Phone, At("2026-04-10 09:00")), (text.Kind, text.IsBudgetExempt, text.Phone, text.SendAt));
+        Assert.Equal("张伟您好，今天是SN-1的定期回访，我们会致电了解使用情况。如有问题请回复。", text.Text.Body);
+    }
+
+    [Fact]
     public async Task Overlapping_runs_produce_each_revisit_once_and_send_one_email()
     {
         using var run = Start("2026-01-15 10:00");
