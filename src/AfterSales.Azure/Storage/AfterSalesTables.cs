@@ -1,7 +1,5 @@
-using Azure;
 using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Identity;
 
 namespace AfterSales.Azure.Storage;
 
@@ -11,20 +9,18 @@ namespace AfterSales.Azure.Storage;
 /// </summary>
 public sealed class AfterSalesTables
 {
-    private readonly TableServiceClient service;
-    private readonly string[] tableNames;
+    private readonly TableGroup tables;
 
     private AfterSalesTables(TableServiceClient service, string prefix)
     {
-        this.service = service;
+        tables = new TableGroup(service);
         Reads = new TableReadCounter();
-        var tickets = Table(prefix + "Tickets", Reads.CountTicket);
-        var dueIndex = Table(prefix + "DueIndex", Reads.CountDueIndex);
-        var outbox = Table(prefix + "Outbox", Reads.CountOther);
-        var rejected = Table(prefix + "RejectedEvents", Reads.CountOther);
-        var deliveries = Table(prefix + "Deliveries", Reads.CountOther);
-        var sweepState = Table(prefix + "SweepState", Reads.CountOther);
-        tableNames = [tickets.Name, dueIndex.Name, outbox.Name, rejected.Name, deliveries.Name, sweepState.Name];
+        var tickets = tables.Table(prefix + "Tickets", Reads.CountTicket);
+        var dueIndex = tables.Table(prefix + "DueIndex", Reads.CountDueIndex);
+        var outbox = tables.Table(prefix + "Outbox", Reads.CountOther);
+        var rejected = tables.Table(prefix + "RejectedEvents", Reads.CountOther);
+        var deliveries = tables.Table(prefix + "Deliveries", Reads.CountOther);
+        var sweepState = tables.Table(prefix + "SweepState", Reads.CountOther);
 
         Tickets = new TableTicketStore(tickets);
         DueIndex = new TableDueIndex(dueIndex, new DueCheckpoint(sweepState));
@@ -37,17 +33,8 @@ public sealed class AfterSalesTables
     }
 
     /// <param name="credential">For <see cref="StorageSettings.TableServiceUri"/>: <see cref="DefaultAzureCredential"/> (managed identity in Azure) when null.</param>
-    public static AfterSalesTables Create(StorageSettings settings, TokenCredential? credential = null)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        var service = (settings.ConnectionString, settings.TableServiceUri) switch
-        {
-            ({ } connectionString, null) => new TableServiceClient(connectionString),
-            (null, { } uri) => new TableServiceClient(uri, credential ?? new DefaultAzureCredential()),
-            _ => throw new ArgumentException("Set exactly one of ConnectionString and TableServiceUri.", nameof(settings)),
-        };
-        return new AfterSalesTables(service, settings.TablePrefix);
-    }
+    public static AfterSalesTables Create(StorageSettings settings, TokenCredential? credential = null) =>
+        new(TableGroup.ServiceFor(settings, credential), settings.TablePrefix);
 
     /// <summary>The tables of <paramref name="prefix"/> on a client built elsewhere (Microsoft.Extensions.Azure in the hosts).</summary>
     public static AfterSalesTables Create(TableServiceClient service, string prefix) => new(service, prefix);
@@ -71,24 +58,8 @@ public sealed class AfterSalesTables
     /// <summary>Entities read so far, per table.</summary>
     public TableReadCounter Reads { get; }
 
-    public Task CreateIfNotExistsAsync(CancellationToken cancellationToken) =>
-        Task.WhenAll(tableNames.Select(name => service.CreateTableIfNotExistsAsync(name, cancellationToken)));
+    public Task CreateIfNotExistsAsync(CancellationToken cancellationToken) => tables.CreateIfNotExistsAsync(cancellationToken);
 
-    /// <summary>Deletes every table of this prefix with all its rows (tests and load runs). Missing tables are fine.</summary>
-    public Task DeleteAllAsync(CancellationToken cancellationToken) =>
-        Task.WhenAll(tableNames.Select(name => DeleteTableAsync(name, cancellationToken)));
-
-    private async Task DeleteTableAsync(string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await service.DeleteTableAsync(name, cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException e) when (TableErrors.IsNotFound(e))
-        {
-            // Already gone.
-        }
-    }
-
-    private CountingTable Table(string name, Action countRead) => new(service.GetTableClient(name), countRead);
+    /// <summary>Deletes these tables with all their rows (tests and load runs). Missing tables are fine.</summary>
+    public Task DeleteAllAsync(CancellationToken cancellationToken) => tables.DeleteAllAsync(cancellationToken);
 }

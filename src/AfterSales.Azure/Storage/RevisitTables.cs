@@ -1,7 +1,5 @@
-using Azure;
 using Azure.Core;
 using Azure.Data.Tables;
-using Azure.Identity;
 
 namespace AfterSales.Azure.Storage;
 
@@ -11,28 +9,20 @@ namespace AfterSales.Azure.Storage;
 /// </summary>
 public sealed class RevisitTables
 {
-    private readonly TableServiceClient service;
-    private readonly string[] tableNames;
+    private readonly TableGroup tables;
 
     private RevisitTables(TableServiceClient service, string prefix)
     {
-        this.service = service;
-        var programmes = Table(prefix + "RevisitProgrammes");
-        var calls = Table(prefix + "RevisitCalls");
-        tableNames = [programmes.Name, calls.Name];
+        tables = new TableGroup(service);
+        var programmes = tables.Table(prefix + "RevisitProgrammes");
+        var calls = tables.Table(prefix + "RevisitCalls");
         Programmes = new TableRevisitProgrammes(programmes);
         Calls = new TableRevisitCalls(calls);
     }
 
     /// <param name="credential">For <see cref="StorageSettings.TableServiceUri"/>: <see cref="DefaultAzureCredential"/> when null.</param>
-    public static RevisitTables Create(StorageSettings settings, TokenCredential? credential = null)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        var service = settings.ConnectionString is { } connectionString
-            ? new TableServiceClient(connectionString)
-            : new TableServiceClient(settings.TableServiceUri, credential ?? new DefaultAzureCredential());
-        return new RevisitTables(service, settings.TablePrefix);
-    }
+    public static RevisitTables Create(StorageSettings settings, TokenCredential? credential = null) =>
+        new(TableGroup.ServiceFor(settings, credential), settings.TablePrefix);
 
     /// <summary>The tables of <paramref name="prefix"/> on a client built elsewhere (Microsoft.Extensions.Azure in the hosts).</summary>
     public static RevisitTables Create(TableServiceClient service, string prefix) => new(service, prefix);
@@ -41,22 +31,8 @@ public sealed class RevisitTables
 
     public TableRevisitCalls Calls { get; }
 
-    public Task CreateIfNotExistsAsync(CancellationToken cancellationToken) =>
-        Task.WhenAll(tableNames.Select(name => service.CreateTableIfNotExistsAsync(name, cancellationToken)));
+    public Task CreateIfNotExistsAsync(CancellationToken cancellationToken) => tables.CreateIfNotExistsAsync(cancellationToken);
 
-    /// <summary>Deletes these tables with all their rows (tests). Missing tables are fine.</summary>
-    public Task DeleteAllAsync(CancellationToken cancellationToken) =>
-        Task.WhenAll(tableNames.Select(async name =>
-        {
-            try
-            {
-                await service.DeleteTableAsync(name, cancellationToken).ConfigureAwait(false);
-            }
-            catch (RequestFailedException e) when (TableErrors.IsNotFound(e))
-            {
-                // Already gone.
-            }
-        }));
-
-    private CountingTable Table(string name) => new(service.GetTableClient(name), () => { });
+    /// <summary>Deletes these tables with all their rows (tests and load runs). Missing tables are fine.</summary>
+    public Task DeleteAllAsync(CancellationToken cancellationToken) => tables.DeleteAllAsync(cancellationToken);
 }
