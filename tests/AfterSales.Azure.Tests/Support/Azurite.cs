@@ -35,7 +35,7 @@ internal static class Azurite
                 $"Azurite is not installed and nothing listens on 127.0.0.1:{DefaultPort}: run `npm ci` in {root}, then test again.");
         }
 
-        var port = FreePort();
+        var port = LocalHttpServer.FreePort();
         var start = new ProcessStartInfo(program)
         {
             UseShellExecute = false,
@@ -83,13 +83,6 @@ internal static class Azurite
             // It exited on its own meanwhile.
         }
         process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task<bool> AcceptsConnectionsAsync(int port)

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 
@@ -13,20 +12,13 @@ namespace AfterSales.Azure.Tests.Support;
 /// </summary>
 internal sealed class FakeSendGrid : IDisposable
 {
-    private readonly HttpListener listener = new();
     private readonly ConcurrentQueue<Reply> script = new();
-    private readonly Task loop;
+    private readonly LocalHttpServer server;
     private int accepted;
 
-    public FakeSendGrid()
-    {
-        Port = FreePort();
-        listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        listener.Start();
-        loop = Task.Run(ServeAsync);
-    }
+    public FakeSendGrid() => server = new LocalHttpServer(AnswerAsync);
 
-    public int Port { get; }
+    public int Port => server.Port;
 
     public Uri Host => new($"http://127.0.0.1:{Port}");
 
@@ -37,36 +29,7 @@ internal sealed class FakeSendGrid : IDisposable
 
     public void Then(Reply reply) => script.Enqueue(reply);
 
-    public void Dispose()
-    {
-        listener.Stop();
-        listener.Close();
-        try
-        {
-            loop.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-            // The listener was stopped under a pending GetContext.
-        }
-    }
-
-    private async Task ServeAsync()
-    {
-        while (listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-            _ = Task.Run(() => AnswerAsync(context));
-        }
-    }
+    public void Dispose() => server.Dispose();
 
     private async Task AnswerAsync(HttpListenerContext context)
     {
@@ -104,13 +67,6 @@ internal sealed class FakeSendGrid : IDisposable
         {
             // The client gave up (timeout) before the answer.
         }
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 
     public sealed record Request(string Method, string Path, string? Authorization, string Body, bool Delivered)

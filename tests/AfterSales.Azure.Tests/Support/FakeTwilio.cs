@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace AfterSales.Azure.Tests.Support;
@@ -11,20 +10,14 @@ namespace AfterSales.Azure.Tests.Support;
 /// </summary>
 public sealed class FakeTwilio : IDisposable
 {
-    private readonly HttpListener listener = new();
     private readonly ConcurrentQueue<Answer> answers = new();
     private readonly CancellationTokenSource stop = new();
+    private readonly LocalHttpServer server;
     private Answer last = new(201, "{}", null, TimeSpan.Zero);
 
-    public FakeTwilio()
-    {
-        Port = FreePort();
-        listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        listener.Start();
-        _ = Task.Run(ServeAsync);
-    }
+    public FakeTwilio() => server = new LocalHttpServer(AnswerAsync);
 
-    public int Port { get; }
+    public int Port => server.Port;
 
     public Uri BaseUri => new($"http://127.0.0.1:{Port}/");
 
@@ -47,30 +40,7 @@ public sealed class FakeTwilio : IDisposable
     }
 
     /// <summary>A port nothing listens on (for connection-refused tests).</summary>
-    public static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
-
-    private async Task ServeAsync()
-    {
-        while (!stop.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => AnswerAsync(context));
-        }
-    }
+    public static int FreePort() => LocalHttpServer.FreePort();
 
     private async Task AnswerAsync(HttpListenerContext context)
     {
@@ -98,7 +68,7 @@ public sealed class FakeTwilio : IDisposable
     public void Dispose()
     {
         stop.Cancel();
-        listener.Close();
+        server.Dispose();
         stop.Dispose();
     }
 }
