@@ -9,14 +9,16 @@ namespace AfterSales.Functions;
 /// Every <c>%RevisitsSchedule%</c> (UTC NCRONTAB, default every 5 minutes): from <c>Revisits__SendAt</c> in the
 /// customers' time zone, the day's revisits get their check-in text and the revisit team its one call-list email.
 /// </summary>
-public sealed class Revisits(RevisitRun run, TimeProvider time, ILogger<Revisits> logger)
+public sealed partial class Revisits(RevisitRun run, TimeProvider time, ILogger<Revisits> logger)
 {
     [Function(nameof(Revisits))]
     public async Task Run([TimerTrigger("%RevisitsSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         var report = await run.RunAsync(Instant.FromDateTimeOffset(time.GetUtcNow()), cancellationToken);
         if (report.Idle) return;
-        logger.LogInformation("Revisits {Today}: produced {Produced}, ended {Ended}, call list sent {CallListSent}, error {CallListError}",
-            report.Today, report.Produced, report.Ended, report.CallListSent, report.CallListError);
+        LogRan(logger, report.Today, report.Produced, report.Ended, report.CallListSent, report.CallListError);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Revisits {Today}: produced {Produced}, ended {Ended}, call list sent {CallListSent}, error {CallListError}")]
+    private static partial void LogRan(ILogger logger, LocalDate today, int produced, int ended, bool callListSent, string? callListError);
 }

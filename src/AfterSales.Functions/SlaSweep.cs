@@ -1,5 +1,4 @@
 using AfterSales.Core.Application;
-using AfterSales.Core.Notifications;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
@@ -7,17 +6,18 @@ namespace AfterSales.Functions;
 
 /// <summary>
 /// Every <c>%SlaSweepSchedule%</c> (UTC NCRONTAB, default every 15 s): steps due by now go to the outbox, and one
-/// message per step to the notifications queue. Local-time rules (business hours) live in the engine, never in the schedule.
+/// message per step to the notifications queue (sent in batches as they are produced). Local-time rules (business
+/// hours) live in the engine, never in the schedule.
 /// </summary>
-public sealed class SlaSweep(DueSweep sweep, NotificationBatch produced, ILogger<SlaSweep> logger)
+public sealed partial class SlaSweep(DueSweep sweep, ILogger<SlaSweep> logger)
 {
     [Function(nameof(SlaSweep))]
-    [ServiceBusOutput("%NotificationsQueue%", Connection = "ServiceBusConnection")]
-    public async Task<IReadOnlyList<string>> Run([TimerTrigger("%SlaSweepSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
+    public async Task Run([TimerTrigger("%SlaSweepSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         var report = await sweep.SweepAsync(cancellationToken);
-        logger.LogInformation("Sweep: skipped {Skipped}, due rows {DueRows}, steps {StepsProduced}, failures {Failures}",
-            report.Skipped, report.DueRows, report.StepsProduced, report.Failures);
-        return produced.Messages;
+        LogSwept(logger, report.Skipped, report.DueRows, report.StepsProduced, report.Failures);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sweep: skipped {Skipped}, due rows {DueRows}, steps {StepsProduced}, failures {Failures}")]
+    private static partial void LogSwept(ILogger logger, bool skipped, int dueRows, int stepsProduced, int failures);
 }

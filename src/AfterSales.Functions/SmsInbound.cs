@@ -14,7 +14,7 @@ namespace AfterSales.Functions;
 /// over <c>%SmsInboundUrl%</c> (the full public URL Twilio calls; behind a proxy the request's own URL differs). A rating's
 /// follow-up becomes an outbox row that <c>OutboxRecovery</c> sends.
 /// </summary>
-public sealed class SmsInbound(TwilioInbound inbound, RatingFollowUps followUps, IConfiguration configuration, TimeProvider time, ILogger<SmsInbound> logger)
+public sealed partial class SmsInbound(TwilioInbound inbound, RatingFollowUps followUps, IConfiguration configuration, TimeProvider time, ILogger<SmsInbound> logger)
 {
     [Function(nameof(SmsInbound))]
     public async Task<IActionResult> Run(
@@ -28,12 +28,18 @@ public sealed class SmsInbound(TwilioInbound inbound, RatingFollowUps followUps,
             url, fields, request.Headers[TwilioSignature.Header].FirstOrDefault(), Instant.FromDateTimeOffset(time.GetUtcNow()), cancellationToken);
         if (refusal is not null)
         {
-            logger.LogWarning("SMS webhook refused ({Status}): {Reason}", refusal.HttpStatus, refusal.Reason);
+            LogRefused(logger, refusal.HttpStatus, refusal.Reason);
             return new ContentResult { StatusCode = refusal.HttpStatus, ContentType = "text/plain; charset=utf-8", Content = refusal.Reason };
         }
 
         if (result!.Rating is { } rated) await followUps.ApplyAsync(rated, cancellationToken);
-        logger.LogInformation("SMS reply: {Outcome}", result.Outcome);
+        LogReplied(logger, result.Outcome);
         return new ContentResult { StatusCode = 200, ContentType = "application/xml", Content = "<Response/>" };
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SMS webhook refused ({Status}): {Reason}")]
+    private static partial void LogRefused(ILogger logger, int status, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "SMS reply: {Outcome}")]
+    private static partial void LogReplied(ILogger logger, InboundOutcome outcome);
 }

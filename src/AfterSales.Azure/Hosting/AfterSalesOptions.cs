@@ -1,3 +1,4 @@
+using AfterSales.Azure.Messaging;
 using AfterSales.Azure.Sms;
 using AfterSales.Azure.Storage;
 using AfterSales.Core.Revisits;
@@ -24,6 +25,9 @@ public sealed class AfterSalesOptions
     /// <summary>The <c>Revisits</c> section (the revisit programme).</summary>
     public RevisitSettings Revisits { get; private set; } = null!;
 
+    /// <summary>The Service Bus connection and the notifications queue the sweep sends to.</summary>
+    public ServiceBusSettings ServiceBus { get; private set; } = null!;
+
     /// <exception cref="SettingsValidationException">Lists every bad key of every section.</exception>
     public void Load(IConfiguration configuration)
     {
@@ -34,6 +38,7 @@ public sealed class AfterSalesOptions
         if (Settings is not null) Texts = Collect(() => TextSettingsLoader.LoadWithDefaults(configuration, Settings), errors)!;
         Sms = Collect(() => TwilioSettingsLoader.Load(configuration), errors)!;
         Revisits = Collect(() => RevisitSettingsLoader.LoadWithDefaults(configuration), errors)!;
+        ServiceBus = Collect(() => ServiceBusSettingsLoader.Load(configuration), errors)!;
         if (Settings is not null && Settings.Escalation.AddressFor(Settings.Escalation.DefaultTeam, EscalationRoles.RevisitTeam) is null)
         {
             errors.Add(new SettingsError(

@@ -1,16 +1,19 @@
-using AfterSales.Azure.Storage;
 using AfterSales.Azure.Email;
+using AfterSales.Azure.Messaging;
 using AfterSales.Azure.Sms;
+using AfterSales.Azure.Storage;
 using AfterSales.Core.Application;
 using AfterSales.Core.Email;
 using AfterSales.Core.Events;
 using AfterSales.Core.Http;
 using AfterSales.Core.Notifications;
+using AfterSales.Core.Revisits;
 using AfterSales.Core.Settings;
 using AfterSales.Core.Sla;
 using AfterSales.Core.Texts;
 using Azure.Data.Tables;
 using Azure.Identity;
+using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,11 +23,9 @@ using Microsoft.Extensions.Options;
 namespace AfterSales.Azure.Hosting;
 
 /// <summary>
-/// Registers AfterSales for a host (the Functions app): settings validated on start, the table client through
-/// Microsoft.Extensions.Azure (managed identity with <c>Storage__TableServiceUri</c>, a connection string only for
-/// local runs), the stores, the handlers and the HTTP handlers. Customer texts: the <c>Texts</c> and <c>Sms</c> sections,
-/// their tables, the planner in ingestion and sweep, Twilio behind <see cref="ISmsSender"/>, and the text send step
-/// of the dispatcher.
+/// The one registration of AfterSales for a host (the Functions app, and the tests through the same method): settings
+/// validated on start, the Azure clients through Microsoft.Extensions.Azure (managed identity in Azure; connection
+/// strings only for local runs), the stores, the handlers, email, texts, revisits and the notification queue.
 /// </summary>
 public static class AfterSalesServices
 {
@@ -34,48 +35,84 @@ public static class AfterSalesServices
             .Configure(options => options.Load(configuration))
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(p => p.GetRequiredService<IOptions<AfterSalesOptions>>().Value.Settings);
+        services.AddSingleton(p => Options(p).Settings);
+        services.AddSingleton(p => Options(p).Texts);
+        services.AddSingleton(p => Options(p).Sms);
+        services.AddSingleton(p => Options(p).Revisits);
+        services.AddSingleton(p => Options(p).ServiceBus);
+        services.AddSingleton(p => p.GetRequiredService<AfterSalesSettings>().Email);
 
+        AddAzureClients(services);
+        AddStores(services);
+        AddTickets(services);
+        AddEmail(services);
+        AddTexts(services);
+        AddRevisits(services);
+
+        services.AddSingleton<TicketEventsHttp>();
+        services.AddSingleton<TicketSlaHttp>();
+        services.AddSingleton<RejectedEventsHttp>();
+        services.AddSingleton<RevisitOutcomesHttp>();
+        services.AddSingleton<HealthHttp>();
+        return services;
+    }
+
+    private static AfterSalesOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptions<AfterSalesOptions>>().Value;
+
+    private static void AddAzureClients(IServiceCollection services)
+    {
         services.AddAzureClients(clients =>
         {
             clients.AddClient<TableServiceClient, TableClientOptions>((options, credential, provider) =>
             {
-                var storage = provider.GetRequiredService<IOptions<AfterSalesOptions>>().Value.Storage;
+                var storage = Options(provider).Storage;
                 return storage.ConnectionString is { } connectionString
                     ? new TableServiceClient(connectionString, options)
                     : new TableServiceClient(storage.TableServiceUri, credential, options);
             });
+            clients.AddClient<ServiceBusClient, ServiceBusClientOptions>((options, credential, provider) =>
+            {
+                var serviceBus = Options(provider).ServiceBus;
+                return serviceBus.ConnectionString is { } connectionString
+                    ? new ServiceBusClient(connectionString, options)
+                    : new ServiceBusClient(serviceBus.FullyQualifiedNamespace, credential, options);
+            });
+            clients.AddClient<ServiceBusSender, ServiceBusClientOptions>((_, _, provider) =>
+                provider.GetRequiredService<ServiceBusClient>().CreateSender(Options(provider).ServiceBus.NotificationsQueue));
             // In Azure: the user-assigned managed identity named by AZURE_CLIENT_ID; locally: az login, Visual Studio, ...
             clients.UseCredential(new DefaultAzureCredential());
         });
+    }
 
-        services.AddSingleton(p => AfterSalesTables.Create(
-            p.GetRequiredService<TableServiceClient>(), p.GetRequiredService<IOptions<AfterSalesOptions>>().Value.Storage.TablePrefix));
+    private static void AddStores(IServiceCollection services)
+    {
+        services.AddSingleton(p => AfterSalesTables.Create(p.GetRequiredService<TableServiceClient>(), Options(p).Storage.TablePrefix));
+        services.AddSingleton(p => TextTables.Create(p.GetRequiredService<TableServiceClient>(), Options(p).Storage.TablePrefix));
+        services.AddSingleton(p => RevisitTables.Create(p.GetRequiredService<TableServiceClient>(), Options(p).Storage.TablePrefix));
         services.AddHostedService<TableCreation>();
+        services.AddHostedService<TextTableCreation>();
+        services.AddHostedService<RevisitTableCreation>();
+
         services.AddSingleton<ITicketStore>(p => p.GetRequiredService<AfterSalesTables>().Tickets);
         services.AddSingleton<IDueIndex>(p => p.GetRequiredService<AfterSalesTables>().DueIndex);
         services.AddSingleton<IOutbox>(p => p.GetRequiredService<AfterSalesTables>().Outbox);
         services.AddSingleton<IStepStatuses>(p => p.GetRequiredService<AfterSalesTables>().StepStatuses);
         services.AddSingleton<IRejectedEvents>(p => p.GetRequiredService<AfterSalesTables>().RejectedEvents);
-        services.AddSingleton<IDeliveries>(p => p.GetRequiredService<AfterSalesTables>().Deliveries);
         services.AddSingleton<ISweepLease>(p => p.GetRequiredService<AfterSalesTables>().SweepLease);
-
-        services.AddSingleton(p => p.GetRequiredService<IOptions<AfterSalesOptions>>().Value.Texts);
-        services.AddSingleton(p => p.GetRequiredService<IOptions<AfterSalesOptions>>().Value.Sms);
-        services.AddSingleton(p => TextTables.Create(
-            p.GetRequiredService<TableServiceClient>(), p.GetRequiredService<IOptions<AfterSalesOptions>>().Value.Storage.TablePrefix));
-        services.AddHostedService<TextTableCreation>();
+        services.AddSingleton<IFailureSummaryLog>(p => p.GetRequiredService<AfterSalesTables>().FailureSummaryLog);
         services.AddSingleton<IOptOuts>(p => p.GetRequiredService<TextTables>().OptOuts);
         services.AddSingleton<ISurveys>(p => p.GetRequiredService<TextTables>().Surveys);
         services.AddSingleton<ISentTexts>(p => p.GetRequiredService<TextTables>().SentTexts);
-        services.AddSingleton<CustomerTextPlanner>();
-        // One long-lived client with its own retry handler (on real time: the back-off is a wait on the wire, not the domain clock).
-        services.AddSingleton<ISmsSender>(p => TwilioSmsSender.Create(p.GetRequiredService<TwilioSettings>()));
-        services.AddSingleton<TextDispatch>();
-        services.AddSingleton(p => new SurveyResponses(p.GetRequiredService<ISurveys>(), p.GetRequiredService<TextSettings>()));
-        services.AddSingleton<InboundTexts>();
-        services.AddScoped<RatingFollowUps>();
+        services.AddSingleton<IRevisitProgrammes>(p => p.GetRequiredService<RevisitTables>().Programmes);
+        services.AddSingleton<IRevisitCalls>(p => p.GetRequiredService<RevisitTables>().Calls);
+        // Deliveries are stored and enrol their installation in the revisit programme.
+        services.AddSingleton<IDeliveries>(p => new RevisitEnrolment(
+            p.GetRequiredService<AfterSalesTables>().Deliveries, p.GetRequiredService<IRevisitProgrammes>(),
+            p.GetRequiredService<TextSettings>().CustomerTimeZone));
+    }
 
+    private static void AddTickets(IServiceCollection services)
+    {
         services.AddSingleton(p => new SlaEngine(p.GetRequiredService<AfterSalesSettings>()));
         services.AddSingleton(p =>
         {
@@ -83,26 +120,34 @@ public static class AfterSalesServices
             return new TicketEventParser(settings.Sla.KnownPriorities, settings.Events.MaxFutureSkew, p.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<TicketEventIngestion>();
-        // One sweep per invocation scope, collecting the messages its function hands to the notifications queue.
-        services.AddScoped<NotificationBatch>();
-        services.AddScoped<INotificationQueue>(p => p.GetRequiredService<NotificationBatch>());
+        // One notification queue per invocation: it batches the messages its sweep (or rating follow-up) produces.
+        services.AddScoped<INotificationQueue, ServiceBusNotificationQueue>();
         services.AddScoped<DueSweep>();
+    }
 
-        services.AddSingleton(p => p.GetRequiredService<AfterSalesSettings>().Email);
-        services.AddSingleton<IFailureSummaryLog>(p => p.GetRequiredService<AfterSalesTables>().FailureSummaryLog);
+    private static void AddEmail(IServiceCollection services)
+    {
         services.AddHttpClient(nameof(SendGridEmailSender));
         services.AddSingleton<IEmailSender>(EmailSender);
         services.AddSingleton<EscalationEmailRenderer>();
         services.AddSingleton<NotificationDispatch>();
         services.AddSingleton<OutboxDrain>();
         services.AddSingleton<FailureSummary>();
-
-        services.AddSingleton<TicketEventsHttp>();
-        services.AddSingleton<TicketSlaHttp>();
-        services.AddSingleton<RejectedEventsHttp>();
-        services.AddSingleton<HealthHttp>();
-        return services;
     }
+
+    private static void AddTexts(IServiceCollection services)
+    {
+        services.AddSingleton<CustomerTextPlanner>();
+        // One long-lived client with its own retry handler (on real time: the back-off is a wait on the wire, not the domain clock).
+        services.AddSingleton<ISmsSender>(p => TwilioSmsSender.Create(p.GetRequiredService<TwilioSettings>()));
+        services.AddSingleton<TextDispatch>();
+        services.AddSingleton(p => new SurveyResponses(p.GetRequiredService<ISurveys>(), p.GetRequiredService<TextSettings>()));
+        services.AddSingleton<InboundTexts>();
+        services.AddSingleton(p => new TwilioInbound(p.GetRequiredService<TwilioSettings>().AuthToken, p.GetRequiredService<InboundTexts>()));
+        services.AddScoped<RatingFollowUps>();
+    }
+
+    private static void AddRevisits(IServiceCollection services) => services.AddSingleton<RevisitRun>();
 
     private static IEmailSender EmailSender(IServiceProvider provider)
     {

@@ -56,6 +56,8 @@ public sealed class DueSweep(
                 }
                 AfterTicket?.Invoke(entry);
             }
+            // Whatever a batching queue still holds goes out now; if that fails the rows stay pending for the outbox drain.
+            await notifications.FlushAsync(cancellationToken).ConfigureAwait(false);
             if (failures == 0) await dueIndex.MarkSweptAsync(now, cancellationToken).ConfigureAwait(false);
             return new SweepReport(false, rows, steps, failures);
         }

@@ -7,4 +7,7 @@ namespace AfterSales.Core.Notifications;
 public interface INotificationQueue
 {
     Task EnqueueAsync(NotificationMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Sends whatever the queue still holds back (a queue that sends in batches); called when a producer is done.</summary>
+    Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -47,6 +47,7 @@ public sealed class RatingFollowUps(
                 rating.Rating.ToString(CultureInfo.InvariantCulture));
             await outbox.AddAsync([step], now, cancellationToken).ConfigureAwait(false);
             await notifications.EnqueueAsync(NotificationMessage.For(step, now), cancellationToken).ConfigureAwait(false);
+            await notifications.FlushAsync(cancellationToken).ConfigureAwait(false);
             return step.Key;
         }
 
@@ -57,6 +58,7 @@ public sealed class RatingFollowUps(
         if (text is null) return null;
         await outbox.AddTextsAsync([text], now, cancellationToken).ConfigureAwait(false);
         await notifications.EnqueueAsync(NotificationMessage.For(text, now), cancellationToken).ConfigureAwait(false);
+        await notifications.FlushAsync(cancellationToken).ConfigureAwait(false);
         return text.Key;
     }
 

@@ -1,4 +1,5 @@
 using AfterSales.Core.Application;
+using AfterSales.Core.Events;
 using AfterSales.Core.Http;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Azure.Functions.Worker;
@@ -10,7 +11,7 @@ namespace AfterSales.Functions;
 /// Ticket events from the helpdesk's Service Bus queue. A message that cannot be understood is stored as rejected and
 /// the message completes (never a poison loop); only a storage failure throws, so Service Bus redelivers it.
 /// </summary>
-public sealed class TicketEvents(TicketEventIngestion ingestion, ILogger<TicketEvents> logger)
+public sealed partial class TicketEvents(TicketEventIngestion ingestion, ILogger<TicketEvents> logger)
 {
     [Function(nameof(TicketEvents))]
     public async Task Run(
@@ -18,7 +19,10 @@ public sealed class TicketEvents(TicketEventIngestion ingestion, ILogger<TicketE
         CancellationToken cancellationToken)
     {
         var result = await ingestion.IngestAsync(message.Body.ToString(), EventSources.ServiceBus, cancellationToken);
-        logger.LogInformation("Message {MessageId}: {Outcome} event {EventId} of ticket {TicketId}; rejected {Reason} at {Field} as {RejectedId}",
-            message.MessageId, result.Outcome, result.EventId, result.TicketId, result.Rejection?.Reason, result.Rejection?.Field, result.RejectedId);
+        LogIngested(logger, message.MessageId, result.Outcome, result.EventId, result.TicketId, result.Rejection?.Reason, result.Rejection?.Field, result.RejectedId);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId}: {Outcome} event {EventId} of ticket {TicketId}; rejected {Reason} at {Field} as {RejectedId}")]
+    private static partial void LogIngested(
+        ILogger logger, string messageId, IngestOutcome outcome, string? eventId, string? ticketId, RejectionReason? reason, string? field, string? rejectedId);
 }

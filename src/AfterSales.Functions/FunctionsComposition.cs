@@ -1,0 +1,26 @@
+using AfterSales.Azure.Hosting;
+using Azure.Monitor.OpenTelemetry.Exporter;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
+
+namespace AfterSales.Functions;
+
+/// <summary>
+/// What Program.cs registers, in one method the tests call too: AfterSales itself (settings validated on start, so a
+/// bad one stops the app listing every bad key) and telemetry through OpenTelemetry, exported to Azure Monitor when
+/// <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set.
+/// </summary>
+public static class FunctionsComposition
+{
+    public const string ApplicationInsightsConnectionString = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+
+    public static IServiceCollection AddAfterSalesFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddAfterSales(configuration);
+        var telemetry = services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
+        if (!string.IsNullOrWhiteSpace(configuration[ApplicationInsightsConnectionString])) telemetry.UseAzureMonitorExporter();
+        return services;
+    }
+}
