@@ -16,8 +16,48 @@ param location string
 @description('Object id of the user running azd: gets Key Vault Secrets Officer so they can set the secrets. Empty: nobody.')
 param principalId string = ''
 
-@description('Settings layered over the shipped defaults (aftersales-settings.json), in Section__Key form, e.g. {"Escalation__Teams__Default__Supervisor": "lead@example.com"}.')
+@allowed(['User', 'ServicePrincipal'])
+@description('What principalId is: azd sets AZURE_PRINCIPAL_TYPE (ServicePrincipal when it runs in a pipeline).')
+param principalType string = 'User'
+
+@description('Settings beyond the code\'s defaults, in Section__Key form (letters, digits, _ and . only: Linux app settings), e.g. {"Sla__Policies__P3__FirstResponse": "PT20M"}. The code has every default: set only what you change.')
 param aftersalesSettings object = {}
+
+@description('Public https base URL in front of the app (a custom domain or a proxy), without a trailing slash. Empty: https://<the app\'s default host name>. The SMS webhook URL and the survey link base are derived from it.')
+param publicBaseUrl string = ''
+
+@description('Sender address of every email (a SendGrid verified sender).')
+param emailFrom string
+
+@description('Link to a ticket in the helpdesk, with {ticketId}, e.g. https://helpdesk.example.com/tickets/{ticketId}.')
+param ticketUrl string
+
+@description('Default team: the ticket owner\'s fallback address (warnings).')
+param ownerEmail string
+
+@description('Default team: the supervisor (first-response, update and commitment breaches).')
+param supervisorEmail string
+
+@description('Default team: the department head (resolution breaches).')
+param departmentHeadEmail string
+
+@description('Default team: the manager (7 days unresolved, low ratings).')
+param managerEmail string
+
+@description('Default team: the senior manager (15 days unresolved).')
+param seniorManagerEmail string
+
+@description('The duty manager (P1 opened, failure summaries).')
+param dutyManagerEmail string
+
+@description('The revisit team (the daily revisit call list).')
+param revisitTeamEmail string
+
+@description('Twilio account SID (AC...).')
+param smsAccountSid string
+
+@description('Twilio sender: an E.164 number or a messaging service SID.')
+param smsFrom string
 
 @description('NCRONTAB (UTC, with seconds) of the SLA sweep. The default, every 15 s, keeps escalations within 30 s of their deadline.')
 param slaSweepSchedule string = '*/15 * * * * *'
@@ -36,24 +76,33 @@ param tablePrefix string = 'AfterSales'
 @description('Most instances FC1 may scale out to.')
 param maximumInstanceCount int = 100
 
-@allowed([2048, 4096])
-@description('Memory of each FC1 instance, in MB.')
-param instanceMemoryMB int = 2048
+@allowed([512, 2048, 4096])
+@description('Memory of each FC1 instance, in MB. 512 is plenty for this app (measured working set well under it) and the cheapest.')
+param instanceMemoryMB int = 512
 
 @description('Let helpdesks send to ticket-events with a SAS key (a send-only rule is created). False: Entra ID only.')
 param serviceBusSasForHelpdesk bool = false
 
 @secure()
-@description('SendGrid API key, stored in Key Vault. Empty: set the secret later (README).')
-param sendGridApiKey string = ''
+@minLength(20)
+@description('SendGrid API key (SG....), stored in Key Vault.')
+param sendGridApiKey string
 
 @secure()
-@description('SMS provider auth token, stored in Key Vault. Empty: set the secret later.')
-param smsAuthToken string = ''
+@minLength(16)
+@description('Twilio auth token, stored in Key Vault.')
+param smsAuthToken string
 
 @secure()
-@description('Key that signs survey links, stored in Key Vault. Empty: set the secret later.')
-param surveySigningKey string = ''
+@minLength(32)
+@description('Key that signs survey links (32+ random characters, e.g. `openssl rand -base64 48`), stored in Key Vault.')
+param surveySigningKey string
+
+@description('Key Vault name. Empty (the first provision): a new unique name. azd keeps it (AZURE_KEY_VAULT_NAME) for later provisions; after `azd down` set it empty again, since a soft-deleted vault keeps its name.')
+param keyVaultName string = ''
+
+@description('Seeds a new Key Vault name; leave the default.')
+param keyVaultNameSeed string = utcNow()
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -106,7 +155,7 @@ module serviceBus 'modules/servicebus.bicep' = {
 module keyVault 'modules/keyvault.bicep' = {
   scope: group
   params: {
-    name: 'kv-as-${resourceToken}'
+    name: empty(keyVaultName) ? 'kv-as-${take(uniqueString(resourceToken, keyVaultNameSeed), 13)}' : keyVaultName
     location: location
     tags: tags
     secrets: {
@@ -126,6 +175,7 @@ module roles 'modules/roles.bicep' = {
     keyVaultName: keyVault.outputs.name
     appInsightsName: monitoring.outputs.appInsightsName
     userPrincipalId: principalId
+    userPrincipalType: principalType
   }
 }
 
@@ -134,7 +184,8 @@ module functionApp 'modules/functionapp.bicep' = {
   dependsOn: [roles]
   params: {
     planName: 'plan-aftersales-${resourceToken}'
-    appName: 'func-aftersales-${resourceToken}'
+    // Short on purpose: survey links carry the host name, and a zh-CN text with its link must fit two SMS segments.
+    appName: 'func-${resourceToken}'
     location: location
     tags: tags
     identityId: identity.outputs.id
@@ -157,7 +208,21 @@ module functionApp 'modules/functionapp.bicep' = {
       Sms__AuthToken: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/SmsAuthToken)'
       Texts__SurveySigningKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/SurveySigningKey)'
     }
-    aftersalesSettings: union(loadJsonContent('aftersales-settings.json'), aftersalesSettings)
+    publicBaseUrl: publicBaseUrl
+    requiredSettings: {
+      Email__From: emailFrom
+      Email__TicketUrl: ticketUrl
+      Escalation__Teams__Default__Owner: ownerEmail
+      Escalation__Teams__Default__Supervisor: supervisorEmail
+      Escalation__Teams__Default__DepartmentHead: departmentHeadEmail
+      Escalation__Teams__Default__Manager: managerEmail
+      Escalation__Teams__Default__SeniorManager: seniorManagerEmail
+      Escalation__Teams__Default__DutyManager: dutyManagerEmail
+      Escalation__Teams__Default__RevisitTeam: revisitTeamEmail
+      Sms__AccountSid: smsAccountSid
+      Sms__From: smsFrom
+    }
+    aftersalesSettings: aftersalesSettings
   }
 }
 

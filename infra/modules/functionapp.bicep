@@ -23,8 +23,14 @@ param revisitsSchedule string
 @description('App setting name → Key Vault reference.')
 param keyVaultReferences object
 
-@description('AfterSales settings (Section__Key → value): the shipped defaults with the deployment\'s overrides.')
+@description('What a deployment must set (Section__Key → value): addresses, the ticket link, the SMS account.')
+param requiredSettings object
+
+@description('The admin\'s settings beyond the code\'s defaults (Section__Key → value).')
 param aftersalesSettings object
+
+@description('Public https base URL in front of the app; empty: the app\'s default host name.')
+param publicBaseUrl string
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -51,10 +57,18 @@ var hostSettings = {
   SlaSweepSchedule: slaSweepSchedule
   OutboxRecoverySchedule: outboxRecoverySchedule
   RevisitsSchedule: revisitsSchedule
-  // The full public URL Twilio calls: X-Twilio-Signature is computed over it.
-  SmsInboundUrl: 'https://${appName}.azurewebsites.net/api/sms/inbound'
   Storage__TableServiceUri: tableEndpoint
   Storage__TablePrefix: tablePrefix
+}
+
+// Derived from the host name the app really got (unique default host names differ from the app name).
+var publicBase = empty(publicBaseUrl) ? 'https://${app.properties.defaultHostName}' : publicBaseUrl
+var derivedSettings = {
+  // The full public URL Twilio calls: X-Twilio-Signature is computed over it.
+  SmsInboundUrl: '${publicBase}/api/sms/inbound'
+  // Survey links: this base + the signed token (the SurveyResponse function's short route s/{token}). A zh-CN
+  // survey text with its link must fit two SMS segments: start-up refuses a base too long for that.
+  Texts__SurveyLinkBase: '${publicBase}/api/s/'
 }
 
 resource app 'Microsoft.Web/sites@2024-04-01' = {
@@ -72,7 +86,6 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     keyVaultReferenceIdentity: identityId
     siteConfig: {
       minTlsVersion: '1.2'
-      ftpsState: 'Disabled'
     }
     functionAppConfig: {
       deployment: {
@@ -98,9 +111,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
 
   resource settings 'config' = {
     name: 'appsettings'
-    properties: union(aftersalesSettings, hostSettings, keyVaultReferences)
+    properties: union(aftersalesSettings, requiredSettings, hostSettings, derivedSettings, keyVaultReferences)
   }
 }
 
 output name string = app.name
-output url string = 'https://${app.properties.defaultHostName}'
+output url string = publicBase

@@ -1,11 +1,11 @@
 // Key Vault (RBAC) for the provider secrets. The app reads them as Key Vault references with its managed identity.
-// A secret whose value is empty here is not written: set it later with `az keyvault secret set` (README).
+// Every secret is a required azd parameter: the app never starts with a reference that points at nothing.
 param name string
 param location string
 param tags object
 
 @secure()
-@description('Secret name → value; empty values are skipped.')
+@description('Secret name → value.')
 param secrets object
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
@@ -22,7 +22,7 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-resource secret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [for item in items(secrets): if (!empty(item.value)) {
+resource secret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [for item in items(secrets): {
   parent: vault
   name: item.key
   properties: { value: item.value }

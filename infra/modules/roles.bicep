@@ -9,6 +9,9 @@ param appInsightsName string
 @description('The deploying user; empty: no user role.')
 param userPrincipalId string
 
+@description('User, or ServicePrincipal when azd runs in a pipeline.')
+param userPrincipalType string
+
 var roleIds = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
@@ -78,7 +81,7 @@ resource secretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = i
   scope: vault
   properties: {
     principalId: userPrincipalId
-    principalType: 'User'
+    principalType: userPrincipalType
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.keyVaultSecretsOfficer)
   }
 }

@@ -3,6 +3,7 @@ using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 
 namespace AfterSales.Functions;
@@ -19,6 +20,11 @@ public static class FunctionsComposition
     public static IServiceCollection AddAfterSalesFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAfterSales(configuration);
+        // Storage and HTTP client logs carry request URLs, and table keys can hold customer data: warnings only.
+        services.AddLogging(logging => logging
+            .AddFilter("Azure.Core", LogLevel.Warning)
+            .AddFilter("Azure.Messaging.ServiceBus", LogLevel.Warning)
+            .AddFilter("System.Net.Http.HttpClient", LogLevel.Warning));
         var telemetry = services.AddOpenTelemetry().UseFunctionsWorkerDefaults();
         if (!string.IsNullOrWhiteSpace(configuration[ApplicationInsightsConnectionString])) telemetry.UseAzureMonitorExporter();
         return services;

@@ -10,17 +10,18 @@ using NodaTime;
 namespace AfterSales.Functions;
 
 /// <summary>
-/// GET or POST /api/survey?token=…&amp;rating=…, anonymous: a rating through the signed survey link (docs/http.md). Its
+/// GET or POST /api/s/{token}?rating=… (or /api/s?token=…&amp;rating=…), anonymous: the short path keeps a survey text within two SMS segments: a rating through the signed survey link (docs/http.md). Its
 /// follow-up (manager alert for 1–2, thank-you text for 4–5) becomes an outbox row that <c>OutboxRecovery</c> sends.
 /// </summary>
 public sealed class SurveyResponse(SurveyResponses surveys, RatingFollowUps followUps, TimeProvider time)
 {
     [Function(nameof(SurveyResponse))]
     public async Task<IActionResult> Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "survey")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "s/{token?}")] HttpRequest request,
+        string? token,
         CancellationToken cancellationToken)
     {
-        string? token = request.Query["token"];
+        token = string.IsNullOrEmpty(token) ? request.Query["token"] : token;
         string? ratingText = request.Query["rating"];
         if (request.HasFormContentType)
         {

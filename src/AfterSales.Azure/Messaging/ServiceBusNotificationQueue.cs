@@ -10,7 +10,7 @@ namespace AfterSales.Azure.Messaging;
 /// queue's duplicate detection drops a step sent twice. A failed send throws: the outbox row stays pending and the
 /// outbox drain sends it later. One instance per invocation scope.
 /// </summary>
-public sealed class ServiceBusNotificationQueue(ServiceBusSender sender, TimeProvider time) : INotificationQueue, IAsyncDisposable
+public sealed class ServiceBusNotificationQueue(ServiceBusSender sender, TimeProvider time) : INotificationQueue, IAsyncDisposable, IDisposable
 {
     public const int MaxBatchMessages = 100;
     public const int MaxMessageIdLength = 128;
@@ -70,9 +70,14 @@ public sealed class ServiceBusNotificationQueue(ServiceBusSender sender, TimePro
 
     public ValueTask DisposeAsync()
     {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    public void Dispose()
+    {
         batch?.Dispose();
         gate.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     private ValueTask<ServiceBusMessageBatch> NewBatchAsync(CancellationToken cancellationToken) => sender.CreateMessageBatchAsync(cancellationToken);

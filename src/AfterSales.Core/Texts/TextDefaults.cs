@@ -27,8 +27,8 @@ internal static class TextDefaults
         Template(values, "zh-CN", TextKind.Progress, "{customerName}您好，工单{ticketNumber}仍在处理中，有新进展会第一时间告知您，感谢耐心等待。");
         Template(values, "zh-CN", TextKind.AppointmentDayBefore, "{customerName}您好，工程师{technician}将于{visitAt}上门服务（工单{ticketNumber}），如需改约请来电。");
         Template(values, "zh-CN", TextKind.AppointmentSoon, "{customerName}您好，工程师{technician}约2小时后（{visitAt}）到达，工单{ticketNumber}。");
-        Template(values, "zh-CN", TextKind.Survey, "您的问题已解决，感谢耐心等待！请回复1-5为本次服务评分（5为非常满意），或打开{surveyLink}");
-        Template(values, "zh-CN", TextKind.SurveyReminder, "温馨提醒：您对本次服务满意吗？请回复1-5评分（5为非常满意），或打开{surveyLink}");
+        Template(values, "zh-CN", TextKind.Survey, "您的问题已解决，请回复1-5评分（5为非常满意）或打开{surveyLink}");
+        Template(values, "zh-CN", TextKind.SurveyReminder, "温馨提醒：请回复1-5为本次服务评分（5为非常满意）或打开{surveyLink}");
         Template(values, "zh-CN", TextKind.RatingThanks, "{customerName}您好，感谢您的评价！我们会继续努力。工单{ticketNumber}");
         Template(values, "zh-CN", TextKind.Revisit, "{customerName}您好，今天是{installation}的定期回访，我们会致电了解使用情况。如有问题请回复。");
 

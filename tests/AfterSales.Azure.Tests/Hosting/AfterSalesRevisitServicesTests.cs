@@ -30,6 +30,8 @@ public sealed class AfterSalesRevisitServicesTests : StorageTest
         ("Texts:SurveySigningKey", TextTestSettings.SigningKey),
         ("Texts:SurveyLinkBase", TextTestSettings.LinkBase),
         ("Email:Mode", "Pickup"),
+        ("ServiceBusConnection:fullyQualifiedNamespace", "aftersales-test.servicebus.windows.net"),
+        ("NotificationsQueue", "notifications"),
     ];
 
     private ServiceProvider Build(string prefix, params (string Key, string? Value)[] values)
@@ -44,7 +46,7 @@ public sealed class AfterSalesRevisitServicesTests : StorageTest
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(Offset("2026-01-15 10:00")));
-        services.AddAfterSales(configuration).AddAfterSalesRevisits(configuration);
+        services.AddAfterSales(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

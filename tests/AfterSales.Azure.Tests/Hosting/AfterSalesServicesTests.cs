@@ -49,7 +49,7 @@ public sealed class AfterSalesServicesTests : StorageTest
             var ingested = await service.Get<TicketEventIngestion>().IngestAsync(payload, "test", CancellationToken.None);
             using var invocation = service.Invocation();
             var report = await invocation.ServiceProvider.GetRequiredService<DueSweep>().SweepAsync(CancellationToken.None);
-            var handedOn = invocation.ServiceProvider.GetRequiredService<NotificationBatch>().Messages;
+            var handedOn = service.NotificationsQueue.Messages.Select(m => m.Body.ToString()).ToList();
 
             Assert.Equal(IngestOutcome.Applied, ingested.Outcome);
             // The P1 escalation email and the customer's acknowledgement text.

@@ -23,7 +23,7 @@ public sealed class HostJsonTests
         Assert.Equal(16, serviceBus.GetProperty("maxConcurrentCalls").GetInt32());
         Assert.Equal(0, serviceBus.GetProperty("prefetchCount").GetInt32());
         Assert.True(serviceBus.GetProperty("autoCompleteMessages").GetBoolean());
-        Assert.Equal("00:05:00", serviceBus.GetProperty("maxAutoLockRenewalDuration").GetString());
+        Assert.Equal("00:10:00", serviceBus.GetProperty("maxAutoLockRenewalDuration").GetString());
         var retry = serviceBus.GetProperty("clientRetryOptions");
         Assert.Equal("Exponential", retry.GetProperty("mode").GetString());
         Assert.Equal(3, retry.GetProperty("maxRetries").GetInt32());

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AfterSales.Azure.Hosting;
 using AfterSales.Core.Application;
 using AfterSales.Core.Http;
+using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -53,6 +54,9 @@ internal sealed class ComposedService : IAsyncDisposable
             ["Sms:ApiBase"] = $"http://127.0.0.1:{FakeTwilio.FreePort()}/",
             ["Sms:MaxRetries"] = "0",
             ["Sms:Timeout"] = "PT2S",
+            // Service Bus cannot run here: a namespace name, and the sender replaced below by a recording one.
+            ["ServiceBusConnection:fullyQualifiedNamespace"] = "aftersales-test.servicebus.windows.net",
+            ["NotificationsQueue"] = "notifications",
         };
         foreach (var (key, value) in TestSettings.Required) values[key] = value;
         foreach (var (key, value) in overrides) values[key] = value;
@@ -62,10 +66,14 @@ internal sealed class ComposedService : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);
         services.AddAfterSales(configuration);
+        services.AddSingleton<ServiceBusSender>(new RecordingServiceBusSender());
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
     public T Get<T>() where T : notnull => provider.GetRequiredService<T>();
+
+    /// <summary>What the sweeps sent to the notifications queue.</summary>
+    public RecordingServiceBusSender NotificationsQueue => (RecordingServiceBusSender)provider.GetRequiredService<ServiceBusSender>();
 
     /// <summary>A scope, as the Functions host opens one per invocation.</summary>
     public IServiceScope Invocation() => provider.CreateScope();

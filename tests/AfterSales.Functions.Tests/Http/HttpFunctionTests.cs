@@ -1,0 +1,122 @@
+using System.Text.Json;
+using AfterSales.Azure.Sms;
+using AfterSales.Functions.Tests.Support;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AfterSales.Functions.Tests.Http;
+
+/// <summary>Each HTTP function with a real <see cref="Microsoft.AspNetCore.Http.HttpRequest"/>, over Azurite, through the app's composition.</summary>
+public sealed class HttpFunctionTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private static string Opened(string ticketId) => new TicketScript(ticketId).Opened("2026-10-16 09:00", "P1").Payloads.Single();
+
+    [Fact]
+    public async Task TicketEventsHttp_accepts_an_event_with_202_and_refuses_a_bad_one_with_a_problem_naming_the_field()
+    {
+        await using var app = await FunctionsApp.StartAsync("2026-10-16 09:01");
+
+        var applied = Content(await app.InvokeAsync<TicketEventsHttpFunction, IActionResult>(f => f.Run(app.Request("POST", "/api/tickets/events", Opened("T-1")), None)));
+        var refused = Content(await app.InvokeAsync<TicketEventsHttpFunction, IActionResult>(f =>
+            f.Run(app.Request("POST", "/api/tickets/events", Opened("T-2").Replace("+8613800138000", "0138", StringComparison.Ordinal)), None)));
+
+        Assert.Equal(202, applied.Status);
+        Assert.Equal("applied", applied.Json.GetProperty("outcome").GetString());
+        Assert.Equal(400, refused.Status);
+        Assert.StartsWith("application/problem+json", refused.ContentType, StringComparison.Ordinal);
+        Assert.True(refused.Json.GetProperty("errors").TryGetProperty("customer.phone", out _), refused.Body);
+    }
+
+    [Fact]
+    public async Task TicketSla_answers_the_clocks_of_a_ticket_and_404_for_an_unknown_one()
+    {
+        await using var app = await FunctionsApp.StartAsync("2026-10-16 09:01");
+        await app.InvokeAsync<TicketEventsHttpFunction, IActionResult>(f => f.Run(app.Request("POST", "/api/tickets/events", Opened("T-1")), None));
+
+        var known = Content(await app.InvokeAsync<TicketSla, IActionResult>(f => f.Run(app.Request("GET", "/api/tickets/T-1/sla"), "T-1", None)));
+        var unknown = Content(await app.InvokeAsync<TicketSla, IActionResult>(f => f.Run(app.Request("GET", "/api/tickets/T-9/sla"), "T-9", None)));
+
+        Assert.Equal(200, known.Status);
+        Assert.Equal("T-1", known.Json.GetProperty("ticketId").GetString());
+        Assert.Equal(404, unknown.Status);
+        Assert.StartsWith("application/problem+json", unknown.ContentType, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rejected_events_are_listed_and_a_bad_page_size_or_unknown_id_is_a_problem()
+    {
+        await using var app = await FunctionsApp.StartAsync("2026-10-16 09:01");
+        await app.InvokeAsync<TicketEventsHttpFunction, IActionResult>(f => f.Run(app.Request("POST", "/api/tickets/events", "{not json"), None));
+
+        var listed = Content(await app.InvokeAsync<RejectedEvents, IActionResult>(f => f.List(app.Request("GET", "/api/rejected-events?limit=10"), None)));
+        var badLimit = Content(await app.InvokeAsync<RejectedEvents, IActionResult>(f => f.List(app.Request("GET", "/api/rejected-events?limit=many"), None)));
+        var unknown = Content(await app.InvokeAsync<RejectedEvents, IActionResult>(f => f.Replay(app.Request("POST", "/api/rejected-events/nope/replay"), "nope", None)));
+
+        Assert.Equal(200, listed.Status);
+        Assert.Equal(1, listed.Json.GetProperty("items").GetArrayLength());
+        Assert.Equal(400, badLimit.Status);
+        Assert.True(badLimit.Json.GetProperty("errors").TryGetProperty("limit", out _));
+        Assert.Equal(404, unknown.Status);
+    }
+
+    [Fact]
+    public async Task RevisitOutcome_refuses_a_bad_date_naming_it_and_health_answers_from_memory()
+    {
+        await using var app = await FunctionsApp.StartAsync("2026-10-16 09:01");
+
+        var outcome = Content(await app.InvokeAsync<RevisitOutcome, IActionResult>(f =>
+            f.Run(app.Request("POST", "/api/revisits/someday/SN-1/outcome", """{"outcome":"reached"}"""), "someday", "SN-1", None)));
+        var health = Content(await app.InvokeAsync<Health, IActionResult>(f => Task.FromResult(f.Run(app.Request("GET", "/api/health")))));
+
+        Assert.Equal(400, outcome.Status);
+        Assert.True(outcome.Json.GetProperty("errors").TryGetProperty("date", out _));
+        Assert.Equal(200, health.Status);
+        Assert.Equal("healthy", health.Json.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task SmsInbound_takes_a_signed_stop_and_refuses_an_unsigned_one()
+    {
+        await using var app = await FunctionsApp.StartAsync("2026-10-16 09:01");
+        var form = new Dictionary<string, string> { ["From"] = "+8613800138000", ["Body"] = "STOP", ["MessageSid"] = "SM1" };
+        var body = string.Join('&', form.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}"));
+
+        var signedRequest = app.Request("POST", "/api/sms/inbound", body, "application/x-www-form-urlencoded");
+        signedRequest.Headers[TwilioSignature.Header] = TwilioSignature.Compute("auth-token", "https://aftersales.example.com/api/sms/inbound", form);
+        var signed = Content(await app.InvokeAsync<SmsInbound, IActionResult>(f => f.Run(signedRequest, None)));
+        var unsigned = Content(await app.InvokeAsync<SmsInbound, IActionResult>(f =>
+            f.Run(app.Request("POST", "/api/sms/inbound", body, "application/x-www-form-urlencoded"), None)));
+
+        Assert.Equal(200, signed.Status);
+        Assert.Equal("<Response/>", signed.Body);
+        Assert.Equal(403, unsigned.Status);
+        Assert.True(await app.Get<AfterSales.Core.Texts.IOptOuts>().IsOptedOutAsync("+8613800138000", None));
+    }
+
+    [Fact]
+    public async Task SurveyResponse_takes_the_token_from_the_link_path_and_refuses_a_forged_one()
+    {
+        await using var app = await FunctionsApp.StartAsync("2026-10-16 09:01");
+
+        var forged = Content(await app.InvokeAsync<SurveyResponse, IActionResult>(f =>
+            f.Run(app.Request("GET", "/api/s/T-1.1.abc.forged?rating=4"), "T-1.1.abc.forged", None)));
+        var noRating = Content(await app.InvokeAsync<SurveyResponse, IActionResult>(f =>
+            f.Run(app.Request("GET", "/api/s/T-1.1.abc.forged"), "T-1.1.abc.forged", None)));
+
+        Assert.Equal(400, forged.Status);
+        Assert.False(forged.Json.GetProperty("recorded").GetBoolean());
+        Assert.Equal(400, noRating.Status);
+        Assert.Contains("rating", noRating.Json.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    private static Answer Content(IActionResult result)
+    {
+        var content = Assert.IsType<ContentResult>(result);
+        return new Answer(content.StatusCode ?? 200, content.ContentType ?? "", content.Content ?? "");
+    }
+
+    private sealed record Answer(int Status, string ContentType, string Body)
+    {
+        public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+    }
+}
