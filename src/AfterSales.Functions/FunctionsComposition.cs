@@ -1,4 +1,5 @@
 using AfterSales.Azure.Hosting;
+using AfterSales.Functions.Http;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
@@ -9,7 +10,7 @@ using OpenTelemetry;
 namespace AfterSales.Functions;
 
 /// <summary>
-/// What Program.cs registers, in one method the tests call too: AfterSales itself (settings validated on start, so a
+/// What Program.cs registers, in one method the tests call too: AfterSales itself, the HTTP endpoints (settings validated on start, so a
 /// bad one stops the app listing every bad key) and telemetry through OpenTelemetry, exported to Azure Monitor when
 /// <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set.
 /// </summary>
@@ -20,6 +21,10 @@ public static class FunctionsComposition
     public static IServiceCollection AddAfterSalesFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAfterSales(configuration);
+        services.AddSingleton<TicketEventsEndpoint>();
+        services.AddSingleton<TicketSlaEndpoint>();
+        services.AddSingleton<RejectedEventsEndpoint>();
+        services.AddSingleton<RevisitOutcomesEndpoint>();
         // Storage and HTTP client logs carry request URLs, and table keys can hold customer data: warnings only.
         services.AddLogging(logging => logging
             .AddFilter("Azure.Core", LogLevel.Warning)

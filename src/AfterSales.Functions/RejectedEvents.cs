@@ -1,23 +1,23 @@
-using AfterSales.Core.Http;
+using AfterSales.Functions.Http;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 
 namespace AfterSales.Functions;
 
 /// <summary>GET /api/rejected-events and POST /api/rejected-events/{id}/replay (docs/http.md).</summary>
-public sealed class RejectedEvents(RejectedEventsHttp handler)
+public sealed class RejectedEvents(RejectedEventsEndpoint endpoint)
 {
     [Function("ListRejectedEvents")]
-    public async Task<IActionResult> List(
+    public Task<Results<Ok<RejectedEventsPage>, ProblemHttpResult>> List(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "rejected-events")] HttpRequest request,
         CancellationToken cancellationToken) =>
-        (await handler.ListAsync(request.Query["limit"], request.Query["after"], cancellationToken)).ToActionResult();
+        endpoint.ListAsync(request.Query["limit"], request.Query["after"], cancellationToken);
 
     [Function("ReplayRejectedEvent")]
-    public async Task<IActionResult> Replay(
+    public Task<Results<Ok<IngestAnswer>, ProblemHttpResult>> Replay(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "rejected-events/{id}/replay")] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        (await handler.ReplayAsync(id, cancellationToken)).ToActionResult();
+        endpoint.ReplayAsync(id, cancellationToken);
 }

@@ -1,7 +1,7 @@
 using AfterSales.Azure.Sms;
 using AfterSales.Core.Texts;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -17,7 +17,7 @@ namespace AfterSales.Functions;
 public sealed partial class SmsInbound(TwilioInbound inbound, RatingFollowUps followUps, IConfiguration configuration, TimeProvider time, ILogger<SmsInbound> logger)
 {
     [Function(nameof(SmsInbound))]
-    public async Task<IActionResult> Run(
+    public async Task<ContentHttpResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "sms/inbound")] HttpRequest request,
         CancellationToken cancellationToken)
     {
@@ -29,12 +29,12 @@ public sealed partial class SmsInbound(TwilioInbound inbound, RatingFollowUps fo
         if (refusal is not null)
         {
             LogRefused(logger, refusal.HttpStatus, refusal.Reason);
-            return new ContentResult { StatusCode = refusal.HttpStatus, ContentType = "text/plain; charset=utf-8", Content = refusal.Reason };
+            return TypedResults.Content(refusal.Reason, "text/plain; charset=utf-8", statusCode: refusal.HttpStatus);
         }
 
         if (result!.Rating is { } rated) await followUps.ApplyAsync(rated, cancellationToken);
         LogReplied(logger, result.Outcome);
-        return new ContentResult { StatusCode = 200, ContentType = "application/xml", Content = "<Response/>" };
+        return TypedResults.Content("<Response/>", "application/xml");
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SMS webhook refused ({Status}): {Reason}")]

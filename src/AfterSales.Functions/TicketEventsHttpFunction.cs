@@ -1,19 +1,19 @@
-using AfterSales.Core.Http;
+using AfterSales.Functions.Http;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Azure.Functions.Worker;
 
 namespace AfterSales.Functions;
 
 /// <summary>POST /api/tickets/events: one ticket event, for helpdesks without Service Bus (docs/http.md).</summary>
-public sealed class TicketEventsHttpFunction(TicketEventsHttp handler)
+public sealed class TicketEventsHttpFunction(TicketEventsEndpoint endpoint)
 {
     [Function("TicketEventsHttp")]
-    public async Task<IActionResult> Run(
+    public async Task<Results<Accepted<IngestAnswer>, Ok<IngestAnswer>, ProblemHttpResult>> Run(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "tickets/events")] HttpRequest request,
         CancellationToken cancellationToken)
     {
         using var reader = new StreamReader(request.Body);
-        return (await handler.PostAsync(await reader.ReadToEndAsync(cancellationToken), cancellationToken)).ToActionResult();
+        return await endpoint.PostAsync(await reader.ReadToEndAsync(cancellationToken), cancellationToken);
     }
 }

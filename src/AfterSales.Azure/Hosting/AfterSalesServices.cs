@@ -5,7 +5,6 @@ using AfterSales.Azure.Storage;
 using AfterSales.Core.Application;
 using AfterSales.Core.Email;
 using AfterSales.Core.Events;
-using AfterSales.Core.Http;
 using AfterSales.Core.Notifications;
 using AfterSales.Core.Revisits;
 using AfterSales.Core.Settings;
@@ -49,11 +48,6 @@ public static class AfterSalesServices
         AddTexts(services);
         AddRevisits(services);
 
-        services.AddSingleton<TicketEventsHttp>();
-        services.AddSingleton<TicketSlaHttp>();
-        services.AddSingleton<RejectedEventsHttp>();
-        services.AddSingleton<RevisitOutcomesHttp>();
-        services.AddSingleton<HealthHttp>();
         return services;
     }
 

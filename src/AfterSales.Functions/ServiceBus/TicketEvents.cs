@@ -1,6 +1,5 @@
 using AfterSales.Core.Application;
 using AfterSales.Core.Events;
-using AfterSales.Core.Http;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;

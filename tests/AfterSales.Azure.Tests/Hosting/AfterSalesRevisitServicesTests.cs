@@ -4,7 +4,6 @@ using AfterSales.Azure.Storage;
 using AfterSales.Azure.Tests.Support;
 using AfterSales.Core.Application;
 using AfterSales.Core.Events;
-using AfterSales.Core.Http;
 using AfterSales.Core.Revisits;
 using AfterSales.Core.Settings;
 using Microsoft.Extensions.Configuration;
@@ -80,7 +79,6 @@ public sealed class AfterSalesRevisitServicesTests : StorageTest
             Assert.Equal(new LocalDate(2026, 1, 15), programme.DeliveredOn);
             var report = await provider.GetRequiredService<RevisitRun>().RunAsync(At("2026-03-15 09:00"), None);
             Assert.Equal(1, report.Produced);
-            Assert.NotNull(provider.GetRequiredService<RevisitOutcomesHttp>());
             Assert.NotNull(provider.GetRequiredService<TwilioInbound>());
         }
         finally

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using AfterSales.Azure.Hosting;
 using AfterSales.Core.Application;
-using AfterSales.Core.Http;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,6 +70,8 @@ internal sealed class ComposedService : IAsyncDisposable
 
     public T Get<T>() where T : notnull => provider.GetRequiredService<T>();
 
+    public IServiceProvider Services => provider;
+
     /// <summary>What the sweeps sent to the notifications queue.</summary>
     public RecordingServiceBusSender NotificationsQueue => (RecordingServiceBusSender)provider.GetRequiredService<ServiceBusSender>();
 
@@ -88,13 +88,4 @@ internal sealed class ComposedService : IAsyncDisposable
     public void SetTime(string local) => Clock.SetUtcNow(Offset(local));
 
     public ValueTask DisposeAsync() => provider.DisposeAsync();
-}
-
-/// <summary>Reads an <see cref="ApiResponse"/> body in tests.</summary>
-internal static class ApiResponses
-{
-    public static JsonElement Json(this ApiResponse response) => JsonDocument.Parse(response.Body).RootElement;
-
-    public static string? Text(this JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value.ToString() : null;
 }

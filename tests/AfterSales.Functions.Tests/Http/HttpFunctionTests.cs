@@ -1,7 +1,7 @@
 using System.Text.Json;
 using AfterSales.Azure.Sms;
 using AfterSales.Functions.Tests.Support;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http;
 
 namespace AfterSales.Functions.Tests.Http;
 
@@ -16,9 +16,9 @@ public sealed class HttpFunctionTests
     {
         await using var app = await FunctionsApp.StartAsync("2026-10-16 09:01");
 
-        var applied = Content(await app.InvokeAsync<TicketEventsHttpFunction, IActionResult>(f => f.Run(app.Request("POST", "/api/tickets/events", Opened("T-1")), None)));
-        var refused = Content(await app.InvokeAsync<TicketEventsHttpFunction, IActionResult>(f =>
-            f.Run(app.Request("POST", "/api/tickets/events", Opened("T-2").Replace("+8613800138000", "0138", StringComparison.Ordinal)), None)));
+        var applied = await Content(app.InvokeAsync<TicketEventsHttpFunction, IResult>(async f => (IResult)await f.Run(app.Request("POST", "/api/tickets/events", Opened("T-1")), None)));
+        var refused = await Content(app.InvokeAsync<TicketEventsHttpFunction, IResult>(async f =>
+            (IResult)await f.Run(app.Request("POST", "/api/tickets/events", Opened("T-2").Replace("+8613800138000", "0138", StringComparison.Ordinal)), None)));
 
         Assert.Equal(202, applied.Status);
         Assert.Equal("applied", applied.Json.GetProperty("outcome").GetString());
@@ -31,10 +31,10 @@ public sealed class HttpFunctionTests
     public async Task TicketSla_answers_the_clocks_of_a_ticket_and_404_for_an_unknown_one()
     {
         await using var app = await FunctionsApp.StartAsync("2026-10-16 09:01");
-        await app.InvokeAsync<TicketEventsHttpFunction, IActionResult>(f => f.Run(app.Request("POST", "/api/tickets/events", Opened("T-1")), None));
+        await app.InvokeAsync<TicketEventsHttpFunction, IResult>(async f => (IResult)await f.Run(app.Request("POST", "/api/tickets/events", Opened("T-1")), None));
 
-        var known = Content(await app.InvokeAsync<TicketSla, IActionResult>(f => f.Run(app.Request("GET", "/api/tickets/T-1/sla"), "T-1", None)));
-        var unknown = Content(await app.InvokeAsync<TicketSla, IActionResult>(f => f.Run(app.Request("GET", "/api/tickets/T-9/sla"), "T-9", None)));
+        var known = await Content(app.InvokeAsync<TicketSla, IResult>(async f => (IResult)await f.Run(app.Request("GET", "/api/tickets/T-1/sla"), "T-1", None)));
+        var unknown = await Content(app.InvokeAsync<TicketSla, IResult>(async f => (IResult)await f.Run(app.Request("GET", "/api/tickets/T-9/sla"), "T-9", None)));
 
         Assert.Equal(200, known.Status);
         Assert.Equal("T-1", known.Json.GetProperty("ticketId").GetString());
@@ -46,11 +46,11 @@ public sealed class HttpFunctionTests
     public async Task Rejected_events_are_listed_and_a_bad_page_size_or_unknown_id_is_a_problem()
     {
         await using var app = await FunctionsApp.StartAsync("2026-10-16 09:01");
-        await app.InvokeAsync<TicketEventsHttpFunction, IActionResult>(f => f.Run(app.Request("POST", "/api/tickets/events", "{not json"), None));
+        await app.InvokeAsync<TicketEventsHttpFunction, IResult>(async f => (IResult)await f.Run(app.Request("POST", "/api/tickets/events", "{not json"), None));
 
-        var listed = Content(await app.InvokeAsync<RejectedEvents, IActionResult>(f => f.List(app.Request("GET", "/api/rejected-events?limit=10"), None)));
-        var badLimit = Content(await app.InvokeAsync<RejectedEvents, IActionResult>(f => f.List(app.Request("GET", "/api/rejected-events?limit=many"), None)));
-        var unknown = Content(await app.InvokeAsync<RejectedEvents, IActionResult>(f => f.Replay(app.Request("POST", "/api/rejected-events/nope/replay"), "nope", None)));
+        var listed = await Content(app.InvokeAsync<RejectedEvents, IResult>(async f => (IResult)await f.List(app.Request("GET", "/api/rejected-events?limit=10"), None)));
+        var badLimit = await Content(app.InvokeAsync<RejectedEvents, IResult>(async f => (IResult)await f.List(app.Request("GET", "/api/rejected-events?limit=many"), None)));
+        var unknown = await Content(app.InvokeAsync<RejectedEvents, IResult>(async f => (IResult)await f.Replay(app.Request("POST", "/api/rejected-events/nope/replay"), "nope", None)));
 
         Assert.Equal(200, listed.Status);
         Assert.Equal(1, listed.Json.GetProperty("items").GetArrayLength());
@@ -64,9 +64,9 @@ public sealed class HttpFunctionTests
     {
         await using var app = await FunctionsApp.StartAsync("2026-10-16 09:01");
 
-        var outcome = Content(await app.InvokeAsync<RevisitOutcome, IActionResult>(f =>
-            f.Run(app.Request("POST", "/api/revisits/someday/SN-1/outcome", """{"outcome":"reached"}"""), "someday", "SN-1", None)));
-        var health = Content(await app.InvokeAsync<Health, IActionResult>(f => Task.FromResult(f.Run(app.Request("GET", "/api/health")))));
+        var outcome = await Content(app.InvokeAsync<RevisitOutcome, IResult>(async f =>
+            (IResult)await f.Run(app.Request("POST", "/api/revisits/someday/SN-1/outcome", """{"outcome":"reached"}"""), "someday", "SN-1", None)));
+        var health = await Content(app.InvokeAsync<Health, IResult>(async f => (IResult)await Task.FromResult(f.Run(app.Request("GET", "/api/health")))));
 
         Assert.Equal(400, outcome.Status);
         Assert.True(outcome.Json.GetProperty("errors").TryGetProperty("date", out _));
@@ -83,9 +83,9 @@ public sealed class HttpFunctionTests
 
         var signedRequest = app.Request("POST", "/api/sms/inbound", body, "application/x-www-form-urlencoded");
         signedRequest.Headers[TwilioSignature.Header] = TwilioSignature.Compute("auth-token", "https://aftersales.example.com/api/sms/inbound", form);
-        var signed = Content(await app.InvokeAsync<SmsInbound, IActionResult>(f => f.Run(signedRequest, None)));
-        var unsigned = Content(await app.InvokeAsync<SmsInbound, IActionResult>(f =>
-            f.Run(app.Request("POST", "/api/sms/inbound", body, "application/x-www-form-urlencoded"), None)));
+        var signed = await Content(app.InvokeAsync<SmsInbound, IResult>(async f => (IResult)await f.Run(signedRequest, None)));
+        var unsigned = await Content(app.InvokeAsync<SmsInbound, IResult>(async f =>
+            (IResult)await f.Run(app.Request("POST", "/api/sms/inbound", body, "application/x-www-form-urlencoded"), None)));
 
         Assert.Equal(200, signed.Status);
         Assert.Equal("<Response/>", signed.Body);
@@ -98,10 +98,10 @@ public sealed class HttpFunctionTests
     {
         await using var app = await FunctionsApp.StartAsync("2026-10-16 09:01");
 
-        var forged = Content(await app.InvokeAsync<SurveyResponse, IActionResult>(f =>
-            f.Run(app.Request("GET", "/api/s/T-1.1.abc.forged?rating=4"), "T-1.1.abc.forged", None)));
-        var noRating = Content(await app.InvokeAsync<SurveyResponse, IActionResult>(f =>
-            f.Run(app.Request("GET", "/api/s/T-1.1.abc.forged"), "T-1.1.abc.forged", None)));
+        var forged = await Content(app.InvokeAsync<SurveyResponse, IResult>(async f =>
+            (IResult)await f.Run(app.Request("GET", "/api/s/T-1.1.abc.forged?rating=4"), "T-1.1.abc.forged", None)));
+        var noRating = await Content(app.InvokeAsync<SurveyResponse, IResult>(async f =>
+            (IResult)await f.Run(app.Request("GET", "/api/s/T-1.1.abc.forged"), "T-1.1.abc.forged", None)));
 
         Assert.Equal(400, forged.Status);
         Assert.False(forged.Json.GetProperty("recorded").GetBoolean());
@@ -109,10 +109,10 @@ public sealed class HttpFunctionTests
         Assert.Contains("rating", noRating.Json.GetProperty("error").GetString(), StringComparison.Ordinal);
     }
 
-    private static Answer Content(IActionResult result)
+    private static async Task<Answer> Content(Task<IResult> result)
     {
-        var content = Assert.IsType<ContentResult>(result);
-        return new Answer(content.StatusCode ?? 200, content.ContentType ?? "", content.Content ?? "");
+        var answer = await HttpAnswer.OfAsync(await result);
+        return new Answer(answer.StatusCode, answer.ContentType, answer.Body);
     }
 
     private sealed record Answer(int Status, string ContentType, string Body)

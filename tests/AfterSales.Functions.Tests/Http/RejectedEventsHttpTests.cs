@@ -1,7 +1,8 @@
 using AfterSales.Azure.Tests.Support;
-using AfterSales.Core.Http;
+using AfterSales.Functions.Http;
+using AfterSales.Functions.Tests.Support;
 
-namespace AfterSales.Azure.Tests.Http;
+namespace AfterSales.Functions.Tests.Http;
 
 public sealed class RejectedEventsHttpTests : StorageTest
 {
@@ -12,17 +13,17 @@ public sealed class RejectedEventsHttpTests : StorageTest
     public async Task Rejected_events_are_listed_newest_first_a_page_at_a_time()
     {
         await using var service = await ComposedService.StartAsync(ConnectionString, Prefix, "2026-10-16 09:01");
-        var posts = service.Get<TicketEventsHttp>();
+        var posts = service.Endpoint<TicketEventsEndpoint>();
         foreach (var (ticket, minute) in new[] { ("T-1", "09:01"), ("T-2", "09:02"), ("T-3", "09:03") })
         {
             service.SetTime("2026-10-16 " + minute);
-            await posts.PostAsync(OpenedWithPriority(ticket, "P9"), CancellationToken.None);
+            await posts.PostAsync(OpenedWithPriority(ticket, "P9"), CancellationToken.None).AnswerAsync();
         }
-        var http = service.Get<RejectedEventsHttp>();
+        var http = service.Endpoint<RejectedEventsEndpoint>();
 
-        var first = (await http.ListAsync("2", null, CancellationToken.None)).Json();
+        var first = (await http.ListAsync("2", null, CancellationToken.None).AnswerAsync()).Json();
         var next = first.Text("next");
-        var second = (await http.ListAsync("2", next, CancellationToken.None)).Json();
+        var second = (await http.ListAsync("2", next, CancellationToken.None).AnswerAsync()).Json();
 
         var firstPage = first.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(["T-3", "T-2"], firstPage.Select(i => TicketOf(i.Text("payload")!)));
@@ -41,12 +42,12 @@ public sealed class RejectedEventsHttpTests : StorageTest
     public async Task The_default_page_holds_fifty()
     {
         await using var service = await ComposedService.StartAsync(ConnectionString, Prefix, "2026-10-16 09:01");
-        for (var i = 0; i < RejectedEventsHttp.DefaultLimit + 1; i++)
-            await service.Get<TicketEventsHttp>().PostAsync("{", CancellationToken.None);
+        for (var i = 0; i < RejectedEventsEndpoint.DefaultLimit + 1; i++)
+            await service.Endpoint<TicketEventsEndpoint>().PostAsync("{", CancellationToken.None).AnswerAsync();
 
-        var page = (await service.Get<RejectedEventsHttp>().ListAsync(null, null, CancellationToken.None)).Json();
+        var page = (await service.Endpoint<RejectedEventsEndpoint>().ListAsync(null, null, CancellationToken.None).AnswerAsync()).Json();
 
-        Assert.Equal(RejectedEventsHttp.DefaultLimit, page.GetProperty("items").GetArrayLength());
+        Assert.Equal(RejectedEventsEndpoint.DefaultLimit, page.GetProperty("items").GetArrayLength());
         Assert.NotNull(page.Text("next"));
     }
 
@@ -59,7 +60,7 @@ public sealed class RejectedEventsHttpTests : StorageTest
     {
         await using var service = await ComposedService.StartAsync(ConnectionString, Prefix, "2026-10-16 09:01");
 
-        var response = await service.Get<RejectedEventsHttp>().ListAsync(limit, null, CancellationToken.None);
+        var response = await service.Endpoint<RejectedEventsEndpoint>().ListAsync(limit, null, CancellationToken.None).AnswerAsync();
 
         Assert.Equal(400, response.StatusCode);
         var problem = response.Json();
@@ -71,9 +72,9 @@ public sealed class RejectedEventsHttpTests : StorageTest
     public async Task An_unknown_cursor_is_a_400_problem_naming_after()
     {
         await using var service = await ComposedService.StartAsync(ConnectionString, Prefix, "2026-10-16 09:01");
-        await service.Get<TicketEventsHttp>().PostAsync("{", CancellationToken.None);
+        await service.Endpoint<TicketEventsEndpoint>().PostAsync("{", CancellationToken.None).AnswerAsync();
 
-        var response = await service.Get<RejectedEventsHttp>().ListAsync(null, "20261016_nope", CancellationToken.None);
+        var response = await service.Endpoint<RejectedEventsEndpoint>().ListAsync(null, "20261016_nope", CancellationToken.None).AnswerAsync();
 
         Assert.Equal(400, response.StatusCode);
         Assert.True(response.Json().GetProperty("errors").TryGetProperty("after", out _));
@@ -84,7 +85,7 @@ public sealed class RejectedEventsHttpTests : StorageTest
     {
         await using var service = await ComposedService.StartAsync(ConnectionString, Prefix, "2026-10-16 09:01");
 
-        var response = await service.Get<RejectedEventsHttp>().ReplayAsync("20261016_missing", CancellationToken.None);
+        var response = await service.Endpoint<RejectedEventsEndpoint>().ReplayAsync("20261016_missing", CancellationToken.None).AnswerAsync();
 
         Assert.Equal(404, response.StatusCode);
         Assert.Equal(ProblemTypes.RejectedEventNotFound, response.Json().Text("type"));
@@ -94,9 +95,9 @@ public sealed class RejectedEventsHttpTests : StorageTest
     public async Task Replaying_an_event_that_still_fails_is_a_422_problem_naming_the_field_and_it_stays_listed()
     {
         await using var service = await ComposedService.StartAsync(ConnectionString, Prefix, "2026-10-16 09:01");
-        var id = (await service.Get<TicketEventsHttp>().PostAsync(OpenedWithPriority("T-1", "P9"), CancellationToken.None)).Json().Text("rejectedEventId")!;
+        var id = (await service.Endpoint<TicketEventsEndpoint>().PostAsync(OpenedWithPriority("T-1", "P9"), CancellationToken.None).AnswerAsync()).Json().Text("rejectedEventId")!;
 
-        var response = await service.Get<RejectedEventsHttp>().ReplayAsync(id, CancellationToken.None);
+        var response = await service.Endpoint<RejectedEventsEndpoint>().ReplayAsync(id, CancellationToken.None).AnswerAsync();
 
         Assert.Equal(422, response.StatusCode);
         var problem = response.Json();
@@ -111,12 +112,12 @@ public sealed class RejectedEventsHttpTests : StorageTest
     {
         string id;
         await using (var before = await ComposedService.StartAsync(ConnectionString, Prefix, "2026-10-16 09:01"))
-            id = (await before.Get<TicketEventsHttp>().PostAsync(OpenedWithPriority("T-1", "P9"), CancellationToken.None)).Json().Text("rejectedEventId")!;
+            id = (await before.Endpoint<TicketEventsEndpoint>().PostAsync(OpenedWithPriority("T-1", "P9"), CancellationToken.None).AnswerAsync()).Json().Text("rejectedEventId")!;
         await using var after = await ComposedService.StartAsync(ConnectionString, Prefix, "2026-10-16 09:30",
             ("Sla:Policies:P9:Precedence", "5"), ("Sla:Policies:P9:Priorities", "P9"), ("Sla:Policies:P9:Calendar", "24x7"),
             ("Sla:Policies:P9:FirstResponse", "PT5M"), ("Sla:Policies:P9:Resolution", "PT2H"));
 
-        var response = await after.Get<RejectedEventsHttp>().ReplayAsync(id, CancellationToken.None);
+        var response = await after.Endpoint<RejectedEventsEndpoint>().ReplayAsync(id, CancellationToken.None).AnswerAsync();
 
         Assert.Equal(200, response.StatusCode);
         var body = response.Json();
@@ -124,10 +125,10 @@ public sealed class RejectedEventsHttpTests : StorageTest
         Assert.Equal("T-1", body.Text("ticketId"));
         Assert.Equal(id, body.Text("rejectedEventId"));
         Assert.NotNull(await Tables.Tickets.GetAsync("T-1", CancellationToken.None));
-        var listed = (await after.Get<RejectedEventsHttp>().ListAsync(null, null, CancellationToken.None)).Json().GetProperty("items")[0];
+        var listed = (await after.Endpoint<RejectedEventsEndpoint>().ListAsync(null, null, CancellationToken.None).AnswerAsync()).Json().GetProperty("items")[0];
         Assert.Equal("2026-10-16T01:30:00Z", listed.Text("replayedAt"));
 
-        var again = await after.Get<RejectedEventsHttp>().ReplayAsync(id, CancellationToken.None);
+        var again = await after.Endpoint<RejectedEventsEndpoint>().ReplayAsync(id, CancellationToken.None).AnswerAsync();
         Assert.Equal("duplicate", again.Json().Text("outcome"));
     }
 

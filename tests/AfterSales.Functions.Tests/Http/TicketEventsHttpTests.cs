@@ -1,7 +1,9 @@
+using AfterSales.Core.Application;
 using AfterSales.Azure.Tests.Support;
-using AfterSales.Core.Http;
+using AfterSales.Functions.Http;
+using AfterSales.Functions.Tests.Support;
 
-namespace AfterSales.Azure.Tests.Http;
+namespace AfterSales.Functions.Tests.Http;
 
 public sealed class TicketEventsHttpTests : StorageTest
 {
@@ -12,10 +14,10 @@ public sealed class TicketEventsHttpTests : StorageTest
     {
         await using var service = await ComposedService.StartAsync(ConnectionString, Prefix, "2026-10-16 09:01");
 
-        var response = await service.Get<TicketEventsHttp>().PostAsync(Opened(), CancellationToken.None);
+        var response = await service.Endpoint<TicketEventsEndpoint>().PostAsync(Opened(), CancellationToken.None).AnswerAsync();
 
         Assert.Equal(202, response.StatusCode);
-        Assert.Equal(ApiResponse.JsonType, response.ContentType);
+        Assert.Equal(HttpAnswer.JsonType, response.ContentType);
         var body = response.Json();
         Assert.Equal("applied", body.Text("outcome"));
         Assert.Equal("T-1-e1", body.Text("eventId"));
@@ -27,11 +29,11 @@ public sealed class TicketEventsHttpTests : StorageTest
     public async Task The_same_event_posted_again_answers_200_duplicate_and_changes_nothing()
     {
         await using var service = await ComposedService.StartAsync(ConnectionString, Prefix, "2026-10-16 09:01");
-        var http = service.Get<TicketEventsHttp>();
-        await http.PostAsync(Opened(), CancellationToken.None);
+        var http = service.Endpoint<TicketEventsEndpoint>();
+        await http.PostAsync(Opened(), CancellationToken.None).AnswerAsync();
         var version = (await Tables.Tickets.GetAsync("T-1", CancellationToken.None))!.Version;
 
-        var again = await http.PostAsync(Opened(), CancellationToken.None);
+        var again = await http.PostAsync(Opened(), CancellationToken.None).AnswerAsync();
 
         Assert.Equal(200, again.StatusCode);
         Assert.Equal("duplicate", again.Json().Text("outcome"));
@@ -44,10 +46,10 @@ public sealed class TicketEventsHttpTests : StorageTest
         await using var service = await ComposedService.StartAsync(ConnectionString, Prefix, "2026-10-16 09:01");
         var payload = Opened().Replace("+8613800138000", "13800138000", StringComparison.Ordinal);
 
-        var response = await service.Get<TicketEventsHttp>().PostAsync(payload, CancellationToken.None);
+        var response = await service.Endpoint<TicketEventsEndpoint>().PostAsync(payload, CancellationToken.None).AnswerAsync();
 
         Assert.Equal(400, response.StatusCode);
-        Assert.Equal(ApiResponse.ProblemType, response.ContentType);
+        Assert.Equal(HttpAnswer.ProblemType, response.ContentType);
         var problem = response.Json();
         Assert.Equal(ProblemTypes.InvalidEvent, problem.Text("type"));
         Assert.Equal("The ticket event cannot be applied", problem.Text("title"));
@@ -68,7 +70,7 @@ public sealed class TicketEventsHttpTests : StorageTest
     {
         await using var service = await ComposedService.StartAsync(ConnectionString, Prefix, "2026-10-16 09:01");
 
-        var response = await service.Get<TicketEventsHttp>().PostAsync("ticket T-1 opened", CancellationToken.None);
+        var response = await service.Endpoint<TicketEventsEndpoint>().PostAsync("ticket T-1 opened", CancellationToken.None).AnswerAsync();
 
         Assert.Equal(400, response.StatusCode);
         var problem = response.Json();
@@ -86,7 +88,7 @@ public sealed class TicketEventsHttpTests : StorageTest
              "customer":{"id":"C-9","name":"王芳","phone":"+8613900139000","locale":"zh-CN"}}
             """;
 
-        var response = await service.Get<TicketEventsHttp>().PostAsync(delivery, CancellationToken.None);
+        var response = await service.Endpoint<TicketEventsEndpoint>().PostAsync(delivery, CancellationToken.None).AnswerAsync();
 
         Assert.Equal(202, response.StatusCode);
         Assert.Equal("deliveryRecorded", response.Json().Text("outcome"));

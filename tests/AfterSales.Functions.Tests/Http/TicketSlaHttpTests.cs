@@ -2,10 +2,11 @@ using System.Text.Json;
 using AfterSales.Azure.Tests.Support;
 using AfterSales.Core.Application;
 using AfterSales.Core.Events;
-using AfterSales.Core.Http;
+using AfterSales.Functions.Http;
+using AfterSales.Functions.Tests.Support;
 using AfterSales.Core.Tickets;
 
-namespace AfterSales.Azure.Tests.Http;
+namespace AfterSales.Functions.Tests.Http;
 
 /// <summary>
 /// A P3 ticket on the business calendar (Mon–Fri 08:30–17:30 Shanghai) opened Friday 2026-10-16 17:20: its 30-minute
@@ -114,10 +115,10 @@ public sealed class TicketSlaHttpTests : StorageTest
     {
         await using var service = await ComposedService.StartAsync(ConnectionString, Prefix, "2026-10-19 09:00");
 
-        var response = await service.Get<TicketSlaHttp>().GetAsync("T-404", CancellationToken.None);
+        var response = await service.Endpoint<TicketSlaEndpoint>().GetAsync("T-404", CancellationToken.None).AnswerAsync();
 
         Assert.Equal(404, response.StatusCode);
-        Assert.Equal(ApiResponse.ProblemType, response.ContentType);
+        Assert.Equal(HttpAnswer.ProblemType, response.ContentType);
         var problem = response.Json();
         Assert.Equal(ProblemTypes.TicketNotFound, problem.Text("type"));
         Assert.Contains("T-404", problem.Text("detail"), StringComparison.Ordinal);
@@ -146,9 +147,9 @@ public sealed class TicketSlaHttpTests : StorageTest
 
     private static async Task<JsonElement> GetAsync(ComposedService service)
     {
-        var response = await service.Get<TicketSlaHttp>().GetAsync("T-7", CancellationToken.None);
+        var response = await service.Endpoint<TicketSlaEndpoint>().GetAsync("T-7", CancellationToken.None).AnswerAsync();
         Assert.Equal(200, response.StatusCode);
-        Assert.Equal(ApiResponse.JsonType, response.ContentType);
+        Assert.Equal(HttpAnswer.JsonType, response.ContentType);
         return response.Json();
     }
 

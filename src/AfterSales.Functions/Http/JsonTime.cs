@@ -3,7 +3,7 @@ using System.Text;
 using NodaTime;
 using NodaTime.Text;
 
-namespace AfterSales.Core.Http;
+namespace AfterSales.Functions.Http;
 
 /// <summary>How the HTTP API writes time: instants in UTC ISO 8601, durations as ISO 8601 hours (never days).</summary>
 public static class JsonTime

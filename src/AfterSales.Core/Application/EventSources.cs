@@ -1,4 +1,4 @@
-namespace AfterSales.Core.Http;
+namespace AfterSales.Core.Application;
 
 /// <summary>Where a ticket event came in, as kept with a rejected event.</summary>
 public static class EventSources

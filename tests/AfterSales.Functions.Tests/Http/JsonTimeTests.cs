@@ -1,7 +1,7 @@
-using AfterSales.Core.Http;
+using AfterSales.Functions.Http;
 using NodaTime;
 
-namespace AfterSales.Core.Tests.Http;
+namespace AfterSales.Functions.Tests.Http;
 
 public sealed class JsonTimeTests
 {

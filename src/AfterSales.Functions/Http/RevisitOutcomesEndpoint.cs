@@ -1,10 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AfterSales.Core.Revisits;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using NodaTime.Text;
+using CallOutcome = AfterSales.Core.Revisits.RevisitOutcome;
 
-namespace AfterSales.Core.Http;
+namespace AfterSales.Functions.Http;
 
 /// <summary>
 /// POST /api/revisits/{date}/{installationId}/outcome with <c>{"outcome": "reached" | "noAnswer" | "problemFound",
@@ -12,18 +15,19 @@ namespace AfterSales.Core.Http;
 /// ticket should be opened. Recording again replaces the outcome (the team corrects a mistake). 400 problem for a bad
 /// date, body or outcome; 404 for a revisit that was never produced.
 /// </summary>
-public sealed class RevisitOutcomesHttp(IRevisitCalls calls, TimeProvider time)
+public sealed class RevisitOutcomesEndpoint(IRevisitCalls calls, TimeProvider time)
 {
     public const int MaxNoteLength = 2000;
 
-    private static readonly Dictionary<string, RevisitOutcome> Outcomes = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, CallOutcome> Outcomes = new(StringComparer.Ordinal)
     {
-        ["reached"] = RevisitOutcome.Reached,
-        ["noAnswer"] = RevisitOutcome.NoAnswer,
-        ["problemFound"] = RevisitOutcome.ProblemFound,
+        ["reached"] = CallOutcome.Reached,
+        ["noAnswer"] = CallOutcome.NoAnswer,
+        ["problemFound"] = CallOutcome.ProblemFound,
     };
 
-    public async Task<ApiResponse> PostAsync(string date, string installationId, string body, CancellationToken cancellationToken)
+    public async Task<Results<Ok<RevisitOutcomeAnswer>, ProblemHttpResult>> PostAsync(
+        string date, string installationId, string body, CancellationToken cancellationToken)
     {
         var day = LocalDatePattern.Iso.Parse(date ?? "");
         if (!day.Success) return Invalid("date", $"'{date}' is not a date (use yyyy-MM-dd)");
@@ -34,24 +38,16 @@ public sealed class RevisitOutcomesHttp(IRevisitCalls calls, TimeProvider time)
         var call = await calls.RecordOutcomeAsync(day.Value, installationId, request.Outcome, request.Note, now, cancellationToken).ConfigureAwait(false);
         if (call is null)
         {
-            return ApiResponse.Problem(Problem.ForField(ProblemTypes.RevisitNotFound, "No such revisit", 404, "installationId",
-                $"no revisit of installation '{installationId}' was produced on {date}"));
+            return FieldProblem.Of(ProblemTypes.RevisitNotFound, "No such revisit", 404, "installationId",
+                $"no revisit of installation '{installationId}' was produced on {date}");
         }
 
-        return ApiResponse.Json(200, new JsonObject
-        {
-            ["installationId"] = call.InstallationId,
-            ["date"] = RevisitKeys.Day(call.Date),
-            ["revisit"] = call.Number,
-            ["customerId"] = call.CustomerId,
-            ["outcome"] = Outcomes.First(o => o.Value == call.Outcome).Key,
-            ["note"] = call.OutcomeNote,
-            ["recordedAt"] = JsonTime.Instant(call.OutcomeAt),
-            ["openTicket"] = call.Outcome == RevisitOutcome.ProblemFound,
-        });
+        return TypedResults.Ok(new RevisitOutcomeAnswer(
+            call.InstallationId, RevisitKeys.Day(call.Date), call.Number, call.CustomerId, Outcomes.First(o => o.Value == call.Outcome).Key,
+            call.OutcomeNote, JsonTime.Instant(call.OutcomeAt), call.Outcome == CallOutcome.ProblemFound));
     }
 
-    private static (RevisitOutcome Outcome, string? Note)? Read(string body, out (string Field, string Message)? error)
+    private static (CallOutcome Outcome, string? Note)? Read(string body, out (string Field, string Message)? error)
     {
         error = null;
         JsonNode? json;
@@ -78,18 +74,15 @@ public sealed class RevisitOutcomesHttp(IRevisitCalls calls, TimeProvider time)
         }
 
         string? note = null;
-        if (obj["note"] is { } noteNode)
+        if (obj["note"] is { } noteNode && (noteNode is not JsonValue noteValue || !noteValue.TryGetValue(out note) || note.Length > MaxNoteLength))
         {
-            if (noteNode is not JsonValue noteValue || !noteValue.TryGetValue(out note) || note.Length > MaxNoteLength)
-            {
-                error = ("note", $"must be text of at most {MaxNoteLength} characters");
-                return null;
-            }
+            error = ("note", $"must be text of at most {MaxNoteLength} characters");
+            return null;
         }
 
         return (outcome, note);
     }
 
-    private static ApiResponse Invalid(string field, string message) =>
-        ApiResponse.Problem(Problem.ForField(ProblemTypes.InvalidRevisitOutcome, "Invalid revisit outcome", 400, field, message));
+    private static ProblemHttpResult Invalid(string field, string message) =>
+        FieldProblem.Of(ProblemTypes.InvalidRevisitOutcome, "Invalid revisit outcome", 400, field, message);
 }

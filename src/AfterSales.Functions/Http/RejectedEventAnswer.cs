@@ -1,0 +1,21 @@
+using AfterSales.Core.Application;
+
+namespace AfterSales.Functions.Http;
+
+/// <summary>One rejected event as the admin API lists it, with the raw payload to fix it from.</summary>
+public sealed record RejectedEventAnswer(
+    string Id, string? ReceivedAt, string Source, string Reason, string Field, string Message, string? ReplayedAt, string Payload)
+{
+    public static RejectedEventAnswer From(RejectedEvent rejected) => new(
+        rejected.Id,
+        JsonTime.Instant(rejected.ReceivedAt),
+        rejected.Source,
+        rejected.Rejection.Reason.ToString(),
+        rejected.Rejection.Field,
+        rejected.Rejection.Message,
+        JsonTime.Instant(rejected.ReplayedAt),
+        rejected.Payload);
+}
+
+/// <summary>A page of rejected events, newest first; <c>next</c> is the cursor of the following page (null on the last).</summary>
+public sealed record RejectedEventsPage(IReadOnlyList<RejectedEventAnswer> Items, string? Next);
