@@ -106,7 +106,7 @@ public class SimulateCommandTests
             "2026-10-13 08:00  T-1002   TEXT survey -> +86*********78 (T-1002/text/survey/1, 2 segments, due 2026-10-13 07:40, deferred by quiet hours): \"您的问题已解决",
             StringComparison.Ordinal));
         Assert.Contains(Sample.Value.TimelineLines("T-1001"), l => l.StartsWith(
-            "2026-10-12 14:30  T-1001   TEXT survey -> +86*********00 (T-1001/text/survey/1, 2 segments): \"您的问题已解决，感谢耐心等待！请回复1-5为本次服务评分（5为非常满意），或打开https://cs.example.com/s/T-1001.1.",
+            "2026-10-12 14:30  T-1001   TEXT survey -> +86*********00 (T-1001/text/survey/1, 2 segments): \"您的问题已解决，请回复1-5评分（5为非常满意）或打开https://cs.example.com/s/T-1001.1.",
             StringComparison.Ordinal));
         Assert.DoesNotContain("13912345678", Sample.Value.Output, StringComparison.Ordinal);
     }
