@@ -1,5 +1,6 @@
 using AfterSales.Azure.Hosting;
 using AfterSales.Functions.Http;
+using AfterSales.Functions.Survey;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +26,7 @@ public static class FunctionsComposition
         services.AddSingleton<TicketSlaEndpoint>();
         services.AddSingleton<RejectedEventsEndpoint>();
         services.AddSingleton<RevisitOutcomesEndpoint>();
+        services.AddScoped<SurveyPageEndpoint>();
         // Storage and HTTP client logs carry request URLs, and table keys can hold customer data: warnings only.
         services.AddLogging(logging => logging
             .AddFilter("Azure.Core", LogLevel.Warning)

@@ -48,13 +48,20 @@ public sealed class TableSurveys : ISurveys
         return latest;
     }
 
-    public async Task<bool> RecordRatingAsync(SurveySent survey, int rating, Instant at, CancellationToken cancellationToken)
+    public async Task<int?> RatingOfAsync(string ticketId, string surveyKey, CancellationToken cancellationToken)
+    {
+        var row = await table.GetAsync(KeyEscaping.Escape(ticketId), KeyEscaping.Escape(surveyKey), cancellationToken).ConfigureAwait(false);
+        return row?.GetInt32("Rating");
+    }
+
+    public async Task<bool> RecordRatingAsync(SurveySent survey, int rating, Instant at, string? comment, CancellationToken cancellationToken)
     {
         var surveyKey = KeyEscaping.Escape(survey.SurveyKey);
         var ticketRow = await table.GetAsync(KeyEscaping.Escape(survey.TicketId), surveyKey, cancellationToken).ConfigureAwait(false);
         if (ticketRow is null || ticketRow.GetInt32("Rating") is not null) return false;
         ticketRow["Rating"] = rating;
         ticketRow["RatedAt"] = StoredTime.ToColumn(at);
+        if (comment is not null) ticketRow["Comment"] = comment;
         // The ETag makes two ratings racing for the same survey record only the first.
         if (!await table.TryReplaceAsync(ticketRow, ticketRow.ETag, cancellationToken).ConfigureAwait(false)) return false;
         await table.TryMergeAsync(

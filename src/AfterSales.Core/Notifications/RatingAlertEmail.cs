@@ -17,7 +17,7 @@ public static class RatingAlertEmail
         var facts = new TicketFacts(history, now);
         var customer = facts.Opened?.Customer.Name ?? "?";
         var summary = facts.Opened?.Summary ?? "";
-        var rating = step.Expectation;
+        var (rating, comment) = Read(step.Expectation);
         var english = locale == "en";
         var subject = english
             ? $"[AfterSales] #{step.TicketId} rated {rating}/5 by {customer}: please call back within the hour"
@@ -25,9 +25,21 @@ public static class RatingAlertEmail
         var text = english
             ? $"{customer} rated ticket {step.TicketId} ({summary}) {rating} out of 5. Please call the customer back within the hour and find out what went wrong."
             : $"客户{customer}对工单 {step.TicketId}（{summary}）的服务评分为 {rating}/5。请在一小时内回访客户，了解问题所在。";
+        var said = comment is null ? null : english ? $"The customer wrote: \u201c{comment}\u201d" : $"客户留言：\u201c{comment}\u201d";
+        if (said is not null) text += "\n\n" + said;
         var html = $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(subject)}</title></head>"
             + $"<body style=\"font-family:Arial,sans-serif;font-size:14px;color:#111827;\"><p style=\"font-weight:bold;color:#b91c1c;\">{WebUtility.HtmlEncode(subject)}</p>"
-            + $"<p>{WebUtility.HtmlEncode(text)}</p></body></html>";
+            + string.Join("", text.Split("\n\n").Select(p => $"<p>{WebUtility.HtmlEncode(p)}</p>")) + "</body></html>";
         return new EmailMessage(to, subject, html, text, step.TicketId, step.Key);
+    }
+
+    /// <summary>The alert step carries the rating, then the customer's comment (if any) after a line break.</summary>
+    public static string Expectation(int rating, string? comment) =>
+        rating.ToString(System.Globalization.CultureInfo.InvariantCulture) + (comment is null ? "" : "\n" + comment);
+
+    private static (string Rating, string? Comment) Read(string expectation)
+    {
+        var lineBreak = expectation.IndexOf('\n', StringComparison.Ordinal);
+        return lineBreak < 0 ? (expectation, null) : (expectation[..lineBreak], expectation[(lineBreak + 1)..]);
     }
 }

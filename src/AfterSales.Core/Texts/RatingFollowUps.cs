@@ -44,7 +44,7 @@ public sealed class RatingFollowUps(
             var step = new EscalationStep(
                 EscalationStep.KeyFor(rating.TicketId, ClockId, AlertLevel, cycle), rating.TicketId, cycle, AlertLevel, LadderTrigger.Opened, null,
                 ClockId, EscalationRoles.Manager, settings.Escalation.AddressFor(opened.Team, EscalationRoles.Manager), rating.RatedAt, now, null,
-                rating.Rating.ToString(CultureInfo.InvariantCulture));
+                RatingAlertEmail.Expectation(rating.Rating, rating.Comment));
             await outbox.AddAsync([step], now, cancellationToken).ConfigureAwait(false);
             await notifications.EnqueueAsync(NotificationMessage.For(step, now), cancellationToken).ConfigureAwait(false);
             await notifications.FlushAsync(cancellationToken).ConfigureAwait(false);

@@ -23,5 +23,8 @@ public sealed record TextSettings(
     Duration SurveyTokenLifetime,
     string SurveyLinkBase)
 {
+    /// <summary>The company's name as customers know it (the survey page's heading): <c>Texts__CompanyName</c>.</summary>
+    public string CompanyName { get; init; } = "AfterSales";
+
     public SurveyTokens SurveyTokens() => new(SurveySigningKey);
 }

@@ -27,7 +27,7 @@ public static class TextSettingsLoader
         var group = new SettingsGroup(section, errors,
             "CustomerTimeZone", "QuietHours", "HolidayCalendar", "NonUrgentPerDay", "SurveyEvery", "SurveyDelay",
             "SurveyReminderAfter", "AppointmentDayBeforeLead", "AppointmentSoonReminder", "AppointmentSoonBefore",
-            "DefaultLocale", Templates, "SurveySigningKey", "SurveyTokenLifetime", "SurveyLinkBase");
+            "DefaultLocale", Templates, "SurveySigningKey", "SurveyTokenLifetime", "SurveyLinkBase", "CompanyName");
 
         var zoneId = group.Reference<string>("CustomerTimeZone", TimeZoneSetting.TryParse, required: true);
         var night = group.Value<(LocalTime, LocalTime)>("QuietHours", TryParseNight, required: true);
@@ -45,6 +45,7 @@ public static class TextSettingsLoader
         var key = group.Reference<string>("SurveySigningKey", TryParseKey, required: true);
         var linkBase = group.Reference<string>("SurveyLinkBase", TryParseLinkBase, required: true);
         var defaultLocale = group.Reference<string>("DefaultLocale", TryParseLocale, required: true);
+        var companyName = section["CompanyName"] is { } company && !string.IsNullOrWhiteSpace(company) ? company.Trim() : "AfterSales";
 
         TextTemplates? templates = null;
         if (key is not null && linkBase is not null && defaultLocale is not null)
@@ -59,7 +60,10 @@ public static class TextSettingsLoader
             DateTimeZoneProviders.Tzdb[zoneId!],
             new QuietHours(quietFrom, quietUntil, holidays ?? new HashSet<LocalDate>()),
             perDay!.Value, surveyEvery!.Value, surveyDelay!.Value, reminderAfter!.Value, dayBefore!.Value,
-            soonOn ? soonBefore : null, templates!, Encoding.UTF8.GetBytes(key!), lifetime!.Value, linkBase!);
+            soonOn ? soonBefore : null, templates!, Encoding.UTF8.GetBytes(key!), lifetime!.Value, linkBase!)
+        {
+            CompanyName = companyName,
+        };
     }
 
     /// <summary>Layers <paramref name="overrides"/> over <see cref="SettingsDefaults.Values"/>, like <see cref="SettingsLoader.LoadWithDefaults"/>.</summary>
