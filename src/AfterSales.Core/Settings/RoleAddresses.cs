@@ -11,8 +11,14 @@ namespace AfterSales.Core.Settings;
 /// </summary>
 internal static class RoleAddresses
 {
-    public static void Check(EscalationSettings escalation, IConfigurationSection teams, SettingsErrors errors)
+    public static void Check(EscalationSettings escalation, IConfigurationSection escalationSection, SettingsErrors errors)
     {
+        var teams = escalationSection.GetSection("Teams");
+        var settingNames = escalationSection.GetSection("Ladder").GetChildren()
+            .GroupBy(l => LadderLevelName.StepName(l.Key), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Key, StringComparer.Ordinal);
+        string SettingNameOf(string stepName) => settingNames.GetValueOrDefault(stepName, stepName);
+
         if (string.IsNullOrEmpty(escalation.DefaultTeam)) return;
         var users = escalation.Ladder.GroupBy(l => l.Role, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.Select(l => l.Name).ToList(), StringComparer.OrdinalIgnoreCase);
@@ -24,7 +30,7 @@ internal static class RoleAddresses
             var setting = teams.GetSection(escalation.DefaultTeam).GetSection(role);
             if (!string.IsNullOrWhiteSpace(setting.Value)) continue; // set but not an address: reported where it was read
 
-            var usedBy = levels.Count == 0 ? "the email failure summary" : $"ladder level {string.Join(", ", levels)}";
+            var usedBy = levels.Count == 0 ? "the email failure summary" : $"ladder level {string.Join(", ", levels.Select(SettingNameOf))}";
             var fallback = role == EscalationRoles.Owner ? " (for tickets whose owner has no email)" : "";
             errors.Add(setting,
                 $"is required: {usedBy} sends to {role}, and the default team has no address for it{fallback}");

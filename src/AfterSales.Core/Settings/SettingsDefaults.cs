@@ -54,14 +54,14 @@ public static class SettingsDefaults
         Policy(values, "P4", 40, "P4", "inquiry", "Business", "P1D", "PT6H", "", "P7D");
         Policy(values, "P3", 50, "P3", "", "Business", "PT30M", "", "PT6H", "P3D");
 
-        Level(values, "warning", "Warning", "", "PT0S", "Owner", "", false, "Check progress now: this promise is about to be missed.");
-        Level(values, "supervisor", "Breach", "FirstResponse,Update,Commitment", "PT0S", "Supervisor", "", false, "Make sure the customer hears from us now.");
-        Level(values, "department-head", "Breach", "Resolution", "PT0S", "DepartmentHead", "", false, "Answer within 24 h with a plan to resolve the ticket.");
-        Level(values, "head-unanswered", "Breach", "Resolution", "P1D", "Manager", "", true, "The department head has not answered in 24 h: take over.");
-        Level(values, "day-7", "Unresolved", "", "P7D", "Manager", "", false, "Unresolved for 7 days: reply to the customer personally.");
-        Level(values, "day-15", "Unresolved", "", "P15D", "SeniorManager", "", false, "Unresolved for 15 days: senior management attention.");
-        Level(values, "p1-opened", "Opened", "", "PT0S", "DutyManager", "P1", false, "Major incident opened: follow it until service is restored.");
-        Level(values, "p1-breach", "Breach", "", "PT0S", "DutyManager", "P1", false, "A P1 promise was missed.");
+        Level(values, "Warning", "Warning", "", "PT0S", "Owner", "", false, "Check progress now: this promise is about to be missed.");
+        Level(values, "Supervisor", "Breach", "FirstResponse,Update,Commitment", "PT0S", "Supervisor", "", false, "Make sure the customer hears from us now.");
+        Level(values, "DepartmentHead", "Breach", "Resolution", "PT0S", "DepartmentHead", "", false, "Answer within 24 h with a plan to resolve the ticket.");
+        Level(values, "HeadUnanswered", "Breach", "Resolution", "P1D", "Manager", "", true, "The department head has not answered in 24 h: take over.");
+        Level(values, "Day7", "Unresolved", "", "P7D", "Manager", "", false, "Unresolved for 7 days: reply to the customer personally.");
+        Level(values, "Day15", "Unresolved", "", "P15D", "SeniorManager", "", false, "Unresolved for 15 days: senior management attention.");
+        Level(values, "P1Opened", "Opened", "", "PT0S", "DutyManager", "P1", false, "Major incident opened: follow it until service is restored.");
+        Level(values, "P1Breach", "Breach", "", "PT0S", "DutyManager", "P1", false, "A P1 promise was missed.");
         Texts.TextDefaults.AddTo(values);
         return values;
     }

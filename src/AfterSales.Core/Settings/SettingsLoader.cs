@@ -18,7 +18,7 @@ public static class SettingsLoader
         var escalation = EscalationSettingsReader.Read(configuration.GetSection("Escalation"), knownPriorities, errors);
         var events = EventSettingsReader.Read(configuration.GetSection("Events"), errors);
         var email = EmailSettingsReader.Read(configuration.GetSection("Email"), errors);
-        RoleAddresses.Check(escalation, configuration.GetSection("Escalation:Teams"), errors);
+        RoleAddresses.Check(escalation, configuration.GetSection("Escalation"), errors);
         if (errors.Count > 0) throw new SettingsValidationException(errors.All);
         return new AfterSalesSettings(calendars, sla, escalation, events, email);
     }

@@ -95,10 +95,16 @@ public static class TextSettingsLoader
         var reported = new HashSet<(string, TextKind)>();
         foreach (var localeSection in SettingsGroup.Entries(section, errors))
         {
-            var locale = TextTemplates.Locales.FirstOrDefault(l => l.Equals(localeSection.Key, StringComparison.OrdinalIgnoreCase));
+            if (!AppSettingName.IsValidSegment(localeSection.Key))
+            {
+                errors.Add(localeSection, AppSettingName.WhyInvalid(localeSection.Key, "locale in a setting name", LocaleKeys.KeyOf(localeSection.Key)));
+                continue;
+            }
+
+            var locale = LocaleKeys.LocaleOf(localeSection.Key);
             if (locale is null)
             {
-                errors.AddUnknown(localeSection, string.Join(", ", TextTemplates.Locales));
+                errors.AddUnknown(localeSection, string.Join(", ", TextTemplates.Locales.Select(LocaleKeys.KeyOf)));
                 continue;
             }
 
@@ -137,7 +143,7 @@ public static class TextSettingsLoader
         var defaults = byLocale.GetValueOrDefault(defaultLocale) ?? new Dictionary<TextKind, TextTemplate>();
         foreach (var kind in Enum.GetValues<TextKind>().Where(k => !defaults.ContainsKey(k) && !reported.Contains((defaultLocale, k))))
         {
-            errors.Add(section.GetSection(defaultLocale).GetSection(kind.ToString()), $"is required: the default locale {defaultLocale} needs a template for every kind of text");
+            errors.Add(section.GetSection(LocaleKeys.KeyOf(defaultLocale)).GetSection(kind.ToString()), $"is required: the default locale {defaultLocale} needs a template for every kind of text");
         }
 
         return new TextTemplates(defaultLocale, byLocale);
