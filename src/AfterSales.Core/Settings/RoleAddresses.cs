@@ -36,4 +36,13 @@ internal static class RoleAddresses
                 $"is required: {usedBy} sends to {role}, and the default team has no address for it{fallback}");
         }
     }
+
+    /// <summary>The host sends the daily revisit call list to the default team's revisit team.</summary>
+    public static void CheckRevisitTeam(IConfigurationSection escalationSection, SettingsErrors errors)
+    {
+        var defaultTeam = escalationSection["DefaultTeam"]?.Trim();
+        if (string.IsNullOrEmpty(defaultTeam)) return; // reported as required where the section is read
+        var setting = escalationSection.GetSection("Teams").GetSection(defaultTeam).GetSection(EscalationRoles.RevisitTeam);
+        if (string.IsNullOrWhiteSpace(setting.Value)) errors.Add(setting, "is required: the daily revisit call list is sent to it");
+    }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using AfterSales.Core.Calendars;
 using AfterSales.Core.Settings;
 using Microsoft.Extensions.Configuration;
 using NodaTime;
@@ -20,7 +21,12 @@ public static class TextSettingsLoader
 
     /// <param name="settings">The loaded core settings: <c>Texts:HolidayCalendar</c> names one of their calendars.</param>
     /// <exception cref="SettingsValidationException">Lists every bad key.</exception>
-    public static TextSettings Load(IConfiguration configuration, AfterSalesSettings settings)
+    public static TextSettings Load(IConfiguration configuration, AfterSalesSettings settings) =>
+        Load(configuration, settings.Calendars);
+
+    /// <param name="calendars">The valid calendars (<see cref="SettingsLoader.ValidCalendars"/>), so that this section is checked even when another is wrong.</param>
+    /// <exception cref="SettingsValidationException">Lists every bad key.</exception>
+    public static TextSettings Load(IConfiguration configuration, IReadOnlyDictionary<string, BusinessCalendar> calendars)
     {
         var errors = new SettingsErrors();
         var section = configuration.GetSection("Texts");
@@ -31,7 +37,7 @@ public static class TextSettingsLoader
 
         var zoneId = group.Reference<string>("CustomerTimeZone", TimeZoneSetting.TryParse, required: true);
         var night = group.Value<(LocalTime, LocalTime)>("QuietHours", TryParseNight, required: true);
-        var holidays = ReadHolidays(group, settings);
+        var holidays = ReadHolidays(group, calendars, configuration.GetSection("Calendars"));
         var perDay = group.Value<int>("NonUrgentPerDay", IntegerSetting.TryParse, required: true);
         if (perDay < 0) group.Error("NonUrgentPerDay", $"'{perDay}' is negative: use 0 or more");
         var surveyEvery = group.Value<Duration>("SurveyEvery", DurationSetting.TryParse, required: true);
@@ -64,18 +70,18 @@ public static class TextSettingsLoader
 
     /// <summary>Layers <paramref name="overrides"/> over <see cref="SettingsDefaults.Values"/>, like <see cref="SettingsLoader.LoadWithDefaults"/>.</summary>
     public static TextSettings LoadWithDefaults(IConfiguration overrides, AfterSalesSettings settings) =>
-        Load(new ConfigurationBuilder()
-            .AddInMemoryCollection(SettingsDefaults.Values)
-            .AddInMemoryCollection(overrides.AsEnumerable())
-            .Build(), settings);
+        Load(SettingsLoader.WithDefaults(overrides), settings);
 
-    private static HashSet<LocalDate>? ReadHolidays(SettingsGroup group, AfterSalesSettings settings)
+    private static HashSet<LocalDate>? ReadHolidays(
+        SettingsGroup group, IReadOnlyDictionary<string, BusinessCalendar> calendars, IConfigurationSection configured)
     {
         var name = group.Text("HolidayCalendar");
         if (name is null) return [];
-        if (!settings.Calendars.TryGetValue(name, out var calendar))
+        if (!calendars.TryGetValue(name, out var calendar))
         {
-            group.Error("HolidayCalendar", $"'{name}' is not a calendar (known: {string.Join(", ", settings.Calendars.Keys.Order(StringComparer.Ordinal))}; leave empty for no holidays)");
+            // A calendar that is configured but wrong is reported under its own keys.
+            if (configured.GetSection(name).Exists()) return null;
+            group.Error("HolidayCalendar", $"'{name}' is not a calendar (known: {string.Join(", ", calendars.Keys.Order(StringComparer.Ordinal))}; leave empty for no holidays)");
             return null;
         }
 
@@ -182,9 +188,11 @@ public static class TextSettingsLoader
     private static bool TryParseLinkBase(string text, [NotNullWhen(true)] out string? value, [NotNullWhen(false)] out string? error)
     {
         value = null;
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+        // The token is appended: a query may only end in an empty parameter that the token fills (…/api/survey?token=).
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")
+            || (!string.IsNullOrEmpty(uri.Query) && !text.EndsWith('=')) || !string.IsNullOrEmpty(uri.Fragment))
         {
-            error = $"'{text}' is not an absolute http(s) URL without query (such as https://cs.example.cn/s/; the token is appended to it)";
+            error = $"'{text}' is not an absolute http(s) URL the token can be appended to (such as https://cs.example.cn/s/, or http://localhost:7071/api/survey?token= whose query ends in '=')";
             return false;
         }
 

@@ -40,6 +40,7 @@ public sealed class AfterSalesRevisitServicesTests : StorageTest
             ["Storage:TablePrefix"] = prefix,
             ["Email:PickupDirectory"] = Path.Combine(Path.GetTempPath(), prefix),
         };
+        foreach (var (key, value) in TestSettings.Host) all[key] = value;
         foreach (var (key, value) in values) all[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
         var services = new ServiceCollection();
