@@ -15,7 +15,8 @@ public static partial class StorageSettingsLoader
     /// <summary>The longest prefix that still leaves room for <c>RejectedEvents</c> in a 63-character table name.</summary>
     private const int MaxPrefixLength = 63 - 14;
 
-    private static readonly string[] Known = ["ConnectionString", "TableServiceUri", "TablePrefix"];
+    /// <summary>Every setting of the section; any other key under <c>Storage</c> is an error.</summary>
+    public static readonly IReadOnlyList<string> Known = ["ConnectionString", "TableServiceUri", "TablePrefix"];
 
     /// <exception cref="SettingsValidationException">Lists every bad key.</exception>
     public static StorageSettings Load(IConfiguration configuration)

@@ -19,6 +19,14 @@ public static class TextSettingsLoader
     private const int MinimumKeyLength = 32;
     private static readonly LocalTimePattern Time = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
 
+    /// <summary>Every setting of the section (<c>Templates</c> holds one per locale and kind); any other key is an error.</summary>
+    public static readonly IReadOnlyList<string> Known =
+    [
+        "CustomerTimeZone", "QuietHours", "HolidayCalendar", "NonUrgentPerDay", "SurveyEvery", "SurveyDelay",
+        "SurveyReminderAfter", "AppointmentDayBeforeLead", "AppointmentSoonReminder", "AppointmentSoonBefore",
+        "DefaultLocale", Templates, "SurveySigningKey", "SurveyTokenLifetime", "SurveyLinkBase",
+    ];
+
     /// <param name="settings">The loaded core settings: <c>Texts:HolidayCalendar</c> names one of their calendars.</param>
     /// <exception cref="SettingsValidationException">Lists every bad key.</exception>
     public static TextSettings Load(IConfiguration configuration, AfterSalesSettings settings) =>
@@ -30,10 +38,7 @@ public static class TextSettingsLoader
     {
         var errors = new SettingsErrors();
         var section = configuration.GetSection("Texts");
-        var group = new SettingsGroup(section, errors,
-            "CustomerTimeZone", "QuietHours", "HolidayCalendar", "NonUrgentPerDay", "SurveyEvery", "SurveyDelay",
-            "SurveyReminderAfter", "AppointmentDayBeforeLead", "AppointmentSoonReminder", "AppointmentSoonBefore",
-            "DefaultLocale", Templates, "SurveySigningKey", "SurveyTokenLifetime", "SurveyLinkBase");
+        var group = new SettingsGroup(section, errors, [.. Known]);
 
         var zoneId = group.Reference<string>("CustomerTimeZone", TimeZoneSetting.TryParse, required: true);
         var night = group.Value<(LocalTime, LocalTime)>("QuietHours", TryParseNight, required: true);
