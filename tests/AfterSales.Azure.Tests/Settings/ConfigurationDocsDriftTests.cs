@@ -88,6 +88,7 @@ public sealed partial class ConfigurationDocsDriftTests
             .Select(line => DocumentedKey().Match(line))
             .Where(m => m.Success)
             .Select(m => m.Groups[1].Value)
+            .Where(key => key.Contains("__", StringComparison.Ordinal) || HostSettings.Keys.Contains(key))
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
