@@ -49,9 +49,9 @@ public sealed class AfterSalesOptions
         var calendars = options.Settings?.Calendars ?? SettingsLoader.ValidCalendars(withDefaults);
         options.Texts = Collect(() => TextSettingsLoader.Load(withDefaults, calendars), errors)!;
         options.Revisits = Collect(() => RevisitSettingsLoader.Load(withDefaults), errors)!;
-        if (scope == SettingsScope.Host || withDefaults.GetSection("Storage").Exists())
+        if (scope == SettingsScope.Host || SettingsDefaults.AreChangedUnder(withDefaults, "Storage"))
             options.Storage = Collect(() => StorageSettingsLoader.Load(withDefaults), errors)!;
-        if (scope == SettingsScope.Host || withDefaults.GetSection("Sms").Exists())
+        if (scope == SettingsScope.Host || SettingsDefaults.AreChangedUnder(withDefaults, "Sms"))
             options.Sms = Collect(() => TwilioSettingsLoader.Load(withDefaults), errors)!;
         options.Host = Collect(() => SettingsLoader.LoadHost(withDefaults, scope), errors)!;
         if (errors.Count > 0) throw new SettingsValidationException(errors);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace AfterSales.Core.Settings;
 
 /// <summary>
@@ -7,6 +9,11 @@ namespace AfterSales.Core.Settings;
 public static class SettingsDefaults
 {
     public static IReadOnlyDictionary<string, string?> Values { get; } = Build();
+
+    /// <summary>Whether any key under <paramref name="section"/> is set to something other than its default.</summary>
+    public static bool AreChangedUnder(IConfiguration configuration, string section) =>
+        configuration.GetSection(section).AsEnumerable()
+            .Any(kv => kv.Value is not null && !(Values.TryGetValue(kv.Key, out var value) && value == kv.Value));
 
     private const string WorkingDay = "08:30-17:30";
 
@@ -63,6 +70,12 @@ public static class SettingsDefaults
         Level(values, "P1Opened", "Opened", "", "PT0S", "DutyManager", "P1", false, "Major incident opened: follow it until service is restored.");
         Level(values, "P1Breach", "Breach", "", "PT0S", "DutyManager", "P1", false, "A P1 promise was missed.");
         Texts.TextDefaults.AddTo(values);
+        // The Twilio client's defaults; the account itself (AccountSid, AuthToken, From) belongs to a deployment.
+        values["Sms:ApiBase"] = "https://api.twilio.com/";
+        values["Sms:Timeout"] = "PT10S";
+        values["Sms:MaxRetries"] = "3";
+        values["Sms:RetryDelay"] = "PT1S";
+        values["Sms:MaxRetryAfter"] = "PT30S";
         return values;
     }
 
