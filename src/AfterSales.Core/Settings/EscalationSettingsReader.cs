@@ -44,7 +44,7 @@ internal static class EscalationSettingsReader
     }
 
     /// <summary>Configuration keys ignore case, and the spelling an admin used may reach us: a shipped level keeps its step name.</summary>
-    private static string ShippedSpelling(string name) =>
+    public static string ShippedSpelling(string name) =>
         ShippedLevels.FirstOrDefault(l => l.Equals(name, StringComparison.OrdinalIgnoreCase)) ?? name;
 
     private static Dictionary<string, IReadOnlyDictionary<string, string>> ReadTeams(IConfigurationSection teams, SettingsErrors errors)

@@ -14,9 +14,11 @@ internal static class RoleAddresses
     public static void Check(EscalationSettings escalation, IConfigurationSection escalationSection, SettingsErrors errors)
     {
         var teams = escalationSection.GetSection("Teams");
+        // Levels are known by their step names; the admin knows them by their setting names.
         var settingNames = escalationSection.GetSection("Ladder").GetChildren()
-            .GroupBy(l => LadderLevelName.StepName(l.Key), StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().Key, StringComparer.Ordinal);
+            .Select(l => EscalationSettingsReader.ShippedSpelling(l.Key))
+            .GroupBy(LadderLevelName.StepName, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         string SettingNameOf(string stepName) => settingNames.GetValueOrDefault(stepName, stepName);
 
         if (string.IsNullOrEmpty(escalation.DefaultTeam)) return;
