@@ -57,10 +57,12 @@ public static class TextSettingsLoader
         var linkBase = group.Reference<string>("SurveyLinkBase", TryParseLinkBase, required: true);
         var defaultLocale = group.Reference<string>("DefaultLocale", TryParseLocale, required: true);
 
+        // Templates are checked even without a link base or key, so that their bad keys are listed with the others;
+        // only their length needs the real survey link.
         TextTemplates? templates = null;
-        if (key is not null && linkBase is not null && defaultLocale is not null)
+        if (defaultLocale is not null)
         {
-            var tokens = new SurveyTokens(Encoding.UTF8.GetBytes(key));
+            var tokens = key is not null && linkBase is not null ? new SurveyTokens(Encoding.UTF8.GetBytes(key)) : null;
             templates = ReadTemplates(section.GetSection(Templates), defaultLocale, linkBase, tokens, errors);
         }
 
@@ -100,7 +102,7 @@ public static class TextSettingsLoader
     }
 
     private static TextTemplates ReadTemplates(
-        IConfigurationSection section, string defaultLocale, string linkBase, SurveyTokens tokens, SettingsErrors errors)
+        IConfigurationSection section, string defaultLocale, string? linkBase, SurveyTokens? tokens, SettingsErrors errors)
     {
         var byLocale = new Dictionary<string, IReadOnlyDictionary<TextKind, TextTemplate>>(StringComparer.OrdinalIgnoreCase);
         var reported = new HashSet<(string, TextKind)>();
@@ -119,7 +121,7 @@ public static class TextSettingsLoader
                 continue;
             }
 
-            var samples = TextTemplateSamples.For(locale, linkBase, tokens);
+            var samples = linkBase is not null && tokens is not null ? TextTemplateSamples.For(locale, linkBase, tokens) : null;
             var templates = new Dictionary<TextKind, TextTemplate>();
             foreach (var entry in SettingsGroup.Entries(localeSection, errors))
             {
@@ -137,8 +139,8 @@ public static class TextSettingsLoader
                     continue;
                 }
 
-                var rendered = TextRendering.Render(template, samples);
-                if (!rendered.FitsLimit)
+                var rendered = samples is null ? null : TextRendering.Render(template, samples);
+                if (rendered is { FitsLimit: false })
                 {
                     reported.Add((locale, kind));
                     errors.Add(entry, $"is too long: with long values it renders to {rendered.Size.Units} {rendered.Size.Encoding} units, {rendered.Size.Segments} SMS segments (at most {RenderedText.MaxSegments}): \"{rendered.Body}\"");

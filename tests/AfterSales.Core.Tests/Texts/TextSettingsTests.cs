@@ -88,6 +88,16 @@ public class TextSettingsTests
         Assert.Equal("http://localhost:7071/api/survey?token=", texts.SurveyLinkBase);
     }
 
+    [Fact]
+    public void Bad_template_keys_are_listed_even_while_the_survey_link_base_is_missing()
+    {
+        var errors = Errors(("Texts:SurveyLinkBase", null), ("Texts:Templates:fr:Progress", "Bonjour"), ("Texts:Templates:en:Progress", "Hi {nobody}"));
+
+        Assert.Equal(
+            ["Texts__SurveyLinkBase", "Texts__Templates__en__Progress", "Texts__Templates__fr__Progress"],
+            errors.Select(e => e.Key).Order(StringComparer.Ordinal));
+    }
+
     private static IReadOnlyList<SettingsError> Errors(params (string Key, string? Value)[] overrides) =>
         Assert.Throws<SettingsValidationException>(() => TextTestSettings.With(overrides)).Errors;
 }
