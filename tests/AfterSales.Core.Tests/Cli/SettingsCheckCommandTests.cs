@@ -19,6 +19,8 @@ public class SettingsCheckCommandTests
         Assert.Equal(("file", "service.supervisor@example.com"), rows["Escalation__Teams__Default__Supervisor"]);
         Assert.Equal(("file", "*/15 * * * * *"), rows["SlaSweepSchedule"]);
         Assert.Equal(("default", "08:30-17:30"), rows["Calendars__Business__Hours__Monday"]);
+        Assert.All(rows.Keys, key => Assert.True(AfterSales.Core.Settings.SettingsSections.Owns(key), $"{key} is not an AfterSales setting"));
+        Assert.DoesNotContain("PATH", rows.Keys);
     }
 
     [Fact]
