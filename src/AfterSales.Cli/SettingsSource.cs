@@ -1,3 +1,4 @@
+using AfterSales.Azure.Hosting;
 using AfterSales.Core.Settings;
 using AfterSales.Core.Texts;
 using Microsoft.Extensions.Configuration;
@@ -8,24 +9,31 @@ namespace AfterSales.Cli;
 public sealed record SimulationSettings(AfterSalesSettings Core, TextSettings Texts);
 
 /// <summary>
-/// Settings as the service would see them: built-in defaults, then a JSON file, then environment variables. A
-/// simulation never sends email: it runs in Pickup mode (so no SendGrid key is needed) and writes .eml files only
-/// to <c>--out</c>. It never sends texts either, but renders them, so the <c>Texts</c> section (survey signing key
-/// and link base included) must be valid.
+/// Settings as the service reads them: built-in defaults, then a JSON file, then environment variables, validated by
+/// the host's own <see cref="AfterSalesOptions.Read"/>. A simulation never sends email: it runs in Pickup mode (so no
+/// SendGrid key is needed) and writes .eml files only to <c>--out</c>. It never sends texts either, but renders them,
+/// so the <c>Texts</c> section (survey signing key and link base included) must be valid; the settings only a
+/// deployment needs (storage, the Twilio account, queues, schedules) are checked when set.
 /// </summary>
 public static class SettingsSource
 {
-    /// <exception cref="SettingsValidationException">Every bad core key; when those are good, every bad <c>Texts</c> key.</exception>
-    public static SimulationSettings Load(string? settingsFile, string? pickupDirectory = null)
+    /// <summary>Defaults, then <paramref name="settingsFile"/>, then environment variables: the layers <see cref="EffectiveSettings"/> names.</summary>
+    /// <param name="last">Values over all of them (a simulation's Pickup mode).</param>
+    public static IConfigurationRoot Layers(string? settingsFile, IDictionary<string, string?>? last = null)
     {
         var builder = new ConfigurationBuilder().AddInMemoryCollection(SettingsDefaults.Values);
         if (settingsFile is not null) builder.AddJsonFile(Path.GetFullPath(settingsFile), optional: false);
         builder.AddEnvironmentVariables();
+        if (last is not null) builder.AddInMemoryCollection(last);
+        return builder.Build();
+    }
+
+    /// <exception cref="SettingsValidationException">Every bad key of every section.</exception>
+    public static SimulationSettings Load(string? settingsFile, string? pickupDirectory = null)
+    {
         var simulation = new Dictionary<string, string?> { ["Email:Mode"] = nameof(EmailMode.Pickup) };
         if (pickupDirectory is not null) simulation["Email:PickupDirectory"] = pickupDirectory;
-        builder.AddInMemoryCollection(simulation);
-        var configuration = builder.Build();
-        var core = SettingsLoader.Load(configuration);
-        return new SimulationSettings(core, TextSettingsLoader.Load(configuration, core));
+        var options = AfterSalesOptions.Read(Layers(settingsFile, simulation), SettingsScope.Simulation);
+        return new SimulationSettings(options.Settings, options.Texts);
     }
 }

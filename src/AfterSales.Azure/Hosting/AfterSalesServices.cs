@@ -72,7 +72,7 @@ public static class AfterSalesServices
                     : new ServiceBusClient(serviceBus.FullyQualifiedNamespace, credential, options);
             });
             clients.AddClient<ServiceBusSender, ServiceBusClientOptions>((_, _, provider) =>
-                provider.GetRequiredService<ServiceBusClient>().CreateSender(Options(provider).ServiceBus.NotificationsQueue));
+                provider.GetRequiredService<ServiceBusClient>().CreateSender(Options(provider).Host.NotificationsQueue));
             // In Azure: the user-assigned managed identity named by AZURE_CLIENT_ID; locally: az login, Visual Studio, ...
             clients.UseCredential(new DefaultAzureCredential());
         });

@@ -5,8 +5,8 @@ namespace AfterSales.Azure.Messaging;
 
 /// <summary>
 /// Reads the Service Bus connection as the Functions host reads a binding's connection: <c>ServiceBusConnection</c>
-/// as a connection string, or <c>ServiceBusConnection__fullyQualifiedNamespace</c> for managed identity (exactly one),
-/// and the <c>NotificationsQueue</c> name. Never quotes a connection string: it holds a key.
+/// as a connection string, or <c>ServiceBusConnection__fullyQualifiedNamespace</c> for managed identity (exactly one).
+/// Never quotes a connection string: it holds a key.
 /// </summary>
 public static class ServiceBusSettingsLoader
 {
@@ -17,7 +17,6 @@ public static class ServiceBusSettingsLoader
         var connection = configuration.GetSection(ServiceBusSettings.ConnectionKey);
         var connectionString = string.IsNullOrWhiteSpace(connection.Value) ? null : connection.Value;
         var fullyQualifiedNamespace = NonEmpty(connection["fullyQualifiedNamespace"]);
-        var queue = NonEmpty(configuration[ServiceBusSettings.NotificationsQueueKey]);
 
         if (connectionString is null && fullyQualifiedNamespace is null)
         {
@@ -37,10 +36,8 @@ public static class ServiceBusSettingsLoader
             errors.Add(new SettingsError(ServiceBusSettings.NamespaceKey, $"'{fullyQualifiedNamespace}' is not a host name (such as mynamespace.servicebus.windows.net)"));
         }
 
-        if (queue is null) errors.Add(new SettingsError(ServiceBusSettings.NotificationsQueueKey, "not set: the queue the Notifications function reads (such as notifications)"));
-
         if (errors.Count > 0) throw new SettingsValidationException(errors);
-        return new ServiceBusSettings(connectionString, fullyQualifiedNamespace, queue!);
+        return new ServiceBusSettings(connectionString, fullyQualifiedNamespace);
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -13,7 +13,8 @@ namespace AfterSales.Azure.Sms;
 /// </summary>
 public static partial class TwilioSettingsLoader
 {
-    private static readonly string[] Known =
+    /// <summary>Every setting of the section; any other key under <c>Sms</c> is an error.</summary>
+    public static readonly IReadOnlyList<string> Known =
         ["AccountSid", "AuthToken", "From", "MessagingServiceSid", "StatusCallback", "ApiBase", "Timeout", "MaxRetries", "RetryDelay", "MaxRetryAfter"];
 
     /// <exception cref="SettingsValidationException">Lists every bad key.</exception>

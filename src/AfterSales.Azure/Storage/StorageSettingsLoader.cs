@@ -15,6 +15,9 @@ public static partial class StorageSettingsLoader
     /// <summary>The longest prefix that still leaves room for <c>RejectedEvents</c> in a 63-character table name.</summary>
     private const int MaxPrefixLength = 63 - 14;
 
+    /// <summary>Every setting of the section; any other key under <c>Storage</c> is an error.</summary>
+    public static readonly IReadOnlyList<string> Known = ["ConnectionString", "TableServiceUri", "TablePrefix"];
+
     /// <exception cref="SettingsValidationException">Lists every bad key.</exception>
     public static StorageSettings Load(IConfiguration configuration)
     {
@@ -23,6 +26,8 @@ public static partial class StorageSettingsLoader
         var uriKey = section.GetSection("TableServiceUri");
         var prefixKey = section.GetSection("TablePrefix");
         var errors = new List<SettingsError>();
+        foreach (var child in section.GetChildren().Where(c => !Known.Contains(c.Key, StringComparer.OrdinalIgnoreCase)))
+            errors.Add(Error(child, $"unknown setting (known here: {string.Join(", ", Known)})"));
 
         var connectionString = ValueOf(connectionKey);
         var uriText = ValueOf(uriKey);

@@ -26,7 +26,7 @@ public static class RevisitSettingsLoader
     }
 
     public static RevisitSettings LoadWithDefaults(IConfiguration overrides) =>
-        Load(new ConfigurationBuilder().AddInMemoryCollection(SettingsDefaults.Values).AddInMemoryCollection(overrides.AsEnumerable()).Build());
+        Load(SettingsLoader.WithDefaults(overrides));
 
     private static int? Months(SettingsGroup group, string name, bool allowZero = false)
     {

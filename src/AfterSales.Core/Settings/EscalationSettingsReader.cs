@@ -11,6 +11,12 @@ internal static class EscalationSettingsReader
     private const string Clocks = "Clocks";
     private const string Priorities = "Priorities";
 
+    private static readonly string[] ShippedLevels = SettingsDefaults.Values.Keys
+        .Where(k => k.StartsWith("Escalation:Ladder:", StringComparison.Ordinal))
+        .Select(k => k.Split(':')[2])
+        .Distinct(StringComparer.Ordinal)
+        .ToArray();
+
     public static EscalationSettings Read(IConfigurationSection escalation, IReadOnlySet<string> knownPriorities, SettingsErrors errors)
     {
         var group = new SettingsGroup(escalation, errors, "DefaultTeam", "Teams", "Ladder");
@@ -19,15 +25,27 @@ internal static class EscalationSettingsReader
         var ladder = new List<LadderLevel>();
         foreach (var entry in SettingsGroup.Entries(escalation.GetSection("Ladder"), errors))
         {
+            if (!AppSettingName.IsValidSegment(entry.Key))
+            {
+                errors.Add(entry, AppSettingName.WhyInvalid(entry.Key, "ladder level name", LadderLevelName.Suggest(entry.Key)));
+                continue;
+            }
+
             if (!SettingsGroup.IsEnabled(entry, errors)) continue;
+            var settingName = ShippedSpelling(entry.Key);
+            var stepName = LadderLevelName.StepName(settingName);
             var level = new SettingsGroup(entry, errors,
                 "Enabled", "Trigger", Clocks, "After", "Role", Priorities, "UnlessAnswered", "Expectation");
-            if (ReadLevel(entry.Key, level, knownPriorities) is { } read) ladder.Add(read);
+            if (ReadLevel(stepName, level, knownPriorities) is { } read) ladder.Add(read);
         }
 
         var ordered = ladder.OrderBy(l => l.Trigger).ThenBy(l => l.After).ThenBy(l => l.Name, StringComparer.Ordinal).ToList();
         return new EscalationSettings(ordered, teams, defaultTeam);
     }
+
+    /// <summary>Configuration keys ignore case, and the spelling an admin used may reach us: a shipped level keeps its step name.</summary>
+    public static string ShippedSpelling(string name) =>
+        ShippedLevels.FirstOrDefault(l => l.Equals(name, StringComparison.OrdinalIgnoreCase)) ?? name;
 
     private static Dictionary<string, IReadOnlyDictionary<string, string>> ReadTeams(IConfigurationSection teams, SettingsErrors errors)
     {

@@ -11,8 +11,16 @@ namespace AfterSales.Core.Settings;
 /// </summary>
 internal static class RoleAddresses
 {
-    public static void Check(EscalationSettings escalation, IConfigurationSection teams, SettingsErrors errors)
+    public static void Check(EscalationSettings escalation, IConfigurationSection escalationSection, SettingsErrors errors)
     {
+        var teams = escalationSection.GetSection("Teams");
+        // Levels are known by their step names; the admin knows them by their setting names.
+        var settingNames = escalationSection.GetSection("Ladder").GetChildren()
+            .Select(l => EscalationSettingsReader.ShippedSpelling(l.Key))
+            .GroupBy(LadderLevelName.StepName, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        string SettingNameOf(string stepName) => settingNames.GetValueOrDefault(stepName, stepName);
+
         if (string.IsNullOrEmpty(escalation.DefaultTeam)) return;
         var users = escalation.Ladder.GroupBy(l => l.Role, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.Select(l => l.Name).ToList(), StringComparer.OrdinalIgnoreCase);
@@ -24,10 +32,19 @@ internal static class RoleAddresses
             var setting = teams.GetSection(escalation.DefaultTeam).GetSection(role);
             if (!string.IsNullOrWhiteSpace(setting.Value)) continue; // set but not an address: reported where it was read
 
-            var usedBy = levels.Count == 0 ? "the email failure summary" : $"ladder level {string.Join(", ", levels)}";
+            var usedBy = levels.Count == 0 ? "the email failure summary" : $"ladder level {string.Join(", ", levels.Select(SettingNameOf))}";
             var fallback = role == EscalationRoles.Owner ? " (for tickets whose owner has no email)" : "";
             errors.Add(setting,
                 $"is required: {usedBy} sends to {role}, and the default team has no address for it{fallback}");
         }
+    }
+
+    /// <summary>The host sends the daily revisit call list to the default team's revisit team.</summary>
+    public static void CheckRevisitTeam(IConfigurationSection escalationSection, SettingsErrors errors)
+    {
+        var defaultTeam = escalationSection["DefaultTeam"]?.Trim();
+        if (string.IsNullOrEmpty(defaultTeam)) return; // reported as required where the section is read
+        var setting = escalationSection.GetSection("Teams").GetSection(defaultTeam).GetSection(EscalationRoles.RevisitTeam);
+        if (string.IsNullOrWhiteSpace(setting.Value)) errors.Add(setting, "is required: the daily revisit call list is sent to it");
     }
 }

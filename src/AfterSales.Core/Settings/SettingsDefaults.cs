@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace AfterSales.Core.Settings;
 
 /// <summary>
@@ -7,6 +9,11 @@ namespace AfterSales.Core.Settings;
 public static class SettingsDefaults
 {
     public static IReadOnlyDictionary<string, string?> Values { get; } = Build();
+
+    /// <summary>Whether any key under <paramref name="section"/> is set to something other than its default.</summary>
+    public static bool AreChangedUnder(IConfiguration configuration, string section) =>
+        configuration.GetSection(section).AsEnumerable()
+            .Any(kv => kv.Value is not null && !(Values.TryGetValue(kv.Key, out var value) && value == kv.Value));
 
     private const string WorkingDay = "08:30-17:30";
 
@@ -54,15 +61,21 @@ public static class SettingsDefaults
         Policy(values, "P4", 40, "P4", "inquiry", "Business", "P1D", "PT6H", "", "P7D");
         Policy(values, "P3", 50, "P3", "", "Business", "PT30M", "", "PT6H", "P3D");
 
-        Level(values, "warning", "Warning", "", "PT0S", "Owner", "", false, "Check progress now: this promise is about to be missed.");
-        Level(values, "supervisor", "Breach", "FirstResponse,Update,Commitment", "PT0S", "Supervisor", "", false, "Make sure the customer hears from us now.");
-        Level(values, "department-head", "Breach", "Resolution", "PT0S", "DepartmentHead", "", false, "Answer within 24 h with a plan to resolve the ticket.");
-        Level(values, "head-unanswered", "Breach", "Resolution", "P1D", "Manager", "", true, "The department head has not answered in 24 h: take over.");
-        Level(values, "day-7", "Unresolved", "", "P7D", "Manager", "", false, "Unresolved for 7 days: reply to the customer personally.");
-        Level(values, "day-15", "Unresolved", "", "P15D", "SeniorManager", "", false, "Unresolved for 15 days: senior management attention.");
-        Level(values, "p1-opened", "Opened", "", "PT0S", "DutyManager", "P1", false, "Major incident opened: follow it until service is restored.");
-        Level(values, "p1-breach", "Breach", "", "PT0S", "DutyManager", "P1", false, "A P1 promise was missed.");
+        Level(values, "Warning", "Warning", "", "PT0S", "Owner", "", false, "Check progress now: this promise is about to be missed.");
+        Level(values, "Supervisor", "Breach", "FirstResponse,Update,Commitment", "PT0S", "Supervisor", "", false, "Make sure the customer hears from us now.");
+        Level(values, "DepartmentHead", "Breach", "Resolution", "PT0S", "DepartmentHead", "", false, "Answer within 24 h with a plan to resolve the ticket.");
+        Level(values, "HeadUnanswered", "Breach", "Resolution", "P1D", "Manager", "", true, "The department head has not answered in 24 h: take over.");
+        Level(values, "Day7", "Unresolved", "", "P7D", "Manager", "", false, "Unresolved for 7 days: reply to the customer personally.");
+        Level(values, "Day15", "Unresolved", "", "P15D", "SeniorManager", "", false, "Unresolved for 15 days: senior management attention.");
+        Level(values, "P1Opened", "Opened", "", "PT0S", "DutyManager", "P1", false, "Major incident opened: follow it until service is restored.");
+        Level(values, "P1Breach", "Breach", "", "PT0S", "DutyManager", "P1", false, "A P1 promise was missed.");
         Texts.TextDefaults.AddTo(values);
+        // The Twilio client's defaults; the account itself (AccountSid, AuthToken, From) belongs to a deployment.
+        values["Sms:ApiBase"] = "https://api.twilio.com/";
+        values["Sms:Timeout"] = "PT10S";
+        values["Sms:MaxRetries"] = "3";
+        values["Sms:RetryDelay"] = "PT1S";
+        values["Sms:MaxRetryAfter"] = "PT30S";
         return values;
     }
 

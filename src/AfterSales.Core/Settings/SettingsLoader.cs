@@ -1,10 +1,13 @@
+using AfterSales.Core.Calendars;
 using Microsoft.Extensions.Configuration;
 
 namespace AfterSales.Core.Settings;
 
 /// <summary>
-/// Binds every AfterSales setting from configuration and validates it. Only the sections <c>Calendars</c>,
-/// <c>Sla</c>, <c>Escalation</c>, <c>Events</c> and <c>Email</c> are read; any key under them that is not a setting is an error.
+/// Binds the AfterSales settings of the sections <c>Calendars</c>, <c>Sla</c>, <c>Escalation</c>, <c>Events</c> and
+/// <c>Email</c> and validates them; any key under them that is not a setting is an error. The host reads every section
+/// (these, <c>Texts</c>, <c>Revisits</c>, <c>Sms</c>, <c>Storage</c> and the host settings) through one entry,
+/// <c>AfterSalesOptions.Read</c> in AfterSales.Azure.
 /// </summary>
 public static class SettingsLoader
 {
@@ -18,18 +21,40 @@ public static class SettingsLoader
         var escalation = EscalationSettingsReader.Read(configuration.GetSection("Escalation"), knownPriorities, errors);
         var events = EventSettingsReader.Read(configuration.GetSection("Events"), errors);
         var email = EmailSettingsReader.Read(configuration.GetSection("Email"), errors);
-        RoleAddresses.Check(escalation, configuration.GetSection("Escalation:Teams"), errors);
+        RoleAddresses.Check(escalation, configuration.GetSection("Escalation"), errors);
         if (errors.Count > 0) throw new SettingsValidationException(errors.All);
         return new AfterSalesSettings(calendars, sla, escalation, events, email);
     }
 
     /// <summary>Layers <paramref name="overrides"/> over <see cref="SettingsDefaults.Values"/>, then <see cref="Load"/>s.</summary>
     /// <exception cref="SettingsValidationException">Lists every bad key.</exception>
-    public static AfterSalesSettings LoadWithDefaults(IConfiguration overrides) =>
+    public static AfterSalesSettings LoadWithDefaults(IConfiguration overrides) => Load(WithDefaults(overrides));
+
+    /// <summary><paramref name="overrides"/> layered over <see cref="SettingsDefaults.Values"/>.</summary>
+    public static IConfiguration WithDefaults(IConfiguration overrides) =>
         // The values are copied rather than chained with AddConfiguration, which treats an empty value as unset,
         // so that an empty override (an Update target set to none) wins over its default.
-        Load(new ConfigurationBuilder()
+        new ConfigurationBuilder()
             .AddInMemoryCollection(SettingsDefaults.Values)
             .AddInMemoryCollection(overrides.AsEnumerable())
-            .Build());
+            .Build();
+
+    /// <summary>
+    /// The calendars that are valid, for reading the sections that refer to them (<c>Texts:HolidayCalendar</c>) even
+    /// when another section is wrong, so that start-up lists the bad keys of every section at once. The errors of the
+    /// calendars themselves are reported by <see cref="Load"/>.
+    /// </summary>
+    public static IReadOnlyDictionary<string, BusinessCalendar> ValidCalendars(IConfiguration configuration) =>
+        CalendarSettingsReader.Read(configuration.GetSection("Calendars"), new SettingsErrors()).Calendars;
+
+    /// <summary>The top-level host settings (<see cref="HostSettings"/>) and, for the host, the revisit team's address.</summary>
+    /// <exception cref="SettingsValidationException">Lists every bad key.</exception>
+    public static HostSettings LoadHost(IConfiguration configuration, SettingsScope scope)
+    {
+        var errors = new SettingsErrors();
+        var host = HostSettingsReader.Read(configuration, scope, errors);
+        if (scope == SettingsScope.Host) RoleAddresses.CheckRevisitTeam(configuration.GetSection("Escalation"), errors);
+        if (errors.Count > 0) throw new SettingsValidationException(errors.All);
+        return host;
+    }
 }

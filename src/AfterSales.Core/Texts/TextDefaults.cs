@@ -24,14 +24,14 @@ internal static class TextDefaults
         values["Revisits:HorizonMonths"] = "60";
         values["Revisits:SendAt"] = "09:00";
 
-        Template(values, "zh-CN", TextKind.Acknowledgement, "{customerName}您好，您的服务请求已受理，工单号{ticketNumber}。我们将在{respondBy}前与您联系。");
-        Template(values, "zh-CN", TextKind.Progress, "{customerName}您好，工单{ticketNumber}仍在处理中，有新进展会第一时间告知您，感谢耐心等待。");
-        Template(values, "zh-CN", TextKind.AppointmentDayBefore, "{customerName}您好，工程师{technician}将于{visitAt}上门服务（工单{ticketNumber}），如需改约请来电。");
-        Template(values, "zh-CN", TextKind.AppointmentSoon, "{customerName}您好，工程师{technician}约2小时后（{visitAt}）到达，工单{ticketNumber}。");
-        Template(values, "zh-CN", TextKind.Survey, "您的问题已解决，请回复1-5评分（5为非常满意）或打开{surveyLink}");
-        Template(values, "zh-CN", TextKind.SurveyReminder, "温馨提醒：请回复1-5为本次服务评分（5为非常满意）或打开{surveyLink}");
-        Template(values, "zh-CN", TextKind.RatingThanks, "{customerName}您好，感谢您的评价！我们会继续努力。工单{ticketNumber}");
-        Template(values, "zh-CN", TextKind.Revisit, "{customerName}您好，今天是{installation}的定期回访，我们会致电了解使用情况。如有问题请回复。");
+        Template(values, "zh_CN", TextKind.Acknowledgement, "{customerName}您好，您的服务请求已受理，工单号{ticketNumber}。我们将在{respondBy}前与您联系。");
+        Template(values, "zh_CN", TextKind.Progress, "{customerName}您好，工单{ticketNumber}仍在处理中，有新进展会第一时间告知您，感谢耐心等待。");
+        Template(values, "zh_CN", TextKind.AppointmentDayBefore, "{customerName}您好，工程师{technician}将于{visitAt}上门服务（工单{ticketNumber}），如需改约请来电。");
+        Template(values, "zh_CN", TextKind.AppointmentSoon, "{customerName}您好，工程师{technician}约2小时后（{visitAt}）到达，工单{ticketNumber}。");
+        Template(values, "zh_CN", TextKind.Survey, "您的问题已解决，请回复1-5评分（5为非常满意）或打开{surveyLink}");
+        Template(values, "zh_CN", TextKind.SurveyReminder, "温馨提醒：请回复1-5为本次服务评分（5为非常满意）或打开{surveyLink}");
+        Template(values, "zh_CN", TextKind.RatingThanks, "{customerName}您好，感谢您的评价！我们会继续努力。工单{ticketNumber}");
+        Template(values, "zh_CN", TextKind.Revisit, "{customerName}您好，今天是{installation}的定期回访，我们会致电了解使用情况。如有问题请回复。");
 
         Template(values, "en", TextKind.Acknowledgement, "Hello {customerName}, we have your request, ticket {ticketNumber}. We will contact you by {respondBy}.");
         Template(values, "en", TextKind.Progress, "Hello {customerName}, we are still working on ticket {ticketNumber} and will tell you as soon as there is news. Thank you for your patience.");
@@ -43,6 +43,7 @@ internal static class TextDefaults
         Template(values, "en", TextKind.Revisit, "Hello {customerName}, time for the regular check-in on {installation}. We will call you today; reply if anything needs attention.");
     }
 
-    private static void Template(IDictionary<string, string?> values, string locale, TextKind kind, string text) =>
-        values[$"Texts:Templates:{locale}:{kind}"] = text;
+    /// <param name="localeKey">The locale as a key segment (<c>zh_CN</c>): a '-' cannot be part of an app setting name on Linux.</param>
+    private static void Template(IDictionary<string, string?> values, string localeKey, TextKind kind, string text) =>
+        values[$"Texts:Templates:{localeKey}:{kind}"] = text;
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using AfterSales.Core.Calendars;
 using AfterSales.Core.Settings;
 using Microsoft.Extensions.Configuration;
 using NodaTime;
@@ -18,20 +19,30 @@ public static class TextSettingsLoader
     private const int MinimumKeyLength = 32;
     private static readonly LocalTimePattern Time = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
 
+    /// <summary>Every setting of the section (<c>Templates</c> holds one per locale and kind); any other key is an error.</summary>
+    public static readonly IReadOnlyList<string> Known =
+    [
+        "CustomerTimeZone", "QuietHours", "HolidayCalendar", "NonUrgentPerDay", "SurveyEvery", "SurveyDelay",
+        "SurveyReminderAfter", "AppointmentDayBeforeLead", "AppointmentSoonReminder", "AppointmentSoonBefore",
+        "DefaultLocale", Templates, "SurveySigningKey", "SurveyTokenLifetime", "SurveyLinkBase", "CompanyName",
+    ];
+
     /// <param name="settings">The loaded core settings: <c>Texts:HolidayCalendar</c> names one of their calendars.</param>
     /// <exception cref="SettingsValidationException">Lists every bad key.</exception>
-    public static TextSettings Load(IConfiguration configuration, AfterSalesSettings settings)
+    public static TextSettings Load(IConfiguration configuration, AfterSalesSettings settings) =>
+        Load(configuration, settings.Calendars);
+
+    /// <param name="calendars">The valid calendars (<see cref="SettingsLoader.ValidCalendars"/>), so that this section is checked even when another is wrong.</param>
+    /// <exception cref="SettingsValidationException">Lists every bad key.</exception>
+    public static TextSettings Load(IConfiguration configuration, IReadOnlyDictionary<string, BusinessCalendar> calendars)
     {
         var errors = new SettingsErrors();
         var section = configuration.GetSection("Texts");
-        var group = new SettingsGroup(section, errors,
-            "CustomerTimeZone", "QuietHours", "HolidayCalendar", "NonUrgentPerDay", "SurveyEvery", "SurveyDelay",
-            "SurveyReminderAfter", "AppointmentDayBeforeLead", "AppointmentSoonReminder", "AppointmentSoonBefore",
-            "DefaultLocale", Templates, "SurveySigningKey", "SurveyTokenLifetime", "SurveyLinkBase", "CompanyName");
+        var group = new SettingsGroup(section, errors, [.. Known]);
 
         var zoneId = group.Reference<string>("CustomerTimeZone", TimeZoneSetting.TryParse, required: true);
         var night = group.Value<(LocalTime, LocalTime)>("QuietHours", TryParseNight, required: true);
-        var holidays = ReadHolidays(group, settings);
+        var holidays = ReadHolidays(group, calendars, configuration.GetSection("Calendars"));
         var perDay = group.Value<int>("NonUrgentPerDay", IntegerSetting.TryParse, required: true);
         if (perDay < 0) group.Error("NonUrgentPerDay", $"'{perDay}' is negative: use 0 or more");
         var surveyEvery = group.Value<Duration>("SurveyEvery", DurationSetting.TryParse, required: true);
@@ -47,10 +58,12 @@ public static class TextSettingsLoader
         var defaultLocale = group.Reference<string>("DefaultLocale", TryParseLocale, required: true);
         var companyName = section["CompanyName"] is { } company && !string.IsNullOrWhiteSpace(company) ? company.Trim() : "AfterSales";
 
+        // Templates are checked even without a link base or key, so that their bad keys are listed with the others;
+        // only their length needs the real survey link.
         TextTemplates? templates = null;
-        if (key is not null && linkBase is not null && defaultLocale is not null)
+        if (defaultLocale is not null)
         {
-            var tokens = new SurveyTokens(Encoding.UTF8.GetBytes(key));
+            var tokens = key is not null && linkBase is not null ? new SurveyTokens(Encoding.UTF8.GetBytes(key)) : null;
             templates = ReadTemplates(section.GetSection(Templates), defaultLocale, linkBase, tokens, errors);
         }
 
@@ -68,18 +81,18 @@ public static class TextSettingsLoader
 
     /// <summary>Layers <paramref name="overrides"/> over <see cref="SettingsDefaults.Values"/>, like <see cref="SettingsLoader.LoadWithDefaults"/>.</summary>
     public static TextSettings LoadWithDefaults(IConfiguration overrides, AfterSalesSettings settings) =>
-        Load(new ConfigurationBuilder()
-            .AddInMemoryCollection(SettingsDefaults.Values)
-            .AddInMemoryCollection(overrides.AsEnumerable())
-            .Build(), settings);
+        Load(SettingsLoader.WithDefaults(overrides), settings);
 
-    private static HashSet<LocalDate>? ReadHolidays(SettingsGroup group, AfterSalesSettings settings)
+    private static HashSet<LocalDate>? ReadHolidays(
+        SettingsGroup group, IReadOnlyDictionary<string, BusinessCalendar> calendars, IConfigurationSection configured)
     {
         var name = group.Text("HolidayCalendar");
         if (name is null) return [];
-        if (!settings.Calendars.TryGetValue(name, out var calendar))
+        if (!calendars.TryGetValue(name, out var calendar))
         {
-            group.Error("HolidayCalendar", $"'{name}' is not a calendar (known: {string.Join(", ", settings.Calendars.Keys.Order(StringComparer.Ordinal))}; leave empty for no holidays)");
+            // A calendar that is configured but wrong is reported under its own keys.
+            if (configured.GetSection(name).Exists()) return null;
+            group.Error("HolidayCalendar", $"'{name}' is not a calendar (known: {string.Join(", ", calendars.Keys.Order(StringComparer.Ordinal))}; leave empty for no holidays)");
             return null;
         }
 
@@ -93,20 +106,26 @@ public static class TextSettingsLoader
     }
 
     private static TextTemplates ReadTemplates(
-        IConfigurationSection section, string defaultLocale, string linkBase, SurveyTokens tokens, SettingsErrors errors)
+        IConfigurationSection section, string defaultLocale, string? linkBase, SurveyTokens? tokens, SettingsErrors errors)
     {
         var byLocale = new Dictionary<string, IReadOnlyDictionary<TextKind, TextTemplate>>(StringComparer.OrdinalIgnoreCase);
         var reported = new HashSet<(string, TextKind)>();
         foreach (var localeSection in SettingsGroup.Entries(section, errors))
         {
-            var locale = TextTemplates.Locales.FirstOrDefault(l => l.Equals(localeSection.Key, StringComparison.OrdinalIgnoreCase));
-            if (locale is null)
+            if (!AppSettingName.IsValidSegment(localeSection.Key))
             {
-                errors.AddUnknown(localeSection, string.Join(", ", TextTemplates.Locales));
+                errors.Add(localeSection, AppSettingName.WhyInvalid(localeSection.Key, "locale in a setting name", LocaleKeys.KeyOf(localeSection.Key)));
                 continue;
             }
 
-            var samples = TextTemplateSamples.For(locale, linkBase, tokens);
+            var locale = LocaleKeys.LocaleOf(localeSection.Key);
+            if (locale is null)
+            {
+                errors.AddUnknown(localeSection, string.Join(", ", TextTemplates.Locales.Select(LocaleKeys.KeyOf)));
+                continue;
+            }
+
+            var samples = linkBase is not null && tokens is not null ? TextTemplateSamples.For(locale, linkBase, tokens) : null;
             var templates = new Dictionary<TextKind, TextTemplate>();
             foreach (var entry in SettingsGroup.Entries(localeSection, errors))
             {
@@ -124,8 +143,8 @@ public static class TextSettingsLoader
                     continue;
                 }
 
-                var rendered = TextRendering.Render(template, samples);
-                if (!rendered.FitsLimit)
+                var rendered = samples is null ? null : TextRendering.Render(template, samples);
+                if (rendered is { FitsLimit: false })
                 {
                     reported.Add((locale, kind));
                     errors.Add(entry, $"is too long: with long values it renders to {rendered.Size.Units} {rendered.Size.Encoding} units, {rendered.Size.Segments} SMS segments (at most {RenderedText.MaxSegments}): \"{rendered.Body}\"");
@@ -141,7 +160,7 @@ public static class TextSettingsLoader
         var defaults = byLocale.GetValueOrDefault(defaultLocale) ?? new Dictionary<TextKind, TextTemplate>();
         foreach (var kind in Enum.GetValues<TextKind>().Where(k => !defaults.ContainsKey(k) && !reported.Contains((defaultLocale, k))))
         {
-            errors.Add(section.GetSection(defaultLocale).GetSection(kind.ToString()), $"is required: the default locale {defaultLocale} needs a template for every kind of text");
+            errors.Add(section.GetSection(LocaleKeys.KeyOf(defaultLocale)).GetSection(kind.ToString()), $"is required: the default locale {defaultLocale} needs a template for every kind of text");
         }
 
         return new TextTemplates(defaultLocale, byLocale);
@@ -180,9 +199,11 @@ public static class TextSettingsLoader
     private static bool TryParseLinkBase(string text, [NotNullWhen(true)] out string? value, [NotNullWhen(false)] out string? error)
     {
         value = null;
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+        // The token is appended: a query may only end in an empty parameter that the token fills (…/api/survey?token=).
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")
+            || (!string.IsNullOrEmpty(uri.Query) && !text.EndsWith('=')) || !string.IsNullOrEmpty(uri.Fragment))
         {
-            error = $"'{text}' is not an absolute http(s) URL without query (such as https://cs.example.cn/s/; the token is appended to it)";
+            error = $"'{text}' is not an absolute http(s) URL the token can be appended to (such as https://cs.example.cn/s/, or http://localhost:7071/api/survey?token= whose query ends in '=')";
             return false;
         }
 

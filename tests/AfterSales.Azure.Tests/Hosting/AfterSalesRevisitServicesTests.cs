@@ -41,6 +41,7 @@ public sealed class AfterSalesRevisitServicesTests : StorageTest
             ["Storage:TablePrefix"] = prefix,
             ["Email:PickupDirectory"] = Path.Combine(Path.GetTempPath(), prefix),
         };
+        foreach (var (key, value) in TestSettings.Host) all[key] = value;
         foreach (var (key, value) in values) all[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
         var services = new ServiceCollection();
@@ -57,7 +58,7 @@ public sealed class AfterSalesRevisitServicesTests : StorageTest
         var error = Assert.Throws<SettingsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Equal(
-            ["Escalation__Teams__Default__RevisitTeam", "NotificationsQueue", "ServiceBusConnection__fullyQualifiedNamespace", "Sms__AccountSid", "Sms__AuthToken", "Sms__From", "Texts__SurveyLinkBase", "Texts__SurveySigningKey"],
+            ["Escalation__Teams__Default__RevisitTeam", "Sms__AccountSid", "Sms__AuthToken", "Sms__From", "Texts__SurveyLinkBase", "Texts__SurveySigningKey"],
             error.Errors.Select(e => e.Key).Distinct().Order(StringComparer.Ordinal));
     }
 

@@ -57,6 +57,7 @@ internal sealed class ComposedService : IAsyncDisposable
             ["NotificationsQueue"] = "notifications",
         };
         foreach (var (key, value) in TestSettings.Required) values[key] = value;
+        foreach (var (key, value) in TestSettings.Host) values[key] = value;
         foreach (var (key, value) in overrides) values[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 

@@ -136,7 +136,7 @@ public class SettingsDefaultsTests
                 "Escalation__Teams__Default__Owner", "Escalation__Teams__Default__SeniorManager", "Escalation__Teams__Default__Supervisor",
             ],
             rejected.Errors.Select(e => e.Key).Order(StringComparer.Ordinal));
-        Assert.Contains("ladder level warning sends to Owner", rejected.ErrorAt("Escalation__Teams__Default__Owner").Message, StringComparison.Ordinal);
+        Assert.Contains("ladder level Warning sends to Owner", rejected.ErrorAt("Escalation__Teams__Default__Owner").Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public class SettingsErrorTests
     public static TheoryData<string, string, string, string> EveryKind => new()
     {
         { "Events:MaxFutureSkew", "600", "Events__MaxFutureSkew", "'600' is a bare number" },
-        { "Escalation:Ladder:day-7:After", "P1Y", "Escalation__Ladder__day-7__After", "'P1Y' uses years or months" },
+        { "Escalation:Ladder:Day7:After", "P1Y", "Escalation__Ladder__Day7__After", "'P1Y' uses years or months" },
         { "Sla:Policies:P3:Resolution", "P1M", "Sla__Policies__P3__Resolution", "'P1M' uses years or months" },
         { "Sla:Policies:P1:Update", "PT0S", "Sla__Policies__P1__Update", "'PT0S' is zero" },
         { "Sla:WarningAt", "120%", "Sla__WarningAt", "'120%' must be more than 0% and less than 100%" },
@@ -28,13 +28,13 @@ public class SettingsErrorTests
         { "Calendars:Business:Holidays", "2026-10-07..2026-10-01", "Calendars__Business__Holidays", "'2026-10-07..2026-10-01' ends before it starts" },
         { "Calendars:Business:MakeUpDays", "2026-10-03", "Calendars__Business__MakeUpDays", "2026-10-03 is also in Holidays" },
         { "Escalation:Teams:Default:Supervisor", "supervisor", "Escalation__Teams__Default__Supervisor", "'supervisor' is not an email address" },
-        { "Escalation:Ladder:warning:Trigger", "Late", "Escalation__Ladder__warning__Trigger", "'Late' is not a trigger (use one of: Opened, Warning, Breach, Unresolved)" },
-        { "Escalation:Ladder:supervisor:Clocks", "FirstResponse,Reply", "Escalation__Ladder__supervisor__Clocks", "'Reply' is not a clock" },
-        { "Escalation:Ladder:p1-opened:Clocks", "Resolution", "Escalation__Ladder__p1-opened__Clocks", "a level triggered by Opened watches no clock" },
-        { "Escalation:Ladder:p1-breach:Priorities", "P9", "Escalation__Ladder__p1-breach__Priorities", "'P9' is not a known priority (known: P1, P2, P3, P4;" },
-        { "Escalation:Ladder:warning:UnlessAnswered", "yes", "Escalation__Ladder__warning__UnlessAnswered", "'yes' is not true or false" },
-        { "Escalation:Ladder:warning:Enabled", "no", "Escalation__Ladder__warning__Enabled", "'no' is not true or false" },
-        { "Escalation:Ladder:warning:Role", "", "Escalation__Ladder__warning__Role", "is required" },
+        { "Escalation:Ladder:Warning:Trigger", "Late", "Escalation__Ladder__Warning__Trigger", "'Late' is not a trigger (use one of: Opened, Warning, Breach, Unresolved)" },
+        { "Escalation:Ladder:Supervisor:Clocks", "FirstResponse,Reply", "Escalation__Ladder__Supervisor__Clocks", "'Reply' is not a clock" },
+        { "Escalation:Ladder:P1Opened:Clocks", "Resolution", "Escalation__Ladder__P1Opened__Clocks", "a level triggered by Opened watches no clock" },
+        { "Escalation:Ladder:P1Breach:Priorities", "P9", "Escalation__Ladder__P1Breach__Priorities", "'P9' is not a known priority (known: P1, P2, P3, P4;" },
+        { "Escalation:Ladder:Warning:UnlessAnswered", "yes", "Escalation__Ladder__Warning__UnlessAnswered", "'yes' is not true or false" },
+        { "Escalation:Ladder:Warning:Enabled", "no", "Escalation__Ladder__Warning__Enabled", "'no' is not true or false" },
+        { "Escalation:Ladder:Warning:Role", "", "Escalation__Ladder__Warning__Role", "is required" },
         { "Escalation:DefaultTeam", "", "Escalation__DefaultTeam", "is required" },
         { "Sla:Policies:Complaint:Categories", "complain", "Sla__Policies__Complaint__Categories", "'complain' is not a category (use one of: repair, installation, complaint, return, inquiry)" },
         { "Sla:Policies:P3:Priorities", "", "Sla__Policies__P3__Priorities", "the policy matches no ticket: set Priorities, Categories, or both" },
@@ -114,13 +114,13 @@ public class SettingsErrorTests
             ("Sla:Policies:P1:FirstResponse", "10"),
             ("Calendars:Business:TimeZone", "Shanghai"),
             ("Escalation:Teams:Repair:Supervisor", "Wang Supervisor"),
-            ("Escalation:Ladder:day-15:Trigger", "Unresolve"),
+            ("Escalation:Ladder:Day15:Trigger", "Unresolve"),
             ("Events:MaxFutureSkew", "1 day"),
             ("Sla:Policies:P2:Reslution", "PT24H"));
 
         string[] expected =
         [
-            "Calendars__Business__TimeZone", "Escalation__Ladder__day-15__Trigger", "Escalation__Teams__Repair__Supervisor",
+            "Calendars__Business__TimeZone", "Escalation__Ladder__Day15__Trigger", "Escalation__Teams__Repair__Supervisor",
             "Events__MaxFutureSkew", "Sla__Policies__P1__FirstResponse", "Sla__Policies__P2__Reslution", "Sla__WarningAt",
         ];
         Assert.Equal(expected, rejected.Errors.Select(e => e.Key).Order(StringComparer.Ordinal));

@@ -67,7 +67,7 @@ public class SettingsOverrideTests
     [Fact]
     public void Enabled_false_removes_a_default_ladder_level()
     {
-        var settings = TestSettings.Load(("Escalation:Ladder:day-15:Enabled", "false"));
+        var settings = TestSettings.Load(("Escalation:Ladder:Day15:Enabled", "false"));
 
         Assert.DoesNotContain(settings.Escalation.Ladder, l => l.Name == "day-15");
         Assert.Equal(7, settings.Escalation.Ladder.Count);
@@ -82,10 +82,10 @@ public class SettingsOverrideTests
             ("Sla:Policies:VIP:Calendar", "24x7"),
             ("Sla:Policies:VIP:FirstResponse", "PT5M"),
             ("Sla:Policies:VIP:Resolution", "PT2H"),
-            ("Escalation:Ladder:vip-opened:Trigger", "Opened"),
-            ("Escalation:Ladder:vip-opened:Role", "AccountManager"),
+            ("Escalation:Ladder:VipOpened:Trigger", "Opened"),
+            ("Escalation:Ladder:VipOpened:Role", "AccountManager"),
             ("Escalation:Teams:Default:AccountManager", "accounts@example.com"),
-            ("Escalation:Ladder:vip-opened:Priorities", "VIP, P1"));
+            ("Escalation:Ladder:VipOpened:Priorities", "VIP, P1"));
 
         Assert.Contains("VIP", settings.Sla.KnownPriorities);
         var vip = settings.Sla.Policies[0];

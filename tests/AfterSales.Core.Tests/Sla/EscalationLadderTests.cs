@@ -195,7 +195,7 @@ public class EscalationLadderTests
     [Fact]
     public void A_disabled_ladder_level_produces_no_steps()
     {
-        var settings = TestSettings.With(("Escalation:Ladder:warning:Enabled", "false"));
+        var settings = TestSettings.With(("Escalation:Ladder:Warning:Enabled", "false"));
 
         var steps = Sweep(new TicketScript().Opened("2026-10-12 09:00", "P1").History, until: "2026-10-12 09:30", settings);
 

@@ -24,6 +24,18 @@ internal static class TestSettings
         ["Email:TicketUrl"] = "https://helpdesk.example.com/tickets/{ticketId}",
     };
 
+    /// <summary>The top-level settings the Functions triggers name and the webhook URL, which a host requires.</summary>
+    public static readonly Dictionary<string, string?> Host = new()
+    {
+        ["SmsInboundUrl"] = "https://aftersales.example.com/api/sms/inbound",
+        ["TicketEventsQueue"] = "ticket-events",
+        ["NotificationsQueue"] = "notifications",
+        ["SlaSweepSchedule"] = "*/15 * * * * *",
+        ["OutboxRecoverySchedule"] = "0 */5 * * * *",
+        ["RevisitsSchedule"] = "0 */5 * * * *",
+        ["ServiceBusConnection:fullyQualifiedNamespace"] = "aftersales-test.servicebus.windows.net",
+    };
+
     public static AfterSalesSettings Defaults() => With();
 
     public static AfterSalesSettings With(params (string Key, string? Value)[] overrides)

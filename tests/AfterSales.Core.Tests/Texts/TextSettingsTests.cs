@@ -69,6 +69,7 @@ public class TextSettingsTests
     [InlineData("Texts:SurveyDelay", "2", "Texts__SurveyDelay", "'2'")]
     [InlineData("Texts:SurveyTokenLifetime", "PT0S", "Texts__SurveyTokenLifetime", "longer than zero")]
     [InlineData("Texts:SurveyLinkBase", "cs.example.cn/s", "Texts__SurveyLinkBase", "is not an absolute http(s) URL")]
+    [InlineData("Texts:SurveyLinkBase", "https://cs.example.cn/s?lang=zh", "Texts__SurveyLinkBase", "whose query ends in '='")]
     [InlineData("Texts:DefaultLocale", "fr", "Texts__DefaultLocale", "is not a supported locale")]
     [InlineData("Texts:QuietHour", "21:00-08:00", "Texts__QuietHour", "unknown setting")]
     public void A_bad_setting_is_an_error_naming_its_key(string key, string value, string expectedKey, string expected)
@@ -77,6 +78,24 @@ public class TextSettingsTests
 
         Assert.Equal(expectedKey, error.Key);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_link_base_whose_query_ends_in_an_empty_parameter_takes_the_token_as_its_value()
+    {
+        var texts = TextTestSettings.With(("Texts:SurveyLinkBase", "http://localhost:7071/api/survey?token="));
+
+        Assert.Equal("http://localhost:7071/api/survey?token=", texts.SurveyLinkBase);
+    }
+
+    [Fact]
+    public void Bad_template_keys_are_listed_even_while_the_survey_link_base_is_missing()
+    {
+        var errors = Errors(("Texts:SurveyLinkBase", null), ("Texts:Templates:fr:Progress", "Bonjour"), ("Texts:Templates:en:Progress", "Hi {nobody}"));
+
+        Assert.Equal(
+            ["Texts__SurveyLinkBase", "Texts__Templates__en__Progress", "Texts__Templates__fr__Progress"],
+            errors.Select(e => e.Key).Order(StringComparer.Ordinal));
     }
 
     private static IReadOnlyList<SettingsError> Errors(params (string Key, string? Value)[] overrides) =>

@@ -120,9 +120,9 @@ public class TextTemplateTests
     [InlineData("Hello customerName}", "closes no placeholder")]
     public void A_stray_brace_is_a_settings_error(string template, string expected)
     {
-        var error = Assert.Single(Errors(("Texts:Templates:zh-CN:Progress", template)));
+        var error = Assert.Single(Errors(("Texts:Templates:zh_CN:Progress", template)));
 
-        Assert.Equal("Texts__Templates__zh-CN__Progress", error.Key);
+        Assert.Equal("Texts__Templates__zh_CN__Progress", error.Key);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
@@ -131,9 +131,9 @@ public class TextTemplateTests
     {
         var longText = new StringBuilder("{customerName}您好，").Append('请', 100).Append("工单{ticketNumber}").ToString();
 
-        var error = Assert.Single(Errors(("Texts:Templates:zh-CN:Progress", longText)));
+        var error = Assert.Single(Errors(("Texts:Templates:zh_CN:Progress", longText)));
 
-        Assert.Equal("Texts__Templates__zh-CN__Progress", error.Key);
+        Assert.Equal("Texts__Templates__zh_CN__Progress", error.Key);
         Assert.Contains("3 SMS segments (at most 2)", error.Message, StringComparison.Ordinal);
     }
 
@@ -142,7 +142,7 @@ public class TextTemplateTests
     {
         var errors = Errors(("Texts:SurveyLinkBase", "https://customer-service.a-very-long-company-name.example.com/api/surveys/respond/"));
 
-        Assert.Contains(errors, e => e.Key == "Texts__Templates__zh-CN__Survey" && e.Message.Contains("too long", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Key == "Texts__Templates__zh_CN__Survey" && e.Message.Contains("too long", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -52,7 +52,9 @@ internal sealed class FunctionsApp : IAsyncDisposable
     /// <summary>What a local run sets (see local.settings.json.template), over Azurite and this test's tables.</summary>
     public static Dictionary<string, string?> Settings(string? connectionString, string prefix, string pickup, (string Key, string? Value)[] overrides)
     {
-        var values = new Dictionary<string, string?>(TestSettings.Required)
+        var values = new Dictionary<string, string?>(TestSettings.Required);
+        foreach (var (key, value) in TestSettings.Host) values[key] = value;
+        foreach (var (key, value) in new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = connectionString,
             ["Storage:TablePrefix"] = prefix,
@@ -70,7 +72,11 @@ internal sealed class FunctionsApp : IAsyncDisposable
             ["SmsInboundUrl"] = "https://aftersales.example.com/api/sms/inbound",
             ["ServiceBusConnection:fullyQualifiedNamespace"] = "aftersales-test.servicebus.windows.net",
             ["NotificationsQueue"] = "notifications",
-        };
+        })
+        {
+            values[key] = value;
+        }
+
         foreach (var (key, value) in overrides) values[key] = value;
         return values;
     }
