@@ -28,9 +28,10 @@ public static class SimulationJsonWriter
                 Time(e.At), e.TicketId, e.Kind.ToString(), e.Text,
                 e.Step?.Key, e.Step?.Level, e.Step?.Role, e.Step?.Recipient,
                 e.CustomerText?.Key, e.CustomerText is { } t ? TimelineText.KindName(t.Kind) : null, e.CustomerText is { } p ? CustomerPhones.Mask(p.Phone) : null,
-                e.CustomerText?.Text.Body, e.CustomerText?.Text.Size.Segments, e.CustomerText is { } d ? Time(d.DueAt) : null))],
+                e.CustomerText?.Text.Body, e.CustomerText?.Text.Size.Segments, e.CustomerText is { } d ? Time(d.DueAt) : null,
+                e.Slack?.Working.TotalMinutes, e.Slack?.Calendar?.TotalMinutes))],
             [.. result.Summary.Select(s => new SummaryReport(
-                s.Policy, s.Tickets, s.FirstResponseMet, s.ResolutionMet,
+                s.Policy, s.Tickets, s.FirstResponseMet, s.NoFirstResponse, s.ResolutionMet,
                 s.MedianFirstResponse?.TotalMinutes, s.P95FirstResponse?.TotalMinutes,
                 s.EscalationsPerLevel.ToDictionary(p => p.Key, p => p.Value)))]);
         output.WriteLine(JsonSerializer.Serialize(report, ReadableContext.SimulationReport));
@@ -44,12 +45,15 @@ public sealed record RejectedReport(int Line, string Reason, string Field, strin
 /// <param name="Phone">A text's number, masked.</param>
 /// <param name="Content">A text's rendered body, as the customer reads it (sent or not: see <paramref name="Kind"/>).</param>
 /// <param name="DueAt">When a text's occasion called for it; <paramref name="At"/> is when it is sent (after quiet hours) or held.</param>
+/// <param name="SpareWorkingMinutes">A target met or missed: working time it had to spare in the policy's calendar, negative when late.</param>
+/// <param name="SpareCalendarMinutes">The same in calendar time (a weekend counts in full).</param>
 public sealed record TimelineReport(
     string At, string TicketId, string Kind, string Text, string? StepKey, string? Level, string? Role, string? Recipient,
-    string? TextKey, string? TextKind, string? Phone, string? Content, int? Segments, string? DueAt);
+    string? TextKey, string? TextKind, string? Phone, string? Content, int? Segments, string? DueAt,
+    double? SpareWorkingMinutes, double? SpareCalendarMinutes);
 
 public sealed record SummaryReport(
-    string Policy, int Tickets, double? FirstResponseMet, double? ResolutionMet,
+    string Policy, int Tickets, double? FirstResponseMet, int NoFirstResponse, double? ResolutionMet,
     double? MedianFirstResponseMinutes, double? P95FirstResponseMinutes, Dictionary<string, int> EscalationsPerLevel);
 
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

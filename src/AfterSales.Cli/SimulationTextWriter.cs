@@ -28,12 +28,12 @@ public static class SimulationTextWriter
 
         output.WriteLine();
         output.WriteLine("Summary per policy");
-        output.WriteLine($"  {"policy",-10} {"tickets",7} {"first response met",18} {"resolution met",14} {"median first reply",18} {"p95 first reply",15}  escalations per level");
+        output.WriteLine($"  {"policy",-10} {"tickets",7} {"first response met",18} {"no first reply",14} {"resolution met",14} {"median first reply",18} {"p95 first reply",15}  escalations per level");
         foreach (var s in result.Summary)
         {
             var escalations = s.EscalationsPerLevel.Count == 0 ? "none" : string.Join(", ", s.EscalationsPerLevel.Select(l => $"{l.Key} {l.Value}"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {s.Policy,-10} {s.Tickets,7} {Share(s.FirstResponseMet),18} {Share(s.ResolutionMet),14} {Span(s.MedianFirstResponse),18} {Span(s.P95FirstResponse),15}  {escalations}"));
+                $"  {s.Policy,-10} {s.Tickets,7} {Share(s.FirstResponseMet),18} {s.NoFirstResponse,14} {Share(s.ResolutionMet),14} {Span(s.MedianFirstResponse),18} {Span(s.P95FirstResponse),15}  {escalations}"));
         }
     }
 

@@ -6,8 +6,9 @@ using NodaTime;
 namespace AfterSales.Core.Http;
 
 /// <summary>
-/// One clock as the SLA status shows it: its deadline, state, and the time left (running) or by how much it is or
-/// was late (overdue, missed), each in working time on the clock's calendar and in calendar time.
+/// One clock as the SLA status shows it: its deadline, state, and the time left (running), to spare (met) or by how
+/// much it is or was late (overdue, missed), each in working time on the clock's calendar and in calendar time. A
+/// first response that never came (resolved or closed without a reply) has the state <c>unanswered</c>.
 /// </summary>
 internal static class ClockJson
 {
@@ -34,6 +35,14 @@ internal static class ClockJson
                 ClockOutcome.Missed => Span(calendar, clock.Deadline!.Value, clock.StoppedAt!.Value),
                 _ => null,
             },
+            // Time a clock stopped in time had left, in working time (pauses excluded) and calendar time.
+            ["spare"] = outcome == ClockOutcome.Met && clock.WorkingSlack is { } working && working >= Duration.Zero
+                ? new JsonObject
+                {
+                    ["working"] = JsonTime.Duration(working),
+                    ["calendar"] = clock.CalendarSlack is { } span && span >= Duration.Zero ? JsonTime.Duration(span) : null,
+                }
+                : null,
         };
         return json;
     }

@@ -89,7 +89,8 @@ public sealed class Simulator(AfterSalesSettings settings, TextSettings texts, T
             MetShare(clocks.Where(c => c.Kind == ClockKind.Resolution), end),
             Percentile.NearestRank(replyTimes, 0.50),
             Percentile.NearestRank(replyTimes, 0.95),
-            perLevel);
+            perLevel,
+            firstResponses.Count(c => c.EndedUnanswered(end)));
     }
 
     private static double? MetShare(IEnumerable<ClockRun> clocks, Instant end)
@@ -154,7 +155,7 @@ public sealed class Simulator(AfterSalesSettings settings, TextSettings texts, T
             ReportClockChanges(ticketId, now, assessment);
             foreach (var step in assessment.DueNow)
             {
-                Timeline.Add(new TimelineEntry(now, ticketId, TimelineKind.Step, TimelineText.Describe(step, now), step, history));
+                Timeline.Add(new TimelineEntry(now, ticketId, TimelineKind.Step, TimelineText.Describe(step, now, engine.CalendarOf(assessment)), step, history));
                 ProducedSteps.Add(step);
             }
             Tickets[ticketId] = history.MarkProduced(assessment.DueNow.Select(s => s.Key));
@@ -185,8 +186,8 @@ public sealed class Simulator(AfterSalesSettings settings, TextSettings texts, T
             foreach (var (key, clock) in current)
             {
                 previous.TryGetValue(key, out var before);
-                foreach (var (kind, text) in text.DescribeChange(before, clock, now))
-                    Timeline.Add(new TimelineEntry(now, ticketId, kind, text));
+                foreach (var (kind, line, slack) in text.DescribeChange(before, clock, now))
+                    Timeline.Add(new TimelineEntry(now, ticketId, kind, line, Slack: slack));
             }
             lastClocks[ticketId] = current;
         }

@@ -31,6 +31,10 @@ public sealed class SlaEngine
     public BusinessCalendar CalendarOf(SlaPolicy policy) =>
         settings.Calendars.TryGetValue(policy.Calendar, out var calendar) ? calendar : BusinessCalendar.TwentyFourSeven();
 
+    /// <summary>The calendar of the policy an assessment named; 24x7 when it named none.</summary>
+    public BusinessCalendar CalendarOf(TicketAssessment assessment) =>
+        settings.Sla.Policies.FirstOrDefault(p => p.Name == assessment.Policy) is { } policy ? CalendarOf(policy) : BusinessCalendar.TwentyFourSeven();
+
     public TicketAssessment Assess(TicketHistory history, Instant now)
     {
         var facts = new TicketFacts(history, now);
