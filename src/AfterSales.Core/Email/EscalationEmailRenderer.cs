@@ -70,7 +70,7 @@ public sealed class EscalationEmailRenderer(AfterSalesSettings settings, SlaEngi
         return new EscalationEmailContent(
             texts.Locale, subject, $"{priority} · {tag} · {texts.Role(step.Role)}", Accent(step.Trigger), title,
             $"{customer?.Name ?? "?"} — {facts.Opened?.Summary ?? ""}",
-            texts.DoNow, step.Expectation, factRows,
+            texts.DoNow, LadderExpectations.For(step.Expectation, texts.Locale), factRows,
             settings.Email.TicketLink(step.TicketId), texts.OpenTicket(step.TicketId),
             texts.AlreadyTold, told, texts.RecentHistory, recent, texts.Footer(step.Key));
     }

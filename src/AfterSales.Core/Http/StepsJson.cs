@@ -29,6 +29,8 @@ internal static class StepsJson
                 ["dueAt"] = JsonTime.Instant(step.DueAt),
                 ["produced"] = history.ProducedSteps.Contains(step.Key),
             };
+            if (SlaEngine.IsSupersededAt(step, step.DueAt))
+                json["notSent"] = "superseded: the deadline passed before the warning was due, the breach tells instead";
             AddStatus(json, statuses, step.Key);
             steps.Add(json);
         }

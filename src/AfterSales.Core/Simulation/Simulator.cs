@@ -158,7 +158,9 @@ public sealed class Simulator(AfterSalesSettings settings, TextSettings texts, T
                 Timeline.Add(new TimelineEntry(now, ticketId, TimelineKind.Step, TimelineText.Describe(step, now, engine.CalendarOf(assessment)), step, history));
                 ProducedSteps.Add(step);
             }
-            Tickets[ticketId] = history.MarkProduced(assessment.DueNow.Select(s => s.Key));
+            foreach (var step in assessment.Superseded)
+                Timeline.Add(new TimelineEntry(now, ticketId, TimelineKind.StepSuperseded, text.Superseded(step), step));
+            Tickets[ticketId] = history.MarkProduced(assessment.DueNow.Concat(assessment.Superseded).Select(s => s.Key));
             var nextText = Text(ticketId, now);
             var next = new[] { assessment.NextDueAt, nextText, customerTexts.NextRetry(ticketId) }.Min();
             if (next is { } wake) wakeups[ticketId] = wake;

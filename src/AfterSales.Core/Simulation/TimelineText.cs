@@ -50,6 +50,10 @@ public sealed class TimelineText(DateTimeZone zone)
         return $"{what} [{step.Level}{WhenSent(step, now, calendar)}] -> {step.Role} {step.Recipient ?? "(no address)"} ({step.Key})";
     }
 
+    /// <summary>A warning not sent because its deadline passed first.</summary>
+    public string Superseded(EscalationStep step) =>
+        $"WARNING {step.ClockId} [{step.Level}] not sent: its deadline {Time(step.Deadline ?? step.DueAt)} passed first, the breach supersedes it ({step.Key})";
+
     private static string WhenSent(EscalationStep step, Instant now, BusinessCalendar calendar)
     {
         if (step.Deadline is not { } deadline) return "";

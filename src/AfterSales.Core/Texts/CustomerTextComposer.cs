@@ -27,7 +27,7 @@ public sealed class CustomerTextComposer(TextSettings settings)
         var all = new Dictionary<string, string>(values, StringComparer.Ordinal) { [TextPlaceholders.CustomerName] = customer.Name };
         var text = TextRendering.Render(Settings.Templates.For(kind, locale), all);
         var sendAt = Settings.QuietHours.NextAllowed(dueAt, Settings.CustomerTimeZone, isP1);
-        var exempt = TextKinds.IsAlwaysExempt(kind) || (isP1 && kind == TextKind.Progress);
+        var exempt = TextKinds.IsAlwaysExempt(kind) || (isP1 && kind is TextKind.Progress or TextKind.Apology);
         return new CustomerText(key, ticketId, kind, dueAt, sendAt, exempt, customer.Id, phone, customer.Email, locale, text);
     }
 

@@ -25,7 +25,7 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
         if (facts.Opened is not { } opened || opened.Customer.Phone is null) return TextPlan.Nothing(history.TicketId, nextEvent);
 
         var assessment = engine.Assess(history, now);
-        var planned = new List<CustomerText?> { Acknowledgement(history, opened) };
+        var planned = new List<CustomerText?> { Acknowledgement(history, opened), Apology(history, facts, opened) };
         planned.AddRange(ProgressNotes(facts, opened, assessment));
         planned.AddRange(AppointmentReminders(history, facts, opened, now));
         planned.AddRange(Surveys(history, facts, opened, answeredSurveys ?? new HashSet<string>()));
@@ -51,6 +51,25 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
         var overtaken = acknowledgement is { } text && history.Events.Any(e =>
             e is AgentResponded or TicketResolved or TicketClosed && e.OccurredAt >= opened.OccurredAt && e.OccurredAt <= text.SendAt);
         return overtaken ? null : acknowledgement;
+    }
+
+    /// <summary>
+    /// The first response the acknowledgement promised did not come by its deadline: one text saying we are late and
+    /// what happens next, counted by the contact budget like a progress note. Not sent when the reply or the
+    /// resolution came before it could go out (quiet hours).
+    /// </summary>
+    private CustomerText? Apology(TicketHistory history, TicketFacts facts, TicketOpened opened)
+    {
+        // The promise is the one the acknowledgement made: the first-response deadline as it stood at the opening.
+        var promised = engine.Assess(history, opened.OccurredAt).Clocks
+            .FirstOrDefault(c => c.Kind == ClockKind.FirstResponse && c.Cycle == 1)?.Deadline;
+        if (promised is not { } deadline) return null;
+        if (facts.Responses.Any(r => r.OccurredAt <= deadline)) return null;
+        var apology = composer.Compose(
+            CustomerTextKeys.Apology(opened.TicketId, 1), opened.TicketId, TextKind.Apology, opened.Customer, facts.Priority, deadline, Values(opened));
+        var overtaken = apology is { } text && history.Events.Any(e =>
+            e is AgentResponded or TicketResolved or TicketClosed && e.OccurredAt >= opened.OccurredAt && e.OccurredAt <= text.SendAt);
+        return overtaken ? null : apology;
     }
 
     /// <summary>An update owed (update or commitment deadline passed without a reply), at most one a local day.</summary>
@@ -120,9 +139,12 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
 
             var values = Values(opened, (TextPlaceholders.SurveyLink, composer.SurveyLink(opened.TicketId, cycle.Number, surveyAt)));
             var surveyKey = CustomerTextKeys.Survey(opened.TicketId, cycle.Number);
-            yield return composer.Compose(surveyKey, opened.TicketId, TextKind.Survey, opened.Customer, facts.Priority, surveyAt, values);
+            var survey = composer.Compose(surveyKey, opened.TicketId, TextKind.Survey, opened.Customer, facts.Priority, surveyAt, values);
+            yield return survey;
 
-            var reminderAt = surveyAt + texts.SurveyReminderAfter;
+            // Timed from when the survey went out (after quiet hours or a holiday held it), not from when it was due:
+            // a reminder timed from the due instant would be held by the same quiet hours and arrive with the survey.
+            var reminderAt = (survey?.SendAt ?? surveyAt) + texts.SurveyReminderAfter;
             if (history.ProducedSteps.Contains(surveyKey) && !answered.Contains(surveyKey) && (reopenedAt is not { } again || again > reminderAt))
             {
                 yield return composer.Compose(
