@@ -80,7 +80,7 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
             .Where(c => c.Cycle == assessment.Cycle && c.Kind is ClockKind.Update or ClockKind.Commitment)
             .Where(c => c.Deadline is { } d && (c.StoppedAt is not { } stopped || stopped > d))
             .Select(c => c.Deadline!.Value)
-            .GroupBy(d => d.InZone(texts.CustomerTimeZone).Date)
+            .GroupBy(d => d.InZone(composer.ZoneOf(opened.Customer)).Date)
             .Select(day => composer.Compose(
                 CustomerTextKeys.Progress(opened.TicketId, day.Key), opened.TicketId, TextKind.Progress, opened.Customer,
                 facts.Priority, day.Min(), Values(opened)));

@@ -327,4 +327,19 @@ public class CustomerTextPlannerTests
 
         Assert.DoesNotContain(plan.Planned, t => t.Kind == TextKind.Apology);
     }
+
+    [Fact]
+    public void A_customer_abroad_gets_texts_in_their_own_daytime_with_their_own_local_times()
+    {
+        var berliner = TicketScript.Customer with { Name = "Anna", Locale = "en", TimeZone = "Europe/Berlin" };
+        // 15:00 in Shanghai is 09:00 in Berlin. The survey due at 12:00 Shanghai the next day (06:00 Berlin) waits for 08:00 Berlin.
+        var ticket = new TicketScript().Opened("2026-10-12 15:00", "P3", customer: berliner).Responded("2026-10-12 15:10").Resolved("2026-10-13 10:00");
+
+        var plan = Plan(ticket, "2026-10-13 10:00");
+
+        var ack = Assert.Single(plan.Planned, t => t.Kind == TextKind.Acknowledgement);
+        Assert.Equal("2026-10-12 15:00", Show(ack.SendAt));
+        Assert.EndsWith("We will contact you by 12 Oct 09:30.", ack.Text.Body, StringComparison.Ordinal);
+        Assert.Equal("2026-10-13 14:00", Show(Assert.Single(plan.Planned, t => t.Kind == TextKind.Survey).SendAt));
+    }
 }
