@@ -1,11 +1,12 @@
+using AfterSales.Core.Revisits;
 using AfterSales.Core.Settings;
 using AfterSales.Core.Texts;
 using Microsoft.Extensions.Configuration;
 
 namespace AfterSales.Cli;
 
-/// <summary>The settings a simulation runs with: the core ones and the <c>Texts</c> section.</summary>
-public sealed record SimulationSettings(AfterSalesSettings Core, TextSettings Texts);
+/// <summary>The settings a simulation runs with: the core ones, the <c>Texts</c> and the <c>Revisits</c> sections.</summary>
+public sealed record SimulationSettings(AfterSalesSettings Core, TextSettings Texts, RevisitSettings Revisits);
 
 /// <summary>
 /// Settings as the service would see them: built-in defaults, then a JSON file, then environment variables. A
@@ -26,6 +27,6 @@ public static class SettingsSource
         builder.AddInMemoryCollection(simulation);
         var configuration = builder.Build();
         var core = SettingsLoader.Load(configuration);
-        return new SimulationSettings(core, TextSettingsLoader.Load(configuration, core));
+        return new SimulationSettings(core, TextSettingsLoader.Load(configuration, core), RevisitSettingsLoader.Load(configuration));
     }
 }

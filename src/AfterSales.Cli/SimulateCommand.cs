@@ -75,7 +75,7 @@ public static class SimulateCommand
         }
 
         var parser = new TicketEventParser(loaded.Sla.KnownPriorities, loaded.Events.MaxFutureSkew, time);
-        var result = new Simulator(loaded, both.Texts, parser, displayZone).Run(File.ReadLines(eventsPath), until);
+        var result = new Simulator(loaded, both.Texts, parser, displayZone, both.Revisits).Run(File.ReadLines(eventsPath), until);
         if (format == "json") SimulationJsonWriter.Write(result, displayZone, output);
         else SimulationTextWriter.Write(result, displayZone, output);
         if (outDirectory is not null)

@@ -1,4 +1,5 @@
 using AfterSales.Core.Events;
+using AfterSales.Core.Revisits;
 using AfterSales.Core.Settings;
 using AfterSales.Core.Sla;
 using AfterSales.Core.Texts;
@@ -12,7 +13,8 @@ namespace AfterSales.Core.Simulation;
 /// everything AfterSales would do: escalations, and every customer text at the instant it would be sent. The same
 /// decisions as production: only the clock and the stores differ.
 /// </summary>
-public sealed class Simulator(AfterSalesSettings settings, TextSettings texts, TicketEventParser parser, DateTimeZone displayZone)
+public sealed class Simulator(
+    AfterSalesSettings settings, TextSettings texts, TicketEventParser parser, DateTimeZone displayZone, RevisitSettings? revisits = null)
 {
     /// <summary>Guards against a run that never settles: nothing is simulated past this long after the last event.</summary>
     private static readonly Duration Horizon = Duration.FromDays(366);
@@ -24,7 +26,9 @@ public sealed class Simulator(AfterSalesSettings settings, TextSettings texts, T
     public SimulationResult Run(IEnumerable<string> lines, Instant? until = null)
     {
         var (events, rejected) = Read(lines);
-        var run = new VirtualRun(engine, planner, new SimulatedTexts(texts, text), text);
+        var customerTexts = new SimulatedTexts(texts, text);
+        var revisitRun = new SimulatedRevisits(settings, texts, revisits ?? DefaultRevisits(), customerTexts);
+        var run = new VirtualRun(engine, planner, customerTexts, revisitRun, text);
         var stopAt = until ?? (events.Count > 0 ? events[^1].OccurredAt + Horizon : Instant.MinValue);
 
         var next = 0;
@@ -43,6 +47,9 @@ public sealed class Simulator(AfterSalesSettings settings, TextSettings texts, T
         var endedAt = run.LastInstant;
         return new SimulationResult(run.Timeline, rejected, endedAt is { } end ? Summarise(run, end) : [], endedAt);
     }
+
+    private static RevisitSettings DefaultRevisits() =>
+        RevisitSettingsLoader.LoadWithDefaults(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
 
     private (List<AfterSalesEvent> Events, List<RejectedLine> Rejected) Read(IEnumerable<string> lines)
     {
@@ -102,7 +109,8 @@ public sealed class Simulator(AfterSalesSettings settings, TextSettings texts, T
     }
 
     /// <summary>The mutable state of one simulation: tickets, scheduled wake-ups and the timeline.</summary>
-    private sealed class VirtualRun(SlaEngine engine, CustomerTextPlanner planner, SimulatedTexts customerTexts, TimelineText text)
+    private sealed class VirtualRun(
+        SlaEngine engine, CustomerTextPlanner planner, SimulatedTexts customerTexts, SimulatedRevisits revisits, TimelineText text)
     {
         private readonly Dictionary<string, Instant> wakeups = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Dictionary<string, ClockRun>> lastClocks = new(StringComparer.Ordinal);
@@ -112,16 +120,14 @@ public sealed class Simulator(AfterSalesSettings settings, TextSettings texts, T
         public List<EscalationStep> ProducedSteps { get; } = [];
         public Instant? LastInstant { get; private set; }
 
-        public Instant? NextWake => wakeups.Count == 0 ? null : wakeups.Values.Min();
+        public Instant? NextWake => new[] { wakeups.Count == 0 ? (Instant?)null : wakeups.Values.Min(), revisits.NextDue }.Min();
 
         public void Receive(AfterSalesEvent received)
         {
             LastInstant = received.OccurredAt;
             if (received is not TicketEvent ticketEvent)
             {
-                var delivery = (DeliveryEvent)received;
-                Timeline.Add(new TimelineEntry(received.OccurredAt, delivery.TicketId ?? delivery.InstallationId, TimelineKind.Received,
-                    $"{received.Type}: installation {delivery.InstallationId} delivered (revisits are not simulated yet)"));
+                Timeline.AddRange(revisits.Enrol((DeliveryEvent)received));
                 return;
             }
 
@@ -146,6 +152,7 @@ public sealed class Simulator(AfterSalesSettings settings, TextSettings texts, T
                 wakeups.Remove(ticketId);
                 Evaluate(ticketId, at);
             }
+            Timeline.AddRange(revisits.Wake(at));
         }
 
         private void Evaluate(string ticketId, Instant now)

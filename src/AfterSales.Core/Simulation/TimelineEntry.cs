@@ -5,7 +5,7 @@ using NodaTime;
 
 namespace AfterSales.Core.Simulation;
 
-public enum TimelineKind { Received, Duplicate, DeadlineSet, DeadlineMoved, ClockPaused, TargetMet, TargetMissed, NoFirstResponse, Step, StepSuperseded, Text, TextHeld, TextNotSent }
+public enum TimelineKind { Received, Duplicate, DeadlineSet, DeadlineMoved, ClockPaused, TargetMet, TargetMissed, NoFirstResponse, Step, StepSuperseded, Text, TextHeld, TextNotSent, Revisit, RevisitCallList }
 
 /// <summary>One line of what AfterSales did or would do, at a virtual instant.</summary>
 /// <param name="History">For a step: the ticket as it stood when the step was produced (to render its email).</param>
