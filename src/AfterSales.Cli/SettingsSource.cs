@@ -17,10 +17,12 @@ public sealed record SimulationSettings(AfterSalesSettings Core, TextSettings Te
 public static class SettingsSource
 {
     /// <exception cref="SettingsValidationException">Every bad core key; when those are good, every bad <c>Texts</c> key.</exception>
-    public static SimulationSettings Load(string? settingsFile, string? pickupDirectory = null)
+    /// <param name="whatIfFile">A second JSON file layered over <paramref name="settingsFile"/>: the change a <c>--compare</c> run previews.</param>
+    public static SimulationSettings Load(string? settingsFile, string? pickupDirectory = null, string? whatIfFile = null)
     {
         var builder = new ConfigurationBuilder().AddInMemoryCollection(SettingsDefaults.Values);
         if (settingsFile is not null) builder.AddJsonFile(Path.GetFullPath(settingsFile), optional: false);
+        if (whatIfFile is not null) builder.AddJsonFile(Path.GetFullPath(whatIfFile), optional: false);
         builder.AddEnvironmentVariables();
         var simulation = new Dictionary<string, string?> { ["Email:Mode"] = nameof(EmailMode.Pickup) };
         if (pickupDirectory is not null) simulation["Email:PickupDirectory"] = pickupDirectory;

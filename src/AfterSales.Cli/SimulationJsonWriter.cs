@@ -30,12 +30,15 @@ public static class SimulationJsonWriter
                 e.CustomerText?.Key, e.CustomerText is { } t ? TimelineText.KindName(t.Kind) : null, e.CustomerText is { } p ? CustomerPhones.Mask(p.Phone) : null,
                 e.CustomerText?.Text.Body, e.CustomerText?.Text.Size.Segments, e.CustomerText is { } d ? Time(d.DueAt) : null,
                 e.Slack?.Working.TotalMinutes, e.Slack?.Calendar?.TotalMinutes))],
-            [.. result.Summary.Select(s => new SummaryReport(
-                s.Policy, s.Tickets, s.FirstResponseMet, s.NoFirstResponse, s.ResolutionMet,
-                s.MedianFirstResponse?.TotalMinutes, s.P95FirstResponse?.TotalMinutes,
-                s.EscalationsPerLevel.ToDictionary(p => p.Key, p => p.Value)))]);
+            [.. result.Summary.Select(Summary)]);
         output.WriteLine(JsonSerializer.Serialize(report, ReadableContext.SimulationReport));
     }
+
+    public static SummaryReport Summary(PolicySummary s) => new(
+        s.Policy, s.Tickets, s.FirstResponseMet, s.NoFirstResponse, s.ResolutionMet,
+        s.MedianFirstResponse?.TotalMinutes, s.P95FirstResponse?.TotalMinutes,
+        s.EscalationsPerLevel.ToDictionary(p => p.Key, p => p.Value),
+        s.TextsPerKind.ToDictionary(p => p.Key, p => p.Value), s.BudgetHolds);
 }
 
 public sealed record SimulationReport(IReadOnlyList<RejectedReport> Rejected, IReadOnlyList<TimelineReport> Timeline, IReadOnlyList<SummaryReport> Summary);
@@ -54,7 +57,8 @@ public sealed record TimelineReport(
 
 public sealed record SummaryReport(
     string Policy, int Tickets, double? FirstResponseMet, int NoFirstResponse, double? ResolutionMet,
-    double? MedianFirstResponseMinutes, double? P95FirstResponseMinutes, Dictionary<string, int> EscalationsPerLevel);
+    double? MedianFirstResponseMinutes, double? P95FirstResponseMinutes, Dictionary<string, int> EscalationsPerLevel,
+    Dictionary<string, int> TextsPerKind, int BudgetHolds);
 
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(SimulationReport))]

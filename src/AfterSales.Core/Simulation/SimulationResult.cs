@@ -17,10 +17,18 @@ public sealed record PolicySummary(
     Duration? MedianFirstResponse,
     Duration? P95FirstResponse,
     IReadOnlyDictionary<string, int> EscalationsPerLevel,
-    int NoFirstResponse);
+    int NoFirstResponse,
+    IReadOnlyDictionary<string, int> TextsPerKind,
+    int BudgetHolds);
+
+/// <summary>How one ticket ended up in a run: each clock's outcome and every escalation step produced, for comparing runs.</summary>
+/// <param name="Clocks">Outcome per clock (<c>cycle/clockId</c> → met, missed, overdue, unanswered, running, paused).</param>
+/// <param name="Steps">Keys of the escalation steps produced.</param>
+public sealed record TicketOutcome(string TicketId, string Policy, IReadOnlyDictionary<string, string> Clocks, IReadOnlyList<string> Steps);
 
 public sealed record SimulationResult(
     IReadOnlyList<TimelineEntry> Timeline,
     IReadOnlyList<RejectedLine> Rejected,
     IReadOnlyList<PolicySummary> Summary,
-    Instant? EndedAt);
+    Instant? EndedAt,
+    IReadOnlyList<TicketOutcome> Outcomes);

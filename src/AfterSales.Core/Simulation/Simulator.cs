@@ -45,7 +45,9 @@ public sealed class Simulator(
         }
 
         var endedAt = run.LastInstant;
-        return new SimulationResult(run.Timeline, rejected, endedAt is { } end ? Summarise(run, end) : [], endedAt);
+        if (endedAt is not { } end) return new SimulationResult(run.Timeline, rejected, [], null, []);
+        var assessed = Assessed(run, end);
+        return new SimulationResult(run.Timeline, rejected, Summarise(run, assessed, end), endedAt, Outcomes(run, assessed, end));
     }
 
     private static RevisitSettings DefaultRevisits() =>
@@ -68,18 +70,26 @@ public sealed class Simulator(
         return ([.. events.OrderBy(e => e.OccurredAt)], rejected);
     }
 
-    private IReadOnlyList<PolicySummary> Summarise(VirtualRun run, Instant end)
-    {
-        var assessments = run.Tickets.Values.Select(h => (History: h, Assessment: engine.Assess(h, end)))
-            .Where(x => x.Assessment.Policy is not null)
-            .ToList();
-        return [.. assessments
-            .GroupBy(x => x.Assessment.Policy!)
+    private List<TicketAssessment> Assessed(VirtualRun run, Instant end) =>
+        [.. run.Tickets.Values.Select(h => engine.Assess(h, end)).Where(a => a.Policy is not null).OrderBy(a => a.TicketId, StringComparer.Ordinal)];
+
+    private IReadOnlyList<PolicySummary> Summarise(VirtualRun run, List<TicketAssessment> assessments, Instant end) =>
+        [.. assessments
+            .GroupBy(a => a.Policy!)
             .OrderBy(g => settings.Sla.Policies.FirstOrDefault(p => p.Name == g.Key)?.Precedence ?? int.MaxValue)
-            .Select(g => Summary(g.Key, [.. g.Select(x => x.Assessment)], run.ProducedSteps, end))];
+            .Select(g => Summary(g.Key, [.. g], run.ProducedSteps, run.Timeline, end))];
+
+    private static IReadOnlyList<TicketOutcome> Outcomes(VirtualRun run, List<TicketAssessment> assessments, Instant end)
+    {
+        var stepsByTicket = run.ProducedSteps.ToLookup(s => s.TicketId, StringComparer.Ordinal);
+        return [.. assessments.Select(a => new TicketOutcome(
+            a.TicketId, a.Policy!,
+            a.Clocks.ToDictionary(c => $"{c.Cycle}/{c.ClockId}", c => c.OutcomeAt(end).ToString().ToLowerInvariant(), StringComparer.Ordinal),
+            [.. stepsByTicket[a.TicketId].Select(s => s.Key).Order(StringComparer.Ordinal)]))];
     }
 
-    private static PolicySummary Summary(string policy, IReadOnlyList<TicketAssessment> tickets, IReadOnlyList<EscalationStep> produced, Instant end)
+    private static PolicySummary Summary(
+        string policy, IReadOnlyList<TicketAssessment> tickets, IReadOnlyList<EscalationStep> produced, IReadOnlyList<TimelineEntry> timeline, Instant end)
     {
         var clocks = tickets.SelectMany(t => t.Clocks).ToList();
         var firstResponses = clocks.Where(c => c.Kind == ClockKind.FirstResponse).ToList();
@@ -97,7 +107,11 @@ public sealed class Simulator(
             Percentile.NearestRank(replyTimes, 0.50),
             Percentile.NearestRank(replyTimes, 0.95),
             perLevel,
-            firstResponses.Count(c => c.EndedUnanswered(end)));
+            firstResponses.Count(c => c.EndedUnanswered(end)),
+            timeline.Where(e => e.Kind == TimelineKind.Text && ticketIds.Contains(e.TicketId))
+                .GroupBy(e => TimelineText.KindName(e.CustomerText!.Kind)).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            timeline.Count(e => e.Kind == TimelineKind.TextHeld && ticketIds.Contains(e.TicketId)));
     }
 
     private static double? MetShare(IEnumerable<ClockRun> clocks, Instant end)
