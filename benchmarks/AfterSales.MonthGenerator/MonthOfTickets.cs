@@ -5,7 +5,7 @@ using NodaTime;
 namespace AfterSales.MonthGenerator;
 
 /// <summary>
-/// A month (November 2026) of a helpdesk's ticket events, in time order, for <c>simulate</c> at scale: tickets opened
+/// A month (October 2026, National Day holiday included) of a helpdesk's ticket events, in time order, for <c>simulate</c> at scale: tickets opened
 /// through the month mostly in working hours, P1–P4 and complaints in realistic shares, replies, waits for the
 /// customer, promises, visits, resolutions, closes, a few reopens, and product deliveries. About 5.3 events a ticket.
 /// Deterministic for a seed.
@@ -21,7 +21,7 @@ public sealed class MonthOfTickets(int tickets, int seed)
 
     public int Write(TextWriter output)
     {
-        var start = new LocalDateTime(2026, 11, 1, 0, 0).InZoneLeniently(Shanghai).ToInstant();
+        var start = new LocalDateTime(2026, 10, 1, 0, 0).InZoneLeniently(Shanghai).ToInstant();
         var events = new List<AfterSalesEvent>(tickets * 6);
         for (var i = 0; i < tickets; i++) events.AddRange(Ticket(i, start));
         // A stable sort keeps each ticket's own order for events at the same instant.

@@ -85,12 +85,15 @@ public static class SimulateCommand
         }
 
         var parser = new TicketEventParser(loaded.Sla.KnownPriorities, loaded.Events.MaxFutureSkew, time);
-        var result = new Simulator(loaded, both.Texts, parser, displayZone, both.Revisits).Run(File.ReadLines(eventsPath), until);
+        var simulator = new Simulator(loaded, both.Texts, parser, displayZone, both.Revisits);
+        var progress = new ProgressReport(error, time);
         if (proposed is not null)
         {
+            var before = simulator.Run(simulator.Read(File.ReadLines(eventsPath)), until, _ => { }, progress.Report("current settings"));
             var proposedParser = new TicketEventParser(proposed.Core.Sla.KnownPriorities, proposed.Core.Events.MaxFutureSkew, time);
-            var after = new Simulator(proposed.Core, proposed.Texts, proposedParser, displayZone, proposed.Revisits).Run(File.ReadLines(eventsPath), until);
-            var comparison = SimulationComparison.Of(result, after);
+            var proposedSimulator = new Simulator(proposed.Core, proposed.Texts, proposedParser, displayZone, proposed.Revisits);
+            var after = proposedSimulator.Run(proposedSimulator.Read(File.ReadLines(eventsPath)), until, _ => { }, progress.Report("proposed settings"));
+            var comparison = SimulationComparison.Of(before, after);
             var current = settingsFile is not null ? Path.GetRelativePath(Environment.CurrentDirectory, settingsFile.FullName)
                 : usingSample ? "the sample's settings (samples/settings.json)" : "built-in defaults";
             var change = Path.GetRelativePath(Environment.CurrentDirectory, compareFile!.FullName);
@@ -98,13 +101,23 @@ public static class SimulateCommand
             else ComparisonTextWriter.Write(comparison, current, $"{current} + {change}", output);
             return 0;
         }
-        if (format == "json") SimulationJsonWriter.Write(result, displayZone, output);
-        else SimulationTextWriter.Write(result, displayZone, output);
+
+        ISimulationWriter writer = format == "json" ? new SimulationJsonWriter(displayZone, output) : new SimulationTextWriter(displayZone, output);
+        var emails = outDirectory is null ? null : new SimulatedEmails(loaded, time);
+        var texts = 0;
+        var input = simulator.Read(File.ReadLines(eventsPath));
+        writer.Begin(input.Rejected);
+        var result = simulator.Run(input, until, entry =>
+        {
+            writer.Entry(entry);
+            emails?.Add(entry);
+            if (outDirectory is not null && SimulatedTextFiles.Write(entry, outDirectory.FullName, displayZone)) texts++;
+        }, progress.Report("simulation"));
+        writer.End(result.Summary);
+        (writer as IDisposable)?.Dispose();
         if (outDirectory is not null)
         {
-            var written = SimulatedEmails.Write(result, loaded, time);
-            error.WriteLine($"wrote {written} emails to {loaded.Email.PickupDirectory}");
-            var texts = SimulatedTextFiles.Write(result, outDirectory.FullName, displayZone);
+            error.WriteLine($"wrote {emails!.Written} emails to {loaded.Email.PickupDirectory}");
             error.WriteLine($"wrote {texts} texts to {outDirectory.FullName}");
         }
         return 0;

@@ -20,7 +20,8 @@ internal sealed class SimulatedRevisits(AfterSalesSettings settings, TextSetting
     private readonly Dictionary<string, RevisitProgramme> programmes = new(StringComparer.Ordinal);
     private readonly SortedDictionary<Instant, List<(RevisitProgramme Programme, int Number, LocalDate Date)>> visits = [];
     private readonly SortedDictionary<Instant, List<CustomerText>> deferredTexts = [];
-    private readonly HashSet<string> partitions = new(StringComparer.Ordinal);
+    /// <summary>Installations with a check-in text the budget held: they are looked at again when it may go.</summary>
+    private readonly HashSet<string> heldPartitions = new(StringComparer.Ordinal);
     private readonly CustomerTextComposer composer = new(texts);
 
     /// <summary>The next instant something revisit-related happens: a day's revisits, a deferred text, a held text's retry.</summary>
@@ -29,7 +30,7 @@ internal sealed class SimulatedRevisits(AfterSalesSettings settings, TextSetting
         {
             visits.Count == 0 ? (Instant?)null : visits.Keys.First(),
             deferredTexts.Count == 0 ? null : deferredTexts.Keys.First(),
-            partitions.Select(customerTexts.NextRetry).Min(),
+            heldPartitions.Select(customerTexts.NextRetry).Min(),
         }.Min();
 
     public IEnumerable<TimelineEntry> Enrol(DeliveryEvent delivery)
@@ -61,11 +62,14 @@ internal sealed class SimulatedRevisits(AfterSalesSettings settings, TextSetting
     /// <summary>Everything revisit-related due at <paramref name="now"/>.</summary>
     public IEnumerable<TimelineEntry> Wake(Instant now)
     {
-        foreach (var partition in partitions.Order(StringComparer.Ordinal).ToList())
-            foreach (var retry in customerTexts.DueRetries(partition, now)) yield return customerTexts.Offer(retry, now);
+        foreach (var partition in heldPartitions.Order(StringComparer.Ordinal).ToList())
+        {
+            foreach (var retry in customerTexts.DueRetries(partition, now)) yield return Offer(retry, now);
+            if (customerTexts.NextRetry(partition) is null) heldPartitions.Remove(partition);
+        }
 
         if (deferredTexts.Remove(now, out var deferred))
-            foreach (var text in deferred) yield return customerTexts.Offer(text, now);
+            foreach (var text in deferred) yield return Offer(text, now);
 
         if (!visits.Remove(now, out var today)) yield break;
         var ordered = today.OrderBy(v => v.Programme.CustomerName, StringComparer.Ordinal)
@@ -75,8 +79,7 @@ internal sealed class SimulatedRevisits(AfterSalesSettings settings, TextSetting
             yield return new TimelineEntry(now, programme.InstallationId, TimelineKind.Revisit,
                 $"REVISIT #{number.ToString(CultureInfo.InvariantCulture)} of {programme.InstallationId} for {programme.CustomerName} (delivered {RevisitKeys.Day(programme.DeliveredOn)}): the team calls today");
             if (CheckInText(programme, date, now) is not { } text) continue;
-            partitions.Add(text.TicketId);
-            if (text.SendAt <= now) yield return customerTexts.Offer(text, now);
+            if (text.SendAt <= now) yield return Offer(text, now);
             else
             {
                 if (!deferredTexts.TryGetValue(text.SendAt, out var later)) deferredTexts[text.SendAt] = later = [];
@@ -89,6 +92,13 @@ internal sealed class SimulatedRevisits(AfterSalesSettings settings, TextSetting
         var calls = string.Join(", ", ordered.Select(v => $"{v.Programme.CustomerName} {v.Programme.InstallationId} #{v.Number.ToString(CultureInfo.InvariantCulture)}"));
         yield return new TimelineEntry(now, "revisits", TimelineKind.RevisitCallList,
             $"CALL LIST {RevisitKeys.Day(day)} -> {EscalationRoles.RevisitTeam} {to} ({RevisitKeys.CallList(day)}): {ordered.Count.ToString(CultureInfo.InvariantCulture)} call(s): {calls}");
+    }
+
+    private TimelineEntry Offer(CustomerText text, Instant now)
+    {
+        var entry = customerTexts.Offer(text, now);
+        if (entry.Kind == TimelineKind.TextHeld && customerTexts.NextRetry(text.TicketId) is not null) heldPartitions.Add(text.TicketId);
+        return entry;
     }
 
     /// <summary>The same check-in text <see cref="RevisitRun"/> puts in the outbox.</summary>

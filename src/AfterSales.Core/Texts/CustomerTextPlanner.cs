@@ -17,15 +17,28 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
     private readonly SlaEngine engine = new(settings);
     private readonly CustomerTextComposer composer = new(texts);
 
+    // The promise made at opening never changes once later events come; it is asked for at every plan.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<TicketOpened, Promise> promises = new();
+
+    private sealed record Promise(int EventsAtOpening, Instant? Deadline);
+
     /// <param name="answeredSurveys">Keys of this ticket's surveys the customer has rated: they get no reminder.</param>
-    public TextPlan Plan(TicketHistory history, Instant now, IReadOnlySet<string>? answeredSurveys = null)
+    public TextPlan Plan(TicketHistory history, Instant now, IReadOnlySet<string>? answeredSurveys = null) =>
+        Plan(history, now, answeredSurveys, null);
+
+    /// <param name="assessment">
+    /// The engine's assessment of the same events at <paramref name="now"/>, when the caller has it: texts depend on its
+    /// clocks and phase only, which produced keys do not change.
+    /// </param>
+    public TextPlan Plan(TicketHistory history, Instant now, IReadOnlySet<string>? answeredSurveys, TicketAssessment? assessment)
     {
         var facts = new TicketFacts(history, now);
         var nextEvent = history.Events.Where(e => e.OccurredAt > now).Select(e => (Instant?)e.OccurredAt).FirstOrDefault();
         if (facts.Opened is not { } opened || opened.Customer.Phone is null) return TextPlan.Nothing(history.TicketId, nextEvent);
 
-        var assessment = engine.Assess(history, now);
-        var planned = new List<CustomerText?> { Acknowledgement(history, opened), Apology(history, facts, opened) };
+        assessment ??= engine.Assess(history, now);
+        var promised = PromisedFirstResponse(history, opened);
+        var planned = new List<CustomerText?> { Acknowledgement(history, opened, promised), Apology(history, facts, opened, promised) };
         planned.AddRange(ProgressNotes(facts, opened, assessment));
         planned.AddRange(AppointmentReminders(history, facts, opened, now));
         planned.AddRange(Surveys(history, facts, opened, answeredSurveys ?? new HashSet<string>()));
@@ -37,11 +50,20 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
         return new TextPlan(history.TicketId, all, dueNow, nextDue);
     }
 
-    /// <summary>On opening: the ticket number and the first-response deadline as it stood then.</summary>
-    private CustomerText? Acknowledgement(TicketHistory history, TicketOpened opened)
+    /// <summary>The first response as the acknowledgement promised it: the deadline as it stood at the opening.</summary>
+    private Instant? PromisedFirstResponse(TicketHistory history, TicketOpened opened)
     {
-        var atOpening = engine.Assess(history, opened.OccurredAt);
-        var deadline = atOpening.Clocks.FirstOrDefault(c => c.Kind == ClockKind.FirstResponse && c.Cycle == 1)?.Deadline;
+        var eventsAtOpening = history.Events.TakeWhile(e => e.OccurredAt <= opened.OccurredAt).Count();
+        if (promises.TryGetValue(opened, out var known) && known.EventsAtOpening == eventsAtOpening) return known.Deadline;
+        var deadline = engine.Assess(history, opened.OccurredAt).Clocks
+            .FirstOrDefault(c => c.Kind == ClockKind.FirstResponse && c.Cycle == 1)?.Deadline;
+        promises.AddOrUpdate(opened, new Promise(eventsAtOpening, deadline));
+        return deadline;
+    }
+
+    /// <summary>On opening: the ticket number and the first-response deadline as it stood then.</summary>
+    private CustomerText? Acknowledgement(TicketHistory history, TicketOpened opened, Instant? deadline)
+    {
         // Nothing was promised (no policy for the priority): no acknowledgement can say by when.
         if (deadline is not { } by) return null;
         var acknowledgement = composer.Compose(
@@ -58,11 +80,8 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
     /// what happens next, counted by the contact budget like a progress note. Not sent when the reply or the
     /// resolution came before it could go out (quiet hours).
     /// </summary>
-    private CustomerText? Apology(TicketHistory history, TicketFacts facts, TicketOpened opened)
+    private CustomerText? Apology(TicketHistory history, TicketFacts facts, TicketOpened opened, Instant? promised)
     {
-        // The promise is the one the acknowledgement made: the first-response deadline as it stood at the opening.
-        var promised = engine.Assess(history, opened.OccurredAt).Clocks
-            .FirstOrDefault(c => c.Kind == ClockKind.FirstResponse && c.Cycle == 1)?.Deadline;
         if (promised is not { } deadline) return null;
         if (facts.Responses.Any(r => r.OccurredAt <= deadline)) return null;
         var apology = composer.Compose(
