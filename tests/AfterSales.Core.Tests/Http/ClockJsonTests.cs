@@ -39,3 +39,20 @@ public class ClockJsonTests
         Assert.Null(json["spare"]);
     }
 }
+
+public class StepsJsonTests
+{
+    [Fact]
+    public void A_warning_due_after_its_deadline_is_shown_as_not_sent_with_the_reason()
+    {
+        // A promise made Friday evening for 20:00 on business hours: its warning would wait for Monday, after the deadline.
+        var ticket = new TicketScript().Opened("2026-10-16 17:00", "P3").Responded("2026-10-16 17:10").Committed("2026-10-16 17:20", "2026-10-16 20:00");
+        var assessment = new SlaEngine(TestSettings.Defaults()).Assess(ticket.History, At("2026-10-19 09:00"));
+
+        var steps = StepsJson.Write(assessment, ticket.History, new Dictionary<string, AfterSales.Core.Application.StepStatus>());
+
+        var warning = steps.Single(s => (string?)s!["key"] == "T-1/commitment@T-1-e3/warning/1")!;
+        Assert.StartsWith("superseded", (string?)warning["notSent"], StringComparison.Ordinal);
+        Assert.Null(steps.Single(s => (string?)s!["key"] == "T-1/commitment@T-1-e3/supervisor/1")!["notSent"]);
+    }
+}
