@@ -1,12 +1,13 @@
 using AfterSales.Azure.Hosting;
+using AfterSales.Core.Revisits;
 using AfterSales.Core.Settings;
 using AfterSales.Core.Texts;
 using Microsoft.Extensions.Configuration;
 
 namespace AfterSales.Cli;
 
-/// <summary>The settings a simulation runs with: the core ones and the <c>Texts</c> section.</summary>
-public sealed record SimulationSettings(AfterSalesSettings Core, TextSettings Texts);
+/// <summary>The settings a simulation runs with: the core ones, the <c>Texts</c> and the <c>Revisits</c> sections.</summary>
+public sealed record SimulationSettings(AfterSalesSettings Core, TextSettings Texts, RevisitSettings Revisits);
 
 /// <summary>
 /// Settings as the service reads them: built-in defaults, then a JSON file, then environment variables, validated by
@@ -18,22 +19,24 @@ public sealed record SimulationSettings(AfterSalesSettings Core, TextSettings Te
 public static class SettingsSource
 {
     /// <summary>Defaults, then <paramref name="settingsFile"/>, then environment variables: the layers <see cref="EffectiveSettings"/> names.</summary>
+    /// <param name="whatIfFile">A second JSON file layered over <paramref name="settingsFile"/>: the change a <c>--compare</c> run previews.</param>
     /// <param name="last">Values over all of them (a simulation's Pickup mode).</param>
-    public static IConfigurationRoot Layers(string? settingsFile, IDictionary<string, string?>? last = null)
+    public static IConfigurationRoot Layers(string? settingsFile, IDictionary<string, string?>? last = null, string? whatIfFile = null)
     {
         var builder = new ConfigurationBuilder().AddInMemoryCollection(SettingsDefaults.Values);
         if (settingsFile is not null) builder.AddJsonFile(Path.GetFullPath(settingsFile), optional: false);
+        if (whatIfFile is not null) builder.AddJsonFile(Path.GetFullPath(whatIfFile), optional: false);
         builder.AddEnvironmentVariables();
         if (last is not null) builder.AddInMemoryCollection(last);
         return builder.Build();
     }
 
     /// <exception cref="SettingsValidationException">Every bad key of every section.</exception>
-    public static SimulationSettings Load(string? settingsFile, string? pickupDirectory = null)
+    public static SimulationSettings Load(string? settingsFile, string? pickupDirectory = null, string? whatIfFile = null)
     {
         var simulation = new Dictionary<string, string?> { ["Email:Mode"] = nameof(EmailMode.Pickup) };
         if (pickupDirectory is not null) simulation["Email:PickupDirectory"] = pickupDirectory;
-        var options = AfterSalesOptions.Read(Layers(settingsFile, simulation), SettingsScope.Simulation);
-        return new SimulationSettings(options.Settings, options.Texts);
+        var options = AfterSalesOptions.Read(Layers(settingsFile, simulation, whatIfFile), SettingsScope.Simulation);
+        return new SimulationSettings(options.Settings, options.Texts, options.Revisits);
     }
 }

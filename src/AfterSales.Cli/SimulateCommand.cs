@@ -18,21 +18,22 @@ public static class SimulateCommand
         var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var zone = new Option<string?>("--time-zone") { Description = "IANA zone for the times shown (default: the Business calendar's zone)." };
+        var compare = new Option<FileInfo?>("--compare") { Description = "A settings JSON file with a proposed change, layered over --settings: run the same events under both and show what would differ (summary per policy, tickets whose outcome changed)." };
         var outDirectory = new Option<DirectoryInfo?>("--out") { Description = "Also write every escalation email the run would send, as .eml files, and every customer text, as .txt files, to this folder." };
 
         var command = new Command("simulate", "Replay ticket events against the SLA engine on a virtual clock and print the timeline (escalations and customer texts) and a summary per policy.")
         {
-            events, settings, until, format, zone, outDirectory,
+            events, settings, until, format, zone, outDirectory, compare,
         };
         command.SetAction(parse => Run(
             parse.GetValue(events), parse.GetValue(settings), parse.GetValue(until), parse.GetValue(format)!, parse.GetValue(zone),
-            parse.GetValue(outDirectory), output, error, time));
+            parse.GetValue(outDirectory), parse.GetValue(compare), output, error, time));
         return command;
     }
 
     private static int Run(
         FileInfo? eventsFile, FileInfo? settingsFile, string? untilText, string format, string? zoneId,
-        DirectoryInfo? outDirectory, TextWriter output, TextWriter error, TimeProvider time)
+        DirectoryInfo? outDirectory, FileInfo? compareFile, TextWriter output, TextWriter error, TimeProvider time)
     {
         var usingSample = eventsFile is null;
         var eventsPath = eventsFile?.FullName ?? SamplePaths.Events;
@@ -42,10 +43,19 @@ public static class SimulateCommand
             return 2;
         }
 
+        if (compareFile is not null && !compareFile.Exists)
+        {
+            error.WriteLine($"error: --compare settings file not found: {compareFile.FullName}");
+            return 2;
+        }
+
+        var settingsPath = settingsFile?.FullName ?? (usingSample ? SamplePaths.Settings : null);
         SimulationSettings both;
+        SimulationSettings? proposed = null;
         try
         {
-            both = SettingsSource.Load(settingsFile?.FullName ?? (usingSample ? SamplePaths.Settings : null), outDirectory?.FullName);
+            both = SettingsSource.Load(settingsPath, outDirectory?.FullName);
+            if (compareFile is not null) proposed = SettingsSource.Load(settingsPath, null, compareFile.FullName);
         }
         catch (SettingsValidationException invalid)
         {
@@ -75,14 +85,39 @@ public static class SimulateCommand
         }
 
         var parser = new TicketEventParser(loaded.Sla.KnownPriorities, loaded.Events.MaxFutureSkew, time);
-        var result = new Simulator(loaded, both.Texts, parser, displayZone).Run(File.ReadLines(eventsPath), until);
-        if (format == "json") SimulationJsonWriter.Write(result, displayZone, output);
-        else SimulationTextWriter.Write(result, displayZone, output);
+        var simulator = new Simulator(loaded, both.Texts, parser, displayZone, both.Revisits);
+        var progress = new ProgressReport(error, time);
+        if (proposed is not null)
+        {
+            var before = simulator.Run(simulator.Read(File.ReadLines(eventsPath)), until, _ => { }, progress.Report("current settings"));
+            var proposedParser = new TicketEventParser(proposed.Core.Sla.KnownPriorities, proposed.Core.Events.MaxFutureSkew, time);
+            var proposedSimulator = new Simulator(proposed.Core, proposed.Texts, proposedParser, displayZone, proposed.Revisits);
+            var after = proposedSimulator.Run(proposedSimulator.Read(File.ReadLines(eventsPath)), until, _ => { }, progress.Report("proposed settings"));
+            var comparison = SimulationComparison.Of(before, after);
+            var current = settingsFile is not null ? Path.GetRelativePath(Environment.CurrentDirectory, settingsFile.FullName)
+                : usingSample ? "the sample's settings (samples/settings.json)" : "built-in defaults";
+            var change = Path.GetRelativePath(Environment.CurrentDirectory, compareFile!.FullName);
+            if (format == "json") ComparisonJsonWriter.Write(comparison, output);
+            else ComparisonTextWriter.Write(comparison, current, $"{current} + {change}", output);
+            return 0;
+        }
+
+        ISimulationWriter writer = format == "json" ? new SimulationJsonWriter(displayZone, output) : new SimulationTextWriter(displayZone, output);
+        var emails = outDirectory is null ? null : new SimulatedEmails(loaded, time);
+        var texts = 0;
+        var input = simulator.Read(File.ReadLines(eventsPath));
+        writer.Begin(input.Rejected);
+        var result = simulator.Run(input, until, entry =>
+        {
+            writer.Entry(entry);
+            emails?.Add(entry);
+            if (outDirectory is not null && SimulatedTextFiles.Write(entry, outDirectory.FullName, displayZone)) texts++;
+        }, progress.Report("simulation"));
+        writer.End(result.Summary);
+        (writer as IDisposable)?.Dispose();
         if (outDirectory is not null)
         {
-            var written = SimulatedEmails.Write(result, loaded, time);
-            error.WriteLine($"wrote {written} emails to {loaded.Email.PickupDirectory}");
-            var texts = SimulatedTextFiles.Write(result, outDirectory.FullName, displayZone);
+            error.WriteLine($"wrote {emails!.Written} emails to {loaded.Email.PickupDirectory}");
             error.WriteLine($"wrote {texts} texts to {outDirectory.FullName}");
         }
         return 0;

@@ -6,23 +6,21 @@ using AfterSales.Core.Sla;
 namespace AfterSales.Cli;
 
 /// <summary>Writes the email of every step of a simulation as an .eml file (Pickup mode), as it would have read when sent.</summary>
-public static class SimulatedEmails
+public sealed class SimulatedEmails(AfterSalesSettings settings, TimeProvider time)
 {
-    public static int Write(SimulationResult result, AfterSalesSettings settings, TimeProvider time)
+    private readonly EscalationEmailRenderer renderer = new(settings, new SlaEngine(settings));
+    private readonly PickupEmailSender sender = new(settings.Email.PickupDirectory, settings.Email.From, settings.Email.FromName, time);
+    private readonly Dictionary<string, List<EscalationStep>> told = new(StringComparer.Ordinal);
+
+    public int Written { get; private set; }
+
+    public void Add(TimelineEntry entry)
     {
-        var renderer = new EscalationEmailRenderer(settings, new SlaEngine(settings));
-        var sender = new PickupEmailSender(settings.Email.PickupDirectory, settings.Email.From, settings.Email.FromName, time);
-        var told = new Dictionary<string, List<EscalationStep>>(StringComparer.Ordinal);
-        var written = 0;
-        foreach (var entry in result.Timeline)
-        {
-            if (entry is not { Step: { } step, History: { } history }) continue;
-            var earlier = told.TryGetValue(step.TicketId, out var list) ? list : told[step.TicketId] = [];
-            var message = renderer.Render(history, step, [.. earlier], entry.At);
-            sender.SendAsync(message, CancellationToken.None).GetAwaiter().GetResult();
-            earlier.Add(step);
-            written++;
-        }
-        return written;
+        if (entry is not { Kind: TimelineKind.Step, Step: { } step, History: { } history }) return;
+        var earlier = told.TryGetValue(step.TicketId, out var list) ? list : told[step.TicketId] = [];
+        var message = renderer.Render(history, step, [.. earlier], entry.At);
+        sender.SendAsync(message, CancellationToken.None).GetAwaiter().GetResult();
+        earlier.Add(step);
+        Written++;
     }
 }

@@ -96,12 +96,13 @@ public sealed class DueSweep(
             foreach (var text in dueTexts)
                 await notifications.EnqueueAsync(NotificationMessage.For(text, now), cancellationToken).ConfigureAwait(false);
             var next = DueIndexing.NextIndexInstant(assessment, plan);
-            var produced = assessment.DueNow.Select(s => s.Key).Concat(dueTexts.Select(t => t.Key));
+            // A superseded warning is marked produced, so it is never sent later; the SLA status says why it was not sent.
+            var produced = assessment.DueNow.Concat(assessment.Superseded).Select(s => s.Key).Concat(dueTexts.Select(t => t.Key));
             var updated = new StoredTicket(stored.History.MarkProduced(produced), next);
 
             if (next is { } due && due != stored.IndexedDueAt)
                 await dueIndex.PutAsync(new DueEntry(entry.TicketId, due), cancellationToken).ConfigureAwait(false);
-            var unchanged = assessment.DueNow.Count == 0 && dueTexts.Count == 0 && next == stored.IndexedDueAt;
+            var unchanged = assessment.DueNow.Count == 0 && assessment.Superseded.Count == 0 && dueTexts.Count == 0 && next == stored.IndexedDueAt;
             if (!unchanged && !await tickets.TrySaveAsync(updated, current.Version, cancellationToken).ConfigureAwait(false)) continue;
 
             if (entry.DueAt != next) await dueIndex.RemoveAsync(entry, cancellationToken).ConfigureAwait(false);

@@ -22,6 +22,9 @@ public sealed class BusinessCalendar
 
     private readonly WorkingWeek? _week;
 
+    // Each date's spans as instants, computed once: the walks map the same few hundred dates again and again.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<LocalDate, (Instant Open, Instant Close)[]> _resolved = new();
+
     private BusinessCalendar(string name, DateTimeZone zone, CalendarDefinition? definition, WorkingWeek? week)
     {
         Name = name;
@@ -78,9 +81,8 @@ public sealed class BusinessCalendar
         var date = FirstDateToScan(start);
         for (var day = 0; day <= MaxWalkDays; day++, date = date.PlusDays(1))
         {
-            foreach (var span in _week.SpansOn(date))
+            foreach (var (open, close) in Resolved(date))
             {
-                var (open, close) = Resolve(date, span);
                 if (close <= start)
                 {
                     continue;
@@ -117,9 +119,8 @@ public sealed class BusinessCalendar
         var last = LocalDateOf(to).PlusDays(1);
         for (var date = FirstDateToScan(from); date <= last; date = date.PlusDays(1))
         {
-            foreach (var span in _week.SpansOn(date))
+            foreach (var (open, close) in Resolved(date))
             {
-                var (open, close) = Resolve(date, span);
                 var start = open > from ? open : from;
                 var end = close < to ? close : to;
                 if (end > start)
@@ -143,9 +144,8 @@ public sealed class BusinessCalendar
         var last = LocalDateOf(instant).PlusDays(1);
         for (var date = FirstDateToScan(instant); date <= last; date = date.PlusDays(1))
         {
-            foreach (var span in _week.SpansOn(date))
+            foreach (var (open, close) in Resolved(date))
             {
-                var (open, close) = Resolve(date, span);
                 if (open <= instant && instant < close)
                 {
                     return true;
@@ -168,9 +168,8 @@ public sealed class BusinessCalendar
         var date = FirstDateToScan(instant);
         for (var day = 0; day <= MaxWalkDays; day++, date = date.PlusDays(1))
         {
-            foreach (var span in _week.SpansOn(date))
+            foreach (var (open, close) in Resolved(date))
             {
-                var (open, close) = Resolve(date, span);
                 if (close > instant && close > open)
                 {
                     return open > instant ? open : instant;
@@ -187,6 +186,15 @@ public sealed class BusinessCalendar
 
     // The day before, in case a transition at midnight makes a span of the previous date end after the instant.
     private LocalDate FirstDateToScan(Instant instant) => LocalDateOf(instant).PlusDays(-1);
+
+    private (Instant Open, Instant Close)[] Resolved(LocalDate date) =>
+        _resolved.GetOrAdd(date, d =>
+        {
+            var spans = _week!.SpansOn(d);
+            var resolved = new (Instant Open, Instant Close)[spans.Length];
+            for (var i = 0; i < spans.Length; i++) resolved[i] = Resolve(d, spans[i]);
+            return resolved;
+        });
 
     private (Instant Open, Instant Close) Resolve(LocalDate date, WorkingSpan span)
     {

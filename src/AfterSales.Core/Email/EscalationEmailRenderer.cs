@@ -70,14 +70,21 @@ public sealed class EscalationEmailRenderer(AfterSalesSettings settings, SlaEngi
         return new EscalationEmailContent(
             texts.Locale, subject, $"{priority} · {tag} · {texts.Role(step.Role)}", Accent(step.Trigger), title,
             $"{customer?.Name ?? "?"} — {facts.Opened?.Summary ?? ""}",
-            texts.DoNow, step.Expectation, factRows,
+            texts.DoNow, LadderExpectations.For(step.Expectation, texts.Locale), factRows,
             settings.Email.TicketLink(step.TicketId), texts.OpenTicket(step.TicketId),
             texts.AlreadyTold, told, texts.RecentHistory, recent, texts.Footer(step.Key));
     }
 
-    /// <summary>The subject tag (<c>overdue 25 min</c>) and the fact row that spells it out in working and calendar time.</summary>
+    /// <summary>
+    /// The subject tag (<c>overdue 25 min</c>) and the fact row that spells it out: in the policy's working time, with
+    /// calendar time beside it where the two differ (a weekend or a night in between).
+    /// </summary>
     private static (string Tag, (string, string)? Row) Lateness(EscalationStep step, BusinessCalendar calendar, TicketFacts facts, Instant now, EmailTexts texts)
     {
+        string Tagged(Duration working, Duration span) => calendar.Is24x7 ? texts.Span(span) : texts.WorkingSpan(working);
+        string Both(Duration working, Duration span) =>
+            calendar.Is24x7 || working == span ? texts.Span(span) : texts.LateByValue(texts.WorkingSpan(working), texts.Span(span));
+
         switch (step.Trigger)
         {
             case LadderTrigger.Breach when step.Deadline is { } deadline:
@@ -86,19 +93,20 @@ public sealed class EscalationEmailRenderer(AfterSalesSettings settings, SlaEngi
                 var workingLate = now > deadline ? calendar.WorkingTimeBetween(deadline, now) : Duration.Zero;
                 // Sent right at the deadline there is no lateness worth a row: the banner says "just overdue".
                 if (calendarLate < Duration.FromMinutes(1)) return (texts.JustOverdue, null);
-                return (texts.Overdue(texts.Span(calendarLate)), (texts.LateBy, texts.LateByValue(texts.WorkingSpan(workingLate), texts.Span(calendarLate))));
+                return (texts.Overdue(Tagged(workingLate, calendarLate)), (texts.LateBy, Both(workingLate, calendarLate)));
             }
             case LadderTrigger.Warning when step.Deadline is { } deadline:
             {
                 var left = deadline > now ? deadline - now : Duration.Zero;
                 var workingLeft = deadline > now ? calendar.WorkingTimeBetween(now, deadline) : Duration.Zero;
-                return (texts.DueIn(texts.Span(left)), (texts.TimeLeft, texts.LateByValue(texts.WorkingSpan(workingLeft), texts.Span(left))));
+                return (texts.DueIn(Tagged(workingLeft, left)), (texts.TimeLeft, Both(workingLeft, left)));
             }
             case LadderTrigger.Unresolved:
             {
                 var start = facts.CurrentCycle?.Start ?? step.TriggeredAt;
                 var open = now - start;
-                return (texts.OpenFor(texts.Span(open)), (texts.UnresolvedFor, texts.LateByValue(texts.WorkingSpan(calendar.WorkingTimeBetween(start, now)), texts.Span(open))));
+                var workingOpen = calendar.WorkingTimeBetween(start, now);
+                return (texts.OpenFor(texts.Span(open)), (texts.UnresolvedFor, Both(workingOpen, open)));
             }
             default:
                 return (texts.Opened, null);

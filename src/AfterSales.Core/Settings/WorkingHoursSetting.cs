@@ -7,7 +7,8 @@ namespace AfterSales.Core.Settings;
 
 /// <summary>
 /// The working hours of one day: <c>08:30-12:00,13:30-17:30</c>, in ascending order without overlap;
-/// <c>24:00</c> may end a span (<c>00:00-24:00</c> is the whole day); empty or <c>closed</c> means no working time.
+/// <c>24:00</c> may end a span (<c>00:00-24:00</c> is the whole day), and so may <c>23:59</c>, which admins write
+/// meaning "to the end of the day"; empty or <c>closed</c> means no working time.
 /// </summary>
 public static class WorkingHoursSetting
 {
@@ -55,7 +56,7 @@ public static class WorkingHoursSetting
         if (parts.Length != 2) return false;
         var start = Time.Parse(parts[0]);
         if (!start.Success) return false;
-        if (parts[1] == "24:00")
+        if (parts[1] is "24:00" or "23:59")
         {
             span = new WorkingSpan(start.Value, LocalTime.Midnight, EndsAtMidnight: true);
             return true;

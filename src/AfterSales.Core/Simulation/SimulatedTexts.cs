@@ -11,33 +11,49 @@ namespace AfterSales.Core.Simulation;
 internal sealed class SimulatedTexts(TextSettings settings, TimelineText words)
 {
     private readonly Dictionary<string, List<SentText>> sentByPhone = new(StringComparer.Ordinal);
-    private readonly HashSet<string> sentKeys = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (CustomerText Text, Instant RetryAt)> held = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> sentKeysByTicket = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, (CustomerText Text, Instant RetryAt)>> heldByTicket = new(StringComparer.Ordinal);
 
     /// <summary>The earliest retry of a text the budget held for this ticket; null when none waits.</summary>
     public Instant? NextRetry(string ticketId) =>
-        held.Values.Where(h => h.Text.TicketId == ticketId).Select(h => (Instant?)h.RetryAt).Min();
+        heldByTicket.TryGetValue(ticketId, out var held) ? held.Values.Select(h => (Instant?)h.RetryAt).Min() : null;
 
     /// <summary>The held texts of this ticket whose retry has come.</summary>
     public IReadOnlyList<CustomerText> DueRetries(string ticketId, Instant now)
     {
-        var due = held.Values.Where(h => h.Text.TicketId == ticketId && h.RetryAt <= now)
+        if (!heldByTicket.TryGetValue(ticketId, out var held)) return [];
+        var due = held.Values.Where(h => h.RetryAt <= now)
             .OrderBy(h => h.RetryAt).ThenBy(h => h.Text.Key, StringComparer.Ordinal).Select(h => h.Text).ToList();
         foreach (var text in due) held.Remove(text.Key);
+        if (held.Count == 0) heldByTicket.Remove(ticketId);
         return due;
+    }
+
+    /// <summary>A ticket out of play: its sent keys are no longer needed (what the budget counts stays, by phone).</summary>
+    public void Forget(string ticketId)
+    {
+        sentKeysByTicket.Remove(ticketId);
+        heldByTicket.Remove(ticketId);
     }
 
     /// <summary>Sends, holds or drops one text at <paramref name="now"/>, as production's dispatch would.</summary>
     public TimelineEntry Offer(CustomerText text, Instant now)
     {
         var sent = sentByPhone.TryGetValue(text.Phone, out var list) ? list : sentByPhone[text.Phone] = [];
+        // The budget looks back at most one survey period (and one day): older texts can no longer hold anything.
+        sent.RemoveAll(s => now - s.SentAt > settings.SurveyEvery + Duration.FromDays(1));
+        var sentKeys = sentKeysByTicket.TryGetValue(text.TicketId, out var keys) ? keys : sentKeysByTicket[text.TicketId] = new(StringComparer.Ordinal);
         if (text.Kind == TextKind.SurveyReminder && !sentKeys.Contains(CustomerTextKeys.Survey(text.TicketId, SurveyNumber(text.Key))))
             return Entry(now, text, TimelineKind.TextNotSent, "not sent: its survey was never sent");
 
         var budget = ContactBudget.Decide(text, now, sent, settings);
         if (!budget.Send)
         {
-            if (budget.NextChanceAt is { } retryAt) held[text.Key] = (text, retryAt);
+            if (budget.NextChanceAt is { } retryAt)
+            {
+                if (!heldByTicket.TryGetValue(text.TicketId, out var held)) heldByTicket[text.TicketId] = held = new(StringComparer.Ordinal);
+                held[text.Key] = (text, retryAt);
+            }
             var then = budget.NextChanceAt is { } at ? $"; tried again {words.Time(at)}" : "; not sent (its occasion has passed)";
             return Entry(now, text, TimelineKind.TextHeld, budget.Reason + then);
         }

@@ -6,7 +6,8 @@ namespace AfterSales.Core.Simulation;
 /// <param name="LineNumber">1-based line of the events file.</param>
 public sealed record RejectedLine(int LineNumber, EventRejection Rejection);
 
-/// <param name="FirstResponseMet">Share of first-response clocks that ended on time, of those that ended or are overdue; null when none.</param>
+/// <param name="FirstResponseMet">Share of first-response clocks that ended on time, of those that ended with a reply or are overdue; null when none.</param>
+/// <param name="NoFirstResponse">First-response clocks that ended with the ticket resolved or closed and no reply to the customer: counted apart, never as met.</param>
 /// <param name="MedianFirstResponse">Working time (pauses excluded) from opening to the first reply.</param>
 public sealed record PolicySummary(
     string Policy,
@@ -15,10 +16,19 @@ public sealed record PolicySummary(
     double? ResolutionMet,
     Duration? MedianFirstResponse,
     Duration? P95FirstResponse,
-    IReadOnlyDictionary<string, int> EscalationsPerLevel);
+    IReadOnlyDictionary<string, int> EscalationsPerLevel,
+    int NoFirstResponse,
+    IReadOnlyDictionary<string, int> TextsPerKind,
+    int BudgetHolds);
+
+/// <summary>How one ticket ended up in a run: each clock's outcome and every escalation step produced, for comparing runs.</summary>
+/// <param name="Clocks">Outcome per clock (<c>cycle/clockId</c> → met, missed, overdue, unanswered, running, paused).</param>
+/// <param name="Steps">Keys of the escalation steps produced.</param>
+public sealed record TicketOutcome(string TicketId, string Policy, IReadOnlyDictionary<string, string> Clocks, IReadOnlyList<string> Steps);
 
 public sealed record SimulationResult(
     IReadOnlyList<TimelineEntry> Timeline,
     IReadOnlyList<RejectedLine> Rejected,
     IReadOnlyList<PolicySummary> Summary,
-    Instant? EndedAt);
+    Instant? EndedAt,
+    IReadOnlyList<TicketOutcome> Outcomes);

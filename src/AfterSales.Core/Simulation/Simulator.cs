@@ -1,18 +1,26 @@
 using AfterSales.Core.Events;
+using AfterSales.Core.Revisits;
 using AfterSales.Core.Settings;
 using AfterSales.Core.Sla;
 using AfterSales.Core.Texts;
-using AfterSales.Core.Tickets;
 using NodaTime;
 
 namespace AfterSales.Core.Simulation;
 
+/// <summary>The events of a simulation, read and sorted, and the lines that could not be understood.</summary>
+public sealed record SimulationInput(List<AfterSalesEvent?> Events, IReadOnlyList<RejectedLine> Rejected);
+
+/// <summary>How far a long simulation has come: events applied of all, and the virtual instant reached.</summary>
+public sealed record SimulationProgress(int EventsApplied, int EventsTotal, Instant VirtualNow);
+
 /// <summary>
 /// Replays events in time order against the engine on a virtual clock, with in-memory tickets, and records
 /// everything AfterSales would do: escalations, and every customer text at the instant it would be sent. The same
-/// decisions as production: only the clock and the stores differ.
+/// decisions as production: only the clock and the stores differ. The timeline streams to a sink, and a ticket's state
+/// is dropped as soon as nothing can change it any more, so a month of a large helpdesk fits in memory.
 /// </summary>
-public sealed class Simulator(AfterSalesSettings settings, TextSettings texts, TicketEventParser parser, DateTimeZone displayZone)
+public sealed class Simulator(
+    AfterSalesSettings settings, TextSettings texts, TicketEventParser parser, DateTimeZone displayZone, RevisitSettings? revisits = null)
 {
     /// <summary>Guards against a run that never settles: nothing is simulated past this long after the last event.</summary>
     private static readonly Duration Horizon = Duration.FromDays(366);
@@ -21,30 +29,56 @@ public sealed class Simulator(AfterSalesSettings settings, TextSettings texts, T
     private readonly TimelineText text = new(displayZone);
     private readonly CustomerTextPlanner planner = new(settings, texts);
 
+    /// <summary>Runs and keeps the whole timeline in the result: for tests and small files.</summary>
     public SimulationResult Run(IEnumerable<string> lines, Instant? until = null)
     {
-        var (events, rejected) = Read(lines);
-        var run = new VirtualRun(engine, planner, new SimulatedTexts(texts, text), text);
-        var stopAt = until ?? (events.Count > 0 ? events[^1].OccurredAt + Horizon : Instant.MinValue);
+        var timeline = new List<TimelineEntry>();
+        var result = Run(Read(lines), until, timeline.Add);
+        return result with { Timeline = timeline };
+    }
+
+    /// <summary>Runs and hands every timeline entry to <paramref name="sink"/> as it happens; the result's timeline is empty.</summary>
+    /// <param name="progressEvery">Events between two calls of <paramref name="progress"/>.</param>
+    public SimulationResult Run(
+        SimulationInput input, Instant? until, Action<TimelineEntry> sink, Action<SimulationProgress>? progress = null, int progressEvery = 20_000)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var events = input.Events;
+        var remaining = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var e in events.OfType<TicketEvent>()) remaining[e.TicketId] = remaining.GetValueOrDefault(e.TicketId) + 1;
+
+        var customerTexts = new SimulatedTexts(texts, text);
+        var revisitRun = new SimulatedRevisits(settings, texts, revisits ?? DefaultRevisits(), customerTexts);
+        var run = new SimulationRun(engine, planner, customerTexts, revisitRun, text, sink, remaining);
+        var lastEventAt = events.Count > 0 ? events[^1]!.OccurredAt : (Instant?)null;
+        var stopAt = until ?? (lastEventAt is { } last ? last + Horizon : Instant.MinValue);
 
         var next = 0;
         while (true)
         {
-            var eventAt = next < events.Count ? events[next].OccurredAt : (Instant?)null;
+            var eventAt = next < events.Count ? events[next]!.OccurredAt : (Instant?)null;
             var wakeAt = run.NextWake;
             if (eventAt is null && wakeAt is null) break;
             var at = eventAt is { } e && (wakeAt is not { } w || e <= w) ? e : wakeAt!.Value;
             if (at > stopAt) break;
 
-            if (eventAt == at) run.Receive(events[next++]);
+            if (eventAt == at)
+            {
+                run.Receive(events[next]!);
+                // The ticket's history holds what it needs; the list lets go of the event.
+                events[next++] = null;
+                if (progress is not null && next % progressEvery == 0) progress(new SimulationProgress(next, events.Count, at));
+            }
             else run.Wake(at);
         }
 
-        var endedAt = run.LastInstant;
-        return new SimulationResult(run.Timeline, rejected, endedAt is { } end ? Summarise(run, end) : [], endedAt);
+        if (run.LastInstant is not { } end) return new SimulationResult([], input.Rejected, [], null, []);
+        var finished = run.Finish(end);
+        return new SimulationResult([], input.Rejected, Summarise(finished, end), end, Outcomes(finished, end));
     }
 
-    private (List<AfterSalesEvent> Events, List<RejectedLine> Rejected) Read(IEnumerable<string> lines)
+    /// <summary>Reads and parses every line, sorted by time (file order kept at the same instant).</summary>
+    public SimulationInput Read(IEnumerable<string> lines)
     {
         var events = new List<AfterSalesEvent>();
         var rejected = new List<RejectedLine>();
@@ -58,30 +92,39 @@ public sealed class Simulator(AfterSalesSettings settings, TextSettings texts, T
             else if (result.Rejection is { } rejection) rejected.Add(new RejectedLine(number, rejection));
         }
         // A stable sort keeps file order for events at the same instant.
-        return ([.. events.OrderBy(e => e.OccurredAt)], rejected);
+        return new SimulationInput([.. events.OrderBy(e => e.OccurredAt)], rejected);
     }
 
-    private IReadOnlyList<PolicySummary> Summarise(VirtualRun run, Instant end)
-    {
-        var assessments = run.Tickets.Values.Select(h => (History: h, Assessment: engine.Assess(h, end)))
-            .Where(x => x.Assessment.Policy is not null)
-            .ToList();
-        return [.. assessments
-            .GroupBy(x => x.Assessment.Policy!)
+    private static RevisitSettings DefaultRevisits() =>
+        RevisitSettingsLoader.LoadWithDefaults(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+
+    private IReadOnlyList<PolicySummary> Summarise(IReadOnlyList<FinishedTicket> tickets, Instant end) =>
+        [.. tickets
+            .GroupBy(t => t.Policy)
             .OrderBy(g => settings.Sla.Policies.FirstOrDefault(p => p.Name == g.Key)?.Precedence ?? int.MaxValue)
-            .Select(g => Summary(g.Key, [.. g.Select(x => x.Assessment)], run.ProducedSteps, end))];
-    }
+            .Select(g => Summary(g.Key, [.. g], end))];
 
-    private static PolicySummary Summary(string policy, IReadOnlyList<TicketAssessment> tickets, IReadOnlyList<EscalationStep> produced, Instant end)
+    private static IReadOnlyList<TicketOutcome> Outcomes(IReadOnlyList<FinishedTicket> tickets, Instant end) =>
+        [.. tickets.OrderBy(t => t.TicketId, StringComparer.Ordinal).Select(t => new TicketOutcome(
+            t.TicketId, t.Policy,
+            t.Clocks.ToDictionary(c => $"{c.Cycle}/{c.ClockId}", c => c.OutcomeAt(end).ToString().ToLowerInvariant(), StringComparer.Ordinal),
+            [.. t.StepKeys.Order(StringComparer.Ordinal)]))];
+
+    private static PolicySummary Summary(string policy, IReadOnlyList<FinishedTicket> tickets, Instant end)
     {
         var clocks = tickets.SelectMany(t => t.Clocks).ToList();
         var firstResponses = clocks.Where(c => c.Kind == ClockKind.FirstResponse).ToList();
         var replyTimes = firstResponses.Where(c => c.StoppedBy == "AgentResponded" && c.ActiveTimeToStop is not null)
             .Select(c => c.ActiveTimeToStop!.Value).Order().ToList();
-        var ticketIds = tickets.Select(t => t.TicketId).ToHashSet(StringComparer.Ordinal);
-        var perLevel = produced.Where(s => ticketIds.Contains(s.TicketId))
-            .GroupBy(s => s.Level).OrderBy(g => g.Key, StringComparer.Ordinal)
+        var perLevel = tickets.SelectMany(t => t.StepKeys).GroupBy(LevelOf).OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var textsPerKind = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var kind in Enum.GetValues<TextKind>())
+        {
+            var count = tickets.Sum(t => t.TextsSent[(int)kind]);
+            if (count > 0) textsPerKind[TimelineText.KindName(kind)] = count;
+        }
+
         return new PolicySummary(
             policy,
             tickets.Count,
@@ -89,7 +132,18 @@ public sealed class Simulator(AfterSalesSettings settings, TextSettings texts, T
             MetShare(clocks.Where(c => c.Kind == ClockKind.Resolution), end),
             Percentile.NearestRank(replyTimes, 0.50),
             Percentile.NearestRank(replyTimes, 0.95),
-            perLevel);
+            perLevel,
+            firstResponses.Count(c => c.EndedUnanswered(end)),
+            textsPerKind.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+            tickets.Sum(t => t.TextsHeld));
+    }
+
+    /// <summary><c>T-1/first-response/supervisor/1</c> → <c>supervisor</c>.</summary>
+    private static string LevelOf(string stepKey)
+    {
+        var end = stepKey.LastIndexOf('/');
+        var start = stepKey.LastIndexOf('/', end - 1);
+        return stepKey[(start + 1)..end];
     }
 
     private static double? MetShare(IEnumerable<ClockRun> clocks, Instant end)
@@ -98,97 +152,5 @@ public sealed class Simulator(AfterSalesSettings settings, TextSettings texts, T
             .Where(o => o is ClockOutcome.Met or ClockOutcome.Missed or ClockOutcome.Overdue)
             .ToList();
         return decided.Count == 0 ? null : (double)decided.Count(o => o == ClockOutcome.Met) / decided.Count;
-    }
-
-    /// <summary>The mutable state of one simulation: tickets, scheduled wake-ups and the timeline.</summary>
-    private sealed class VirtualRun(SlaEngine engine, CustomerTextPlanner planner, SimulatedTexts customerTexts, TimelineText text)
-    {
-        private readonly Dictionary<string, Instant> wakeups = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, Dictionary<string, ClockRun>> lastClocks = new(StringComparer.Ordinal);
-
-        public Dictionary<string, TicketHistory> Tickets { get; } = new(StringComparer.Ordinal);
-        public List<TimelineEntry> Timeline { get; } = [];
-        public List<EscalationStep> ProducedSteps { get; } = [];
-        public Instant? LastInstant { get; private set; }
-
-        public Instant? NextWake => wakeups.Count == 0 ? null : wakeups.Values.Min();
-
-        public void Receive(AfterSalesEvent received)
-        {
-            LastInstant = received.OccurredAt;
-            if (received is not TicketEvent ticketEvent)
-            {
-                var delivery = (DeliveryEvent)received;
-                Timeline.Add(new TimelineEntry(received.OccurredAt, delivery.TicketId ?? delivery.InstallationId, TimelineKind.Received,
-                    $"{received.Type}: installation {delivery.InstallationId} delivered (revisits are not simulated yet)"));
-                return;
-            }
-
-            var before = Tickets.GetValueOrDefault(ticketEvent.TicketId) ?? TicketHistory.Empty(ticketEvent.TicketId);
-            var after = before.Apply(ticketEvent);
-            if (ReferenceEquals(before, after))
-            {
-                Timeline.Add(new TimelineEntry(ticketEvent.OccurredAt, ticketEvent.TicketId, TimelineKind.Duplicate,
-                    $"duplicate {ticketEvent.Type} {ticketEvent.EventId} ignored"));
-                return;
-            }
-            Tickets[ticketEvent.TicketId] = after;
-            Timeline.Add(new TimelineEntry(ticketEvent.OccurredAt, ticketEvent.TicketId, TimelineKind.Received, text.Describe(ticketEvent, engine, after)));
-            Evaluate(ticketEvent.TicketId, ticketEvent.OccurredAt);
-        }
-
-        public void Wake(Instant at)
-        {
-            LastInstant = at;
-            foreach (var ticketId in wakeups.Where(w => w.Value == at).Select(w => w.Key).Order(StringComparer.Ordinal).ToList())
-            {
-                wakeups.Remove(ticketId);
-                Evaluate(ticketId, at);
-            }
-        }
-
-        private void Evaluate(string ticketId, Instant now)
-        {
-            var history = Tickets[ticketId];
-            var assessment = engine.Assess(history, now);
-            ReportClockChanges(ticketId, now, assessment);
-            foreach (var step in assessment.DueNow)
-            {
-                Timeline.Add(new TimelineEntry(now, ticketId, TimelineKind.Step, TimelineText.Describe(step, now), step, history));
-                ProducedSteps.Add(step);
-            }
-            Tickets[ticketId] = history.MarkProduced(assessment.DueNow.Select(s => s.Key));
-            var nextText = Text(ticketId, now);
-            var next = new[] { assessment.NextDueAt, nextText, customerTexts.NextRetry(ticketId) }.Min();
-            if (next is { } wake) wakeups[ticketId] = wake;
-            else wakeups.Remove(ticketId);
-        }
-
-        /// <summary>Offers every text due now (held ones whose retry has come first); returns when the next one falls due.</summary>
-        private Instant? Text(string ticketId, Instant now)
-        {
-            foreach (var retry in customerTexts.DueRetries(ticketId, now)) Timeline.Add(customerTexts.Offer(retry, now));
-            while (true)
-            {
-                // Producing a text can plan another (a sent survey gets its reminder), so plan until nothing is due.
-                var plan = planner.Plan(Tickets[ticketId], now);
-                if (plan.DueNow.Count == 0) return plan.NextDueAt;
-                foreach (var due in plan.DueNow) Timeline.Add(customerTexts.Offer(due, now));
-                Tickets[ticketId] = Tickets[ticketId].MarkProduced(plan.DueNow.Select(t => t.Key));
-            }
-        }
-
-        private void ReportClockChanges(string ticketId, Instant now, TicketAssessment assessment)
-        {
-            var previous = lastClocks.GetValueOrDefault(ticketId) ?? [];
-            var current = assessment.Clocks.ToDictionary(c => $"{c.Cycle}/{c.ClockId}", StringComparer.Ordinal);
-            foreach (var (key, clock) in current)
-            {
-                previous.TryGetValue(key, out var before);
-                foreach (var (kind, text) in text.DescribeChange(before, clock, now))
-                    Timeline.Add(new TimelineEntry(now, ticketId, kind, text));
-            }
-            lastClocks[ticketId] = current;
-        }
     }
 }

@@ -5,11 +5,15 @@ using NodaTime;
 
 namespace AfterSales.Core.Simulation;
 
-public enum TimelineKind { Received, Duplicate, DeadlineSet, DeadlineMoved, ClockPaused, TargetMet, TargetMissed, Step, Text, TextHeld, TextNotSent }
+public enum TimelineKind { Received, Duplicate, DeadlineSet, DeadlineMoved, ClockPaused, TargetMet, TargetMissed, NoFirstResponse, Step, StepSuperseded, Text, TextHeld, TextNotSent, Revisit, RevisitCallList }
 
 /// <summary>One line of what AfterSales did or would do, at a virtual instant.</summary>
 /// <param name="History">For a step: the ticket as it stood when the step was produced (to render its email).</param>
 /// <param name="CustomerText">For a text line: the text sent, held or not sent, with its rendered content.</param>
+/// <param name="Slack">For a target met or missed: the time it had to spare (negative: how late it was).</param>
 public sealed record TimelineEntry(
     Instant At, string TicketId, TimelineKind Kind, string Text, EscalationStep? Step = null, TicketHistory? History = null,
-    CustomerText? CustomerText = null);
+    CustomerText? CustomerText = null, ClockSlack? Slack = null);
+
+/// <summary>Time a stopped clock had to spare, negative when late: in its policy's working time and in calendar time.</summary>
+public sealed record ClockSlack(Duration Working, Duration? Calendar);

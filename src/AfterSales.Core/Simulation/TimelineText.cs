@@ -33,7 +33,12 @@ public sealed class TimelineText(DateTimeZone zone)
         _ => e.Type,
     };
 
-    public static string Describe(EscalationStep step, Instant now)
+    /// <summary>
+    /// The step line. A step tied to a deadline says when it was sent relative to that deadline
+    /// (<c>[supervisor: sent at the first-response deadline]</c>, <c>[head-unanswered: sent 9 h working time (1 d)
+    /// after the resolution deadline]</c>), never a bare "late" that reads as if the alert itself were late.
+    /// </summary>
+    public static string Describe(EscalationStep step, Instant now, BusinessCalendar calendar)
     {
         var what = step.Trigger switch
         {
@@ -42,11 +47,35 @@ public sealed class TimelineText(DateTimeZone zone)
             LadderTrigger.Opened => "ESCALATION opened",
             _ => "ESCALATION unresolved",
         };
-        var late = step.Deadline is { } deadline && now > deadline ? $", {DurationText.Format(now - deadline)} late" : "";
-        return $"{what} [{step.Level}{late}] -> {step.Role} {step.Recipient ?? "(no address)"} ({step.Key})";
+        return $"{what} [{step.Level}{WhenSent(step, now, calendar)}] -> {step.Role} {step.Recipient ?? "(no address)"} ({step.Key})";
     }
 
-    public IEnumerable<(TimelineKind Kind, string Text)> DescribeChange(ClockRun? before, ClockRun clock, Instant now)
+    /// <summary>A warning not sent because its deadline passed first.</summary>
+    public string Superseded(EscalationStep step) =>
+        $"WARNING {step.ClockId} [{step.Level}] not sent: its deadline {Time(step.Deadline ?? step.DueAt)} passed first, the breach supersedes it ({step.Key})";
+
+    private static string WhenSent(EscalationStep step, Instant now, BusinessCalendar calendar)
+    {
+        if (step.Deadline is not { } deadline) return "";
+        var promise = step.Clock is { } kind ? $"{ClockName(kind)} deadline" : "deadline";
+        if (now == deadline) return $": sent at the {promise}";
+        var (from, to, relation) = now > deadline ? (deadline, now, "after") : (now, deadline, "before");
+        var working = calendar.WorkingTimeBetween(from, to);
+        if (!calendar.Is24x7 && working == Duration.Zero && now > deadline)
+            return $": sent at the first opening after the {promise} ({DurationText.Format(to - from)} later)";
+        var span = SlackText.Describe(working, to - from, !calendar.Is24x7);
+        return $": sent {span} {relation} the {promise}";
+    }
+
+    /// <summary>first-response, update, resolution, commitment.</summary>
+    public static string ClockName(ClockKind kind) => kind switch
+    {
+        ClockKind.FirstResponse => ClockPlanner.FirstResponseId,
+        ClockKind.Resolution => ClockPlanner.ResolutionId,
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    public IEnumerable<(TimelineKind Kind, string Text, ClockSlack? Slack)> DescribeChange(ClockRun? before, ClockRun clock, Instant now)
     {
         var name = clock.ClockId;
         if (before is null || before.Deadline != clock.Deadline)
@@ -55,18 +84,29 @@ public sealed class TimelineText(DateTimeZone zone)
             {
                 if (clock.Deadline is { } deadline)
                     yield return (before?.Deadline is null ? TimelineKind.DeadlineSet : TimelineKind.DeadlineMoved,
-                        $"{name} deadline {Time(deadline)} ({Target(clock)})");
+                        $"{name} deadline {Time(deadline)} ({Target(clock)})", null);
                 else
-                    yield return (TimelineKind.ClockPaused, $"{name} clock paused");
+                    yield return (TimelineKind.ClockPaused, $"{name} clock paused", null);
             }
         }
         var stoppedNow = clock.StoppedAt is { } stop && stop <= now && (before?.StoppedAt is not { } was || was > now);
         if (!stoppedNow) yield break;
-        var lateness = clock.LatenessAt(now);
-        yield return lateness > Duration.Zero
-            ? (TimelineKind.TargetMissed, $"{name} missed by {DurationText.Format(lateness)}")
-            : (TimelineKind.TargetMet, $"{name} met{Spare(clock)}");
+        if (clock.EndedUnanswered(now))
+        {
+            yield return (TimelineKind.NoFirstResponse, $"{name}: none, the ticket was {Ended(clock.StoppedBy)} without a reply to the customer", null);
+            yield break;
+        }
+        var slack = clock.WorkingSlack ?? Duration.Zero;
+        var onWorkingCalendar = clock.Calendar != BusinessCalendar.TwentyFourSevenName;
+        var measured = new ClockSlack(slack, clock.CalendarSlack);
+        yield return slack < Duration.Zero
+            ? (TimelineKind.TargetMissed, $"{name} missed by {SlackText.Describe(slack, clock.CalendarSlack, onWorkingCalendar)}", measured)
+            : slack == Duration.Zero
+                ? (TimelineKind.TargetMet, $"{name} met, just in time", measured)
+                : (TimelineKind.TargetMet, $"{name} met, {SlackText.Describe(slack, clock.CalendarSlack, onWorkingCalendar)} to spare", measured);
     }
+
+    private static string Ended(string? stoppedBy) => stoppedBy == nameof(TicketClosed) ? "closed" : "resolved";
 
     /// <summary>acknowledgement, progress, appointment-day-before, survey-reminder, …</summary>
     public static string KindName(TextKind kind) =>
@@ -76,9 +116,6 @@ public sealed class TimelineText(DateTimeZone zone)
         clock.Calendar == BusinessCalendar.TwentyFourSevenName
             ? $"{DurationText.Hours(clock.Target)}, 24x7"
             : $"{DurationText.Hours(clock.Target)} working time, {clock.Calendar} calendar";
-
-    private static string Spare(ClockRun clock) =>
-        clock.Deadline is { } d && clock.StoppedAt is { } s && d > s ? $", {DurationText.Format(d - s)} to spare" : "";
 
     private static string PolicyName(SlaEngine engine, TicketHistory history) =>
         engine.PolicyFor(new TicketFacts(history, Instant.MaxValue))?.Name ?? "(none)";

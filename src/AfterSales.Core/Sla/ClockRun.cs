@@ -20,8 +20,13 @@ public sealed record ClockRun(
     string? StoppedBy,
     Duration? ActiveTimeToStop)
 {
+    /// <summary>A first-response clock stopped by a resolution or a close: nobody ever answered the customer.</summary>
+    public bool EndedUnanswered(Instant now) =>
+        Kind == ClockKind.FirstResponse && StoppedAt is { } stopped && stopped <= now && StoppedBy != nameof(Events.AgentResponded);
+
     public ClockOutcome OutcomeAt(Instant now) => (StoppedAt, Deadline) switch
     {
+        _ when EndedUnanswered(now) => ClockOutcome.Unanswered,
         ({ } stopped, { } deadline) when stopped <= now => stopped <= deadline ? ClockOutcome.Met : ClockOutcome.Missed,
         ({ } stopped, null) when stopped <= now => ClockOutcome.Met,
         (_, { } deadline) => now > deadline ? ClockOutcome.Overdue : ClockOutcome.Running,
@@ -35,6 +40,25 @@ public sealed record ClockRun(
         var end = StoppedAt is { } s && s <= now ? s : now;
         return end > deadline ? end - deadline : Duration.Zero;
     }
+
+    /// <summary>
+    /// For a stopped clock, the working time (pauses excluded) it had left when it stopped: positive to spare,
+    /// negative when late. Null while it runs.
+    /// </summary>
+    public Duration? WorkingSlack => ActiveTimeToStop is { } used ? Target - used : null;
+
+    /// <summary>For a stopped clock with a deadline, the calendar time from the stop to the deadline (negative when late).</summary>
+    public Duration? CalendarSlack => StoppedAt is { } stopped && Deadline is { } deadline ? deadline - stopped : null;
 }
 
-public enum ClockOutcome { Running, Paused, Met, Missed, Overdue }
+public enum ClockOutcome
+{
+    Running,
+    Paused,
+    Met,
+    Missed,
+    Overdue,
+
+    /// <summary>A first response that never came: the ticket was resolved or closed with no reply to the customer.</summary>
+    Unanswered,
+}

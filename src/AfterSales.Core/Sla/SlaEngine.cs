@@ -31,13 +31,17 @@ public sealed class SlaEngine
     public BusinessCalendar CalendarOf(SlaPolicy policy) =>
         settings.Calendars.TryGetValue(policy.Calendar, out var calendar) ? calendar : BusinessCalendar.TwentyFourSeven();
 
+    /// <summary>The calendar of the policy an assessment named; 24x7 when it named none.</summary>
+    public BusinessCalendar CalendarOf(TicketAssessment assessment) =>
+        settings.Sla.Policies.FirstOrDefault(p => p.Name == assessment.Policy) is { } policy ? CalendarOf(policy) : BusinessCalendar.TwentyFourSeven();
+
     public TicketAssessment Assess(TicketHistory history, Instant now)
     {
         var facts = new TicketFacts(history, now);
         // An event stamped ahead of now (a helpdesk clock running fast) takes effect at its own time: look again then.
         var nextEvent = history.Events.Where(e => e.OccurredAt > now).Select(e => (Instant?)e.OccurredAt).FirstOrDefault();
         if (facts.CurrentCycle is not { } current || facts.Priority is not { } priority)
-            return new TicketAssessment(history.TicketId, TicketPhase.AwaitingOpening, null, null, 0, [], [], [], nextEvent);
+            return new TicketAssessment(history.TicketId, TicketPhase.AwaitingOpening, null, null, 0, [], [], [], nextEvent, []);
 
         var policy = PolicyFor(facts);
         var pauses = facts.Pauses(policy?.PauseOnHold ?? false);
@@ -46,7 +50,7 @@ public sealed class SlaEngine
             : ActiveTime.IsPausedAt(pauses, now) ? TicketPhase.Paused
             : TicketPhase.Active;
         if (policy is null)
-            return new TicketAssessment(history.TicketId, phase, null, priority, current.Number, [], [], [], nextEvent);
+            return new TicketAssessment(history.TicketId, phase, null, priority, current.Number, [], [], [], nextEvent, []);
 
         var calendar = CalendarOf(policy);
         var clocks = facts.Cycles.SelectMany(c => clockPlanner.Plan(facts, c, policy, calendar, pauses)).ToList();
@@ -56,8 +60,18 @@ public sealed class SlaEngine
             .ToList();
 
         var pending = phase == TicketPhase.Active ? planned.Where(s => !history.ProducedSteps.Contains(s.Key)).ToList() : [];
-        var dueNow = pending.Where(s => s.DueAt <= now).OrderBy(s => s.DueAt).ThenBy(s => s.Key, StringComparer.Ordinal).ToList();
+        var due = pending.Where(s => s.DueAt <= now).OrderBy(s => s.DueAt).ThenBy(s => s.Key, StringComparer.Ordinal).ToList();
+        var superseded = due.Where(s => IsSupersededAt(s, now)).ToList();
+        var dueNow = due.Except(superseded).ToList();
         var nextDue = pending.Where(s => s.DueAt > now).Select(s => (Instant?)s.DueAt).Append(nextEvent).Min();
-        return new TicketAssessment(history.TicketId, phase, policy.Name, priority, current.Number, clocks, planned, dueNow, nextDue);
+        return new TicketAssessment(history.TicketId, phase, policy.Name, priority, current.Number, clocks, planned, dueNow, nextDue, superseded);
     }
+
+    /// <summary>
+    /// A warning that would go out once its deadline has passed says "about to be missed" of a promise already
+    /// missed: the breach supersedes it (a step deferred to the next opening, a priority raised late, a sweep that
+    /// was down).
+    /// </summary>
+    public static bool IsSupersededAt(EscalationStep step, Instant sendAt) =>
+        step.Trigger == LadderTrigger.Warning && step.Deadline is { } deadline && deadline <= sendAt;
 }

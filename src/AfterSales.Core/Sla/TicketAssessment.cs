@@ -6,6 +6,7 @@ namespace AfterSales.Core.Sla;
 /// <param name="Clocks">Every clock run of every cycle (earlier cycles too, for reporting).</param>
 /// <param name="Planned">Every step of the current cycle, produced or not.</param>
 /// <param name="DueNow">Steps due by now and not yet produced; empty unless the ticket is active.</param>
+/// <param name="Superseded">Warnings due by now whose deadline has already passed: not sent (the breach supersedes them), but marked produced so they never are.</param>
 /// <param name="NextDueAt">When to look at the ticket again: the next not-yet-due step, or an event stamped in the future taking effect; null when nothing will happen (resolved, paused, done).</param>
 public sealed record TicketAssessment(
     string TicketId,
@@ -16,7 +17,8 @@ public sealed record TicketAssessment(
     IReadOnlyList<ClockRun> Clocks,
     IReadOnlyList<EscalationStep> Planned,
     IReadOnlyList<EscalationStep> DueNow,
-    Instant? NextDueAt);
+    Instant? NextDueAt,
+    IReadOnlyList<EscalationStep> Superseded);
 
 public enum TicketPhase
 {

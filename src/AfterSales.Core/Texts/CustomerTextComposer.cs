@@ -13,8 +13,12 @@ public sealed class CustomerTextComposer(TextSettings settings)
 
     public string LocaleOf(Customer customer) => Settings.Templates.LocaleFor(customer.Locale);
 
-    /// <summary>A local time as the customer reads it, in the customers' time zone.</summary>
-    public string LocalTime(Instant instant, Customer customer) => TextTemplates.FormatLocal(instant, Settings.CustomerTimeZone, LocaleOf(customer));
+    /// <summary>The customer's own time zone when the helpdesk sent one, otherwise <c>Texts__CustomerTimeZone</c>.</summary>
+    public DateTimeZone ZoneOf(Customer customer) =>
+        customer.TimeZone is { } id && DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) is { } zone ? zone : Settings.CustomerTimeZone;
+
+    /// <summary>A local time as the customer reads it, in the customer's time zone.</summary>
+    public string LocalTime(Instant instant, Customer customer) => TextTemplates.FormatLocal(instant, ZoneOf(customer), LocaleOf(customer));
 
     /// <returns>Null when the customer has no phone number.</returns>
     public CustomerText? Compose(
@@ -26,8 +30,8 @@ public sealed class CustomerTextComposer(TextSettings settings)
         var locale = LocaleOf(customer);
         var all = new Dictionary<string, string>(values, StringComparer.Ordinal) { [TextPlaceholders.CustomerName] = customer.Name };
         var text = TextRendering.Render(Settings.Templates.For(kind, locale), all);
-        var sendAt = Settings.QuietHours.NextAllowed(dueAt, Settings.CustomerTimeZone, isP1);
-        var exempt = TextKinds.IsAlwaysExempt(kind) || (isP1 && kind == TextKind.Progress);
+        var sendAt = Settings.QuietHours.NextAllowed(dueAt, ZoneOf(customer), isP1);
+        var exempt = TextKinds.IsAlwaysExempt(kind) || (isP1 && kind is TextKind.Progress or TextKind.Apology);
         return new CustomerText(key, ticketId, kind, dueAt, sendAt, exempt, customer.Id, phone, customer.Email, locale, text);
     }
 

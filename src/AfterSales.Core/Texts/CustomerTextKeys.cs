@@ -18,6 +18,8 @@ public static class CustomerTextKeys
 
     public static string AppointmentSoon(string ticketId, string scheduledEventId) => $"{ticketId}/text/appointment-soon@{scheduledEventId}";
 
+    public static string Apology(string ticketId, int cycle) => $"{ticketId}/text/apology/{N(cycle)}";
+
     public static string Survey(string ticketId, int cycle) => $"{ticketId}/text/survey/{N(cycle)}";
 
     public static string SurveyReminder(string ticketId, int cycle) => $"{ticketId}/text/survey-reminder/{N(cycle)}";

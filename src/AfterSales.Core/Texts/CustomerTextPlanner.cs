@@ -17,15 +17,28 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
     private readonly SlaEngine engine = new(settings);
     private readonly CustomerTextComposer composer = new(texts);
 
+    // The promise made at opening never changes once later events come; it is asked for at every plan.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<TicketOpened, Promise> promises = new();
+
+    private sealed record Promise(int EventsAtOpening, Instant? Deadline);
+
     /// <param name="answeredSurveys">Keys of this ticket's surveys the customer has rated: they get no reminder.</param>
-    public TextPlan Plan(TicketHistory history, Instant now, IReadOnlySet<string>? answeredSurveys = null)
+    public TextPlan Plan(TicketHistory history, Instant now, IReadOnlySet<string>? answeredSurveys = null) =>
+        Plan(history, now, answeredSurveys, null);
+
+    /// <param name="assessment">
+    /// The engine's assessment of the same events at <paramref name="now"/>, when the caller has it: texts depend on its
+    /// clocks and phase only, which produced keys do not change.
+    /// </param>
+    public TextPlan Plan(TicketHistory history, Instant now, IReadOnlySet<string>? answeredSurveys, TicketAssessment? assessment)
     {
         var facts = new TicketFacts(history, now);
         var nextEvent = history.Events.Where(e => e.OccurredAt > now).Select(e => (Instant?)e.OccurredAt).FirstOrDefault();
         if (facts.Opened is not { } opened || opened.Customer.Phone is null) return TextPlan.Nothing(history.TicketId, nextEvent);
 
-        var assessment = engine.Assess(history, now);
-        var planned = new List<CustomerText?> { Acknowledgement(history, opened) };
+        assessment ??= engine.Assess(history, now);
+        var promised = PromisedFirstResponse(history, opened);
+        var planned = new List<CustomerText?> { Acknowledgement(history, opened, promised), Apology(history, facts, opened, promised) };
         planned.AddRange(ProgressNotes(facts, opened, assessment));
         planned.AddRange(AppointmentReminders(history, facts, opened, now));
         planned.AddRange(Surveys(history, facts, opened, answeredSurveys ?? new HashSet<string>()));
@@ -37,11 +50,20 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
         return new TextPlan(history.TicketId, all, dueNow, nextDue);
     }
 
-    /// <summary>On opening: the ticket number and the first-response deadline as it stood then.</summary>
-    private CustomerText? Acknowledgement(TicketHistory history, TicketOpened opened)
+    /// <summary>The first response as the acknowledgement promised it: the deadline as it stood at the opening.</summary>
+    private Instant? PromisedFirstResponse(TicketHistory history, TicketOpened opened)
     {
-        var atOpening = engine.Assess(history, opened.OccurredAt);
-        var deadline = atOpening.Clocks.FirstOrDefault(c => c.Kind == ClockKind.FirstResponse && c.Cycle == 1)?.Deadline;
+        var eventsAtOpening = history.Events.TakeWhile(e => e.OccurredAt <= opened.OccurredAt).Count();
+        if (promises.TryGetValue(opened, out var known) && known.EventsAtOpening == eventsAtOpening) return known.Deadline;
+        var deadline = engine.Assess(history, opened.OccurredAt).Clocks
+            .FirstOrDefault(c => c.Kind == ClockKind.FirstResponse && c.Cycle == 1)?.Deadline;
+        promises.AddOrUpdate(opened, new Promise(eventsAtOpening, deadline));
+        return deadline;
+    }
+
+    /// <summary>On opening: the ticket number and the first-response deadline as it stood then.</summary>
+    private CustomerText? Acknowledgement(TicketHistory history, TicketOpened opened, Instant? deadline)
+    {
         // Nothing was promised (no policy for the priority): no acknowledgement can say by when.
         if (deadline is not { } by) return null;
         var acknowledgement = composer.Compose(
@@ -53,6 +75,22 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
         return overtaken ? null : acknowledgement;
     }
 
+    /// <summary>
+    /// The first response the acknowledgement promised did not come by its deadline: one text saying we are late and
+    /// what happens next, counted by the contact budget like a progress note. Not sent when the reply or the
+    /// resolution came before it could go out (quiet hours).
+    /// </summary>
+    private CustomerText? Apology(TicketHistory history, TicketFacts facts, TicketOpened opened, Instant? promised)
+    {
+        if (promised is not { } deadline) return null;
+        if (facts.Responses.Any(r => r.OccurredAt <= deadline)) return null;
+        var apology = composer.Compose(
+            CustomerTextKeys.Apology(opened.TicketId, 1), opened.TicketId, TextKind.Apology, opened.Customer, facts.Priority, deadline, Values(opened));
+        var overtaken = apology is { } text && history.Events.Any(e =>
+            e is AgentResponded or TicketResolved or TicketClosed && e.OccurredAt >= opened.OccurredAt && e.OccurredAt <= text.SendAt);
+        return overtaken ? null : apology;
+    }
+
     /// <summary>An update owed (update or commitment deadline passed without a reply), at most one a local day.</summary>
     private IEnumerable<CustomerText?> ProgressNotes(TicketFacts facts, TicketOpened opened, TicketAssessment assessment)
     {
@@ -61,7 +99,7 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
             .Where(c => c.Cycle == assessment.Cycle && c.Kind is ClockKind.Update or ClockKind.Commitment)
             .Where(c => c.Deadline is { } d && (c.StoppedAt is not { } stopped || stopped > d))
             .Select(c => c.Deadline!.Value)
-            .GroupBy(d => d.InZone(texts.CustomerTimeZone).Date)
+            .GroupBy(d => d.InZone(composer.ZoneOf(opened.Customer)).Date)
             .Select(day => composer.Compose(
                 CustomerTextKeys.Progress(opened.TicketId, day.Key), opened.TicketId, TextKind.Progress, opened.Customer,
                 facts.Priority, day.Min(), Values(opened)));
@@ -120,9 +158,12 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
 
             var values = Values(opened, (TextPlaceholders.SurveyLink, composer.SurveyLink(opened.TicketId, cycle.Number, surveyAt)));
             var surveyKey = CustomerTextKeys.Survey(opened.TicketId, cycle.Number);
-            yield return composer.Compose(surveyKey, opened.TicketId, TextKind.Survey, opened.Customer, facts.Priority, surveyAt, values);
+            var survey = composer.Compose(surveyKey, opened.TicketId, TextKind.Survey, opened.Customer, facts.Priority, surveyAt, values);
+            yield return survey;
 
-            var reminderAt = surveyAt + texts.SurveyReminderAfter;
+            // Timed from when the survey went out (after quiet hours or a holiday held it), not from when it was due:
+            // a reminder timed from the due instant would be held by the same quiet hours and arrive with the survey.
+            var reminderAt = (survey?.SendAt ?? surveyAt) + texts.SurveyReminderAfter;
             if (history.ProducedSteps.Contains(surveyKey) && !answered.Contains(surveyKey) && (reopenedAt is not { } again || again > reminderAt))
             {
                 yield return composer.Compose(

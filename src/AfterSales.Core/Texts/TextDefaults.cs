@@ -33,6 +33,8 @@ internal static class TextDefaults
         Template(values, "zh_CN", TextKind.RatingThanks, "{customerName}您好，感谢您的评价！我们会继续努力。工单{ticketNumber}");
         Template(values, "zh_CN", TextKind.Revisit, "{customerName}您好，今天是{installation}的定期回访，我们会致电了解使用情况。如有问题请回复。");
 
+        Template(values, "zh_CN", TextKind.Apology, "{customerName}您好，很抱歉未能按时与您联系（工单{ticketNumber}）。主管已在跟进，我们会尽快联系您，并及时告知进展。");
+
         Template(values, "en", TextKind.Acknowledgement, "Hello {customerName}, we have your request, ticket {ticketNumber}. We will contact you by {respondBy}.");
         Template(values, "en", TextKind.Progress, "Hello {customerName}, we are still working on ticket {ticketNumber} and will tell you as soon as there is news. Thank you for your patience.");
         Template(values, "en", TextKind.AppointmentDayBefore, "Hello {customerName}, reminder: {technician} visits you on {visitAt} for ticket {ticketNumber}. Call us to reschedule.");
@@ -41,6 +43,7 @@ internal static class TextDefaults
         Template(values, "en", TextKind.SurveyReminder, "How did we do on ticket {ticketNumber}? Reply 1-5 (5 = very satisfied) or rate at {surveyLink}");
         Template(values, "en", TextKind.RatingThanks, "Thank you for your rating, {customerName}! We are glad we could help with ticket {ticketNumber}.");
         Template(values, "en", TextKind.Revisit, "Hello {customerName}, time for the regular check-in on {installation}. We will call you today; reply if anything needs attention.");
+        Template(values, "en", TextKind.Apology, "Hello {customerName}, we are sorry: we have not contacted you about ticket {ticketNumber} as promised. A supervisor is on it; we will contact you shortly and keep you posted.");
     }
 
     /// <param name="localeKey">The locale as a key segment (<c>zh_CN</c>): a '-' cannot be part of an app setting name on Linux.</param>

@@ -26,4 +26,7 @@ public enum TextKind
 
     /// <summary>A scheduled revisit check-in.</summary>
     Revisit,
+
+    /// <summary>The first response promised by the acknowledgement did not come in time: we are late, here is what happens next.</summary>
+    Apology,
 }

@@ -20,7 +20,7 @@ public static class TextPlaceholders
     public static IReadOnlySet<string> For(TextKind kind) => kind switch
     {
         TextKind.Acknowledgement => Set(CustomerName, TicketNumber, RespondBy),
-        TextKind.Progress or TextKind.RatingThanks => Set(CustomerName, TicketNumber),
+        TextKind.Progress or TextKind.RatingThanks or TextKind.Apology => Set(CustomerName, TicketNumber),
         TextKind.AppointmentDayBefore or TextKind.AppointmentSoon => Set(CustomerName, TicketNumber, VisitAt, Technician),
         TextKind.Survey or TextKind.SurveyReminder => Set(CustomerName, TicketNumber, SurveyLink),
         TextKind.Revisit => Set(CustomerName, Installation),

@@ -47,7 +47,7 @@ public sealed class TicketFacts
                     statusTimeline.Add((replied.OccurredAt, TicketStatus.Open));
                     break;
                 case TicketResolved or TicketClosed when cycles.Count > 0:
-                    if (cycles[^1].End is null) cycles[^1] = cycles[^1] with { End = e.OccurredAt };
+                    if (cycles[^1].End is null) cycles[^1] = cycles[^1] with { End = e.OccurredAt, EndedBy = e.Type };
                     if (e is TicketClosed) IsClosed = true;
                     break;
                 case TicketReopened reopened when cycles.Count > 0 && cycles[^1].End is not null:

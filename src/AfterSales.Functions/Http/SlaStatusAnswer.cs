@@ -15,7 +15,10 @@ public sealed record SlaStatusAnswer(
     IReadOnlyList<PauseAnswer> Pauses,
     IReadOnlyList<StepAnswer> Steps);
 
-/// <summary>One clock: its deadline, state, and the time left (running) or by how much it is or was late.</summary>
+/// <summary>
+/// One clock: its deadline, state, and the time left (running), to spare (met) or by how much it is or was late
+/// (overdue, missed). A first response that never came (resolved or closed without a reply) is <c>unanswered</c>.
+/// </summary>
 public sealed record ClockAnswer(
     string ClockId,
     string Kind,
@@ -29,10 +32,11 @@ public sealed record ClockAnswer(
     string? StoppedBy,
     string State,
     SpanAnswer? TimeLeft,
-    SpanAnswer? OverdueBy);
+    SpanAnswer? OverdueBy,
+    SpanAnswer? Spare);
 
-/// <summary>A span in working time on the clock's calendar and in calendar time.</summary>
-public sealed record SpanAnswer(string Working, string Calendar);
+/// <summary>A span in working time on the clock's calendar (pauses excluded) and in calendar time.</summary>
+public sealed record SpanAnswer(string Working, string? Calendar);
 
 public sealed record PauseAnswer(string? Start, string? End);
 
@@ -48,6 +52,7 @@ public sealed record StepAnswer(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ClockId,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DueAt,
     bool Produced,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? NotSent,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Status,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ProducedAt,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? StatusUpdatedAt);

@@ -45,6 +45,8 @@ public sealed class TicketSlaEndpoint(
             Steps(assessment, history, statuses)));
     }
 
+    private const string SupersededWarning = "superseded: the deadline passed before the warning was due, the breach tells instead";
+
     private static ClockAnswer Clock(ClockRun clock, BusinessCalendar calendar, Instant now)
     {
         var outcome = clock.OutcomeAt(now);
@@ -67,7 +69,10 @@ public sealed class TicketSlaEndpoint(
                 ClockOutcome.Overdue => Span(calendar, clock.Deadline!.Value, now),
                 ClockOutcome.Missed => Span(calendar, clock.Deadline!.Value, clock.StoppedAt!.Value),
                 _ => null,
-            });
+            },
+            outcome == ClockOutcome.Met && clock.WorkingSlack is { } working && working >= Duration.Zero
+                ? new SpanAnswer(JsonTime.Duration(working), clock.CalendarSlack is { } span && span >= Duration.Zero ? JsonTime.Duration(span) : null)
+                : null);
     }
 
     private static SpanAnswer Span(BusinessCalendar calendar, Instant from, Instant to) =>
@@ -81,12 +86,13 @@ public sealed class TicketSlaEndpoint(
         foreach (var step in assessment.Planned.OrderBy(s => s.DueAt).ThenBy(s => s.Key, StringComparer.Ordinal))
         {
             planned.Add(step.Key);
+            var notSent = SlaEngine.IsSupersededAt(step, step.DueAt) ? SupersededWarning : null;
             steps.Add(WithStatus(new StepAnswer(step.Key, step.Cycle, step.Level, step.Role, step.ClockId, JsonTime.Instant(step.DueAt),
-                history.ProducedSteps.Contains(step.Key), null, null, null), statuses));
+                history.ProducedSteps.Contains(step.Key), notSent, null, null, null), statuses));
         }
 
         foreach (var key in history.ProducedSteps.Where(k => !planned.Contains(k) && !CustomerTextKeys.IsText(k)).Order(StringComparer.Ordinal))
-            steps.Add(WithStatus(new StepAnswer(key, null, null, null, null, null, true, null, null, null), statuses));
+            steps.Add(WithStatus(new StepAnswer(key, null, null, null, null, null, true, null, null, null, null), statuses));
         return steps;
     }
 

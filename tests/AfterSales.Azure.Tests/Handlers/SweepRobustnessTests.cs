@@ -22,11 +22,11 @@ public class SweepRobustnessTests : StorageTest
         });
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => crashing.SweepAsync(CancellationToken.None));
-        Assert.Equal(40, (await service.OutboxAsync()).Count);
+        Assert.Equal(30, (await service.OutboxAsync()).Count);
 
         var rerun = await service.NewSweep().SweepAsync(CancellationToken.None);
 
-        Assert.Equal((false, 20, 80, 0), (rerun.Skipped, rerun.DueRows, rerun.StepsProduced, rerun.Failures));
+        Assert.Equal((false, 20, 60, 0), (rerun.Skipped, rerun.DueRows, rerun.StepsProduced, rerun.Failures));
         Assert.Equal(expected, await OutboxKeysAsync(service));
     }
 
@@ -98,7 +98,7 @@ public class SweepRobustnessTests : StorageTest
         Assert.Equal(20, Tables.Reads.Tickets);
     }
 
-    /// <summary>30 P1 tickets opened at 09:00 and never answered; by 09:11 each has four steps due.</summary>
+    /// <summary>30 P1 tickets opened at 09:00 and never answered; by 09:11 each has three steps due (the warning is superseded by the breach).</summary>
     private async Task<(ServiceUnderTest Service, List<string> ExpectedKeys)> ThirtyUnansweredP1TicketsAsync()
     {
         var service = new ServiceUnderTest(Tables, OpenedAt);
@@ -109,7 +109,7 @@ public class SweepRobustnessTests : StorageTest
             await service.IngestAsync(ticket[0]);
             expected.AddRange(service.Engine.Assess(ticket.History, At(SweepAt)).DueNow.Select(s => s.Key));
         }
-        Assert.Equal(120, expected.Count);
+        Assert.Equal(90, expected.Count);
         return (service, [.. expected.Order(StringComparer.Ordinal)]);
     }
 

@@ -10,7 +10,7 @@ public class OutboxTests : StorageTest
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
-    /// <summary>A P1 ticket without a reply at 09:11: opened, warning, supervisor and duty-manager breach steps are due.</summary>
+    /// <summary>A P1 ticket without a reply at 09:11: opened, supervisor and duty-manager breach steps are due (the warning is superseded).</summary>
     private static IReadOnlyList<EscalationStep> DueSteps(string ticketId = "T-1") =>
         new SlaEngine(TestSettings.Defaults())
             .Assess(new TicketScript(ticketId).Opened("2026-10-12 09:00", "P1").History, At("2026-10-12 09:11")).DueNow;
@@ -19,9 +19,9 @@ public class OutboxTests : StorageTest
     public async Task Adding_the_same_steps_twice_keeps_one_row_each_and_counts_them_once()
     {
         var steps = DueSteps();
-        Assert.Equal(4, steps.Count);
+        Assert.Equal(3, steps.Count);
 
-        Assert.Equal(4, await Tables.Outbox.AddAsync([.. steps], At("2026-10-12 09:11"), None));
+        Assert.Equal(3, await Tables.Outbox.AddAsync([.. steps], At("2026-10-12 09:11"), None));
         Assert.Equal(0, await Tables.Outbox.AddAsync([.. steps], At("2026-10-12 09:12"), None));
 
         var rows = await ListAsync();
@@ -36,8 +36,8 @@ public class OutboxTests : StorageTest
         var steps = DueSteps();
         await Tables.Outbox.AddAsync([steps[0], steps[1]], At("2026-10-12 09:11"), None);
 
-        Assert.Equal(2, await Tables.Outbox.AddAsync([.. steps], At("2026-10-12 09:12"), None));
-        Assert.Equal(4, (await ListAsync()).Count);
+        Assert.Equal(1, await Tables.Outbox.AddAsync([.. steps], At("2026-10-12 09:12"), None));
+        Assert.Equal(3, (await ListAsync()).Count);
     }
 
     [Fact]
@@ -63,8 +63,8 @@ public class OutboxTests : StorageTest
         await Tables.Outbox.AddAsync([.. DueSteps("A/1"), .. DueSteps("A")], At("2026-10-12 09:11"), None);
 
         var rows = await ListAsync();
-        Assert.Equal(8, rows.Count);
-        Assert.Equal(4, rows.Count(r => r.TicketId == "A/1" && r.StepKey.StartsWith("A/1/", StringComparison.Ordinal)));
+        Assert.Equal(6, rows.Count);
+        Assert.Equal(3, rows.Count(r => r.TicketId == "A/1" && r.StepKey.StartsWith("A/1/", StringComparison.Ordinal)));
     }
 
     private async Task<List<OutboxEntry>> ListAsync()

@@ -24,7 +24,8 @@ public class EscalationEmailRendererTests
     {
         var (email, _) = Render("en", "2026-10-19 09:05", LateP3());
 
-        Assert.Equal("[P3 · overdue 2 d 15 h 35 min] #T-1042 first response — 张伟 — owner Li Wei", email.Subject);
+        // Late in the policy's working time: 35 min, though the weekend makes it 2 d 15 h 35 min on the wall clock.
+        Assert.Equal("[P3 · overdue 35 min] #T-1042 first response — 张伟 — owner Li Wei", email.Subject);
         Assert.Equal("metro.supervisor@example.com", email.To);
     }
 
@@ -46,7 +47,7 @@ public class EscalationEmailRendererTests
     {
         var (email, _) = Render("zh-CN", "2026-10-19 09:05", LateP3());
 
-        Assert.Equal("[P3 · 已超时 2 天 15 小时 35 分钟] #T-1042 首次响应 — 张伟 — 负责人 Li Wei", email.Subject);
+        Assert.Equal("[P3 · 已超时 35 分钟] #T-1042 首次响应 — 张伟 — 负责人 Li Wei", email.Subject);
         Assert.Contains("超时: 工作时间 35 分钟（日历时间 2 天 15 小时 35 分钟）", email.Text, StringComparison.Ordinal);
     }
 
@@ -72,5 +73,14 @@ public class EscalationEmailRendererTests
         Assert.StartsWith("[P1 · just overdue] #T-7 first response", email.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain("Late by", email.Text, StringComparison.Ordinal);
         Assert.Contains("Priority: P1\n", email.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void On_a_24x7_policy_lateness_is_told_once_since_working_and_calendar_time_are_the_same()
+    {
+        var (email, _) = Render("en", "2026-10-12 09:30", new TicketScript("T-8").Opened("2026-10-12 09:00", "P1"));
+
+        Assert.StartsWith("[P1 · overdue 20 min] #T-8", email.Subject, StringComparison.Ordinal);
+        Assert.Contains("Late by: 20 min\n", email.Text, StringComparison.Ordinal);
     }
 }

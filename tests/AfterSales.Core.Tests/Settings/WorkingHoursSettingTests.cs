@@ -23,6 +23,13 @@ public class WorkingHoursSettingTests
     }
 
     [Fact]
+    public void A_span_ending_at_23_59_runs_to_the_end_of_the_day()
+    {
+        Assert.True(WorkingHoursSetting.TryParse("08:30-23:59", out var spans, out _));
+        Assert.Equal([new WorkingSpan(new LocalTime(8, 30), LocalTime.Midnight, EndsAtMidnight: true)], spans);
+    }
+
+    [Fact]
     public void Spans_may_touch()
     {
         Assert.True(WorkingHoursSetting.TryParse("08:00-12:00,12:00-18:00", out var spans, out _));

@@ -82,6 +82,40 @@ public class SimulateCommandTests
     }
 
     [Fact]
+    public void Compare_runs_the_same_events_under_the_proposed_change_and_lists_what_would_differ()
+    {
+        var run = CliRun.Of("simulate", "--compare", Path.Combine(AppContext.BaseDirectory, "samples", "what-if.json"));
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Output.Split('\n').Select(l => l.Trim()).ToList();
+        // P3 first response 30 -> 20 min: T-1004's reply after 25 working minutes now misses; a 60% warning adds warnings.
+        Assert.Contains(lines, l => l.StartsWith("* first response met", StringComparison.Ordinal) && l.EndsWith("88% -> 75%", StringComparison.Ordinal));
+        Assert.Contains("T-1004   first-response: met -> missed; + supervisor on first-response", lines);
+        Assert.DoesNotContain(lines, l => l.StartsWith("T-1001 ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Compare_in_json_gives_both_summaries_per_policy_and_the_changed_tickets()
+    {
+        var run = CliRun.Of("simulate", "--format", "json", "--compare", Path.Combine(AppContext.BaseDirectory, "samples", "what-if.json"));
+
+        using var report = JsonDocument.Parse(run.Output);
+        var p3 = report.RootElement.GetProperty("policies").EnumerateArray().Single(p => p.GetProperty("policy").GetString() == "P3");
+        Assert.Equal(7, p3.GetProperty("current").GetProperty("tickets").GetInt32());
+        Assert.True(p3.GetProperty("proposed").GetProperty("firstResponseMet").GetDouble() < p3.GetProperty("current").GetProperty("firstResponseMet").GetDouble());
+        Assert.Contains(report.RootElement.GetProperty("changedTickets").EnumerateArray(), t => t.GetProperty("ticketId").GetString() == "T-1004");
+    }
+
+    [Fact]
+    public void Compare_with_a_missing_file_says_so()
+    {
+        var run = CliRun.Of("simulate", "--compare", "no-such-what-if.json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--compare settings file not found", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Invalid_settings_stop_the_run_and_name_every_bad_key()
     {
         var settings = WriteTemp("bad.json", """{ "Sla": { "WarningAt": "150%", "Policies": { "P1": { "FirstResponse": "10 minutes" } } } }""");

@@ -61,4 +61,38 @@ public class SimulatorTests
         Assert.Equal(result.Timeline.Select(e => e.At).Order(), result.Timeline.Select(e => e.At));
         Assert.Contains(result.Timeline, e => e.Kind == TimelineKind.TargetMet && e.Text.StartsWith("first-response met", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_ticket_closed_without_a_reply_counts_as_no_first_response_not_as_met()
+    {
+        var result = Simulate(
+            new TicketScript("T-1").Opened("2026-10-12 09:00", "P1").Responded("2026-10-12 09:05").Resolved("2026-10-12 10:00"),
+            new TicketScript("T-2").Opened("2026-10-12 09:00", "P1").Closed("2026-10-12 09:02"));
+
+        var p1 = Assert.Single(result.Summary);
+        Assert.Equal((1.0, 1), (p1.FirstResponseMet, p1.NoFirstResponse));
+        Assert.Contains(result.Timeline, e => e is { TicketId: "T-2", Kind: TimelineKind.NoFirstResponse }
+            && e.Text == "first-response: none, the ticket was closed without a reply to the customer");
+        Assert.DoesNotContain(result.Timeline, e => e is { TicketId: "T-2", Kind: TimelineKind.TargetMet } && e.Text.StartsWith("first-response", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Lateness_over_a_weekend_is_told_in_working_time_with_calendar_time_beside_it()
+    {
+        var result = Simulate(new TicketScript().Opened("2026-10-14 08:30", "P3").Responded("2026-10-14 08:40").Resolved("2026-10-19 10:10"));
+
+        var missed = Assert.Single(result.Timeline, e => e.Kind == TimelineKind.TargetMissed && e.Text.StartsWith("resolution", StringComparison.Ordinal));
+        Assert.Equal("resolution missed by 1 h 40 min working time (2 d 16 h 40 min)", missed.Text);
+        Assert.Equal(new ClockSlack(-Duration.FromMinutes(100), -Duration.FromMinutes(64 * 60 + 40)), missed.Slack);
+    }
+
+    [Fact]
+    public void A_step_line_says_when_it_was_sent_relative_to_its_deadline()
+    {
+        var result = Simulate(new TicketScript().Opened("2026-10-14 08:30", "P3").Responded("2026-10-14 08:40").Resolved("2026-10-20 17:00"));
+
+        var lines = result.Timeline.Where(e => e.Kind == TimelineKind.Step).Select(e => e.Text).ToList();
+        Assert.Contains(lines, l => l.Contains("[department-head: sent at the resolution deadline]", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("[head-unanswered: sent at the first opening after the resolution deadline (2 d 15 h later)]", StringComparison.Ordinal));
+    }
 }

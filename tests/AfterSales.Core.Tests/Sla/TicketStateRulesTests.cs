@@ -117,7 +117,6 @@ public class TicketStateRulesTests
         Assert.Equal(
             [
                 "p1-opened ticket @ 2026-11-09 09:00",
-                "warning first-response @ 2026-11-09 09:07",
                 "p1-breach first-response @ 2026-11-09 09:10",
                 "supervisor first-response @ 2026-11-09 09:10",
             ],
@@ -158,7 +157,8 @@ public class TicketStateRulesTests
 
         history = history.MarkProduced(first.DueNow.Select(s => s.Key));
 
-        Assert.Equal(4, first.DueNow.Count);
+        Assert.Equal(3, first.DueNow.Count);
+        Assert.Equal("warning", Assert.Single(first.Superseded).Level);
         Assert.Empty(engine.Assess(history, At("2026-10-12 09:15")).DueNow);
         Assert.Empty(engine.Assess(history, At("2026-10-12 09:20")).DueNow);
     }

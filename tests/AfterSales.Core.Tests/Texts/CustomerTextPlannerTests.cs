@@ -47,7 +47,7 @@ public class CustomerTextPlannerTests
 
         Assert.Empty(plan.DueNow);
         Assert.Equal(At("2026-10-13 08:00"), plan.NextDueAt);
-        var ack = Assert.Single(plan.Planned);
+        var ack = Assert.Single(plan.Planned, t => t.Kind == TextKind.Acknowledgement);
         Assert.Equal((At("2026-10-12 22:30"), At("2026-10-13 08:00")), (ack.DueAt, ack.SendAt));
         Assert.Contains("10月12日 22:40前", ack.Text.Body, StringComparison.Ordinal);
     }
@@ -70,7 +70,7 @@ public class CustomerTextPlannerTests
     {
         var plan = Plan(new TicketScript().Opened("2026-10-12 02:10", "P1").Responded("2026-10-12 08:05"), "2026-10-12 08:00");
 
-        Assert.Equal(TextKind.Acknowledgement, Assert.Single(plan.DueNow).Kind);
+        Assert.Single(plan.DueNow, t => t.Kind == TextKind.Acknowledgement);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public class CustomerTextPlannerTests
         var plan = Planner.Plan(history, At("2026-10-12 09:05"));
 
         Assert.Empty(plan.DueNow);
-        Assert.Single(plan.Planned);
+        Assert.Single(plan.Planned, t => t.Kind == TextKind.Acknowledgement);
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public class CustomerTextPlannerTests
     {
         var plan = Plan(new TicketScript().Opened("2026-10-02 10:00", "P3"), "2026-10-02 10:00");
 
-        Assert.Equal(["T-1/text/ack/1 @ 2026-10-08 08:00"], Describe(plan.Planned));
+        Assert.Equal(["T-1/text/ack/1 @ 2026-10-08 08:00"], Describe(plan.Planned.Where(t => t.Kind == TextKind.Acknowledgement)));
         Assert.Empty(plan.DueNow);
     }
 
@@ -187,7 +187,7 @@ public class CustomerTextPlannerTests
 
         Assert.Equal(
             ["T-1/text/appointment-day-before@T-1-e2 @ 2026-10-13 09:30", "T-1/text/appointment-soon@T-1-e2 @ 2026-10-14 08:00"],
-            Describe(plan.Planned.Where(t => t.Kind != TextKind.Acknowledgement)));
+            Describe(plan.Planned.Where(t => t.Kind is not (TextKind.Acknowledgement or TextKind.Apology))));
     }
 
     [Fact]
@@ -197,7 +197,7 @@ public class CustomerTextPlannerTests
 
         var plan = Plan(ticket, "2026-10-12 10:00");
 
-        Assert.Equal(["T-1/text/appointment-day-before@T-1-e2 @ 2026-10-12 10:00"], Describe(plan.Planned.Where(t => t.Kind != TextKind.Acknowledgement)));
+        Assert.Equal(["T-1/text/appointment-day-before@T-1-e2 @ 2026-10-12 10:00"], Describe(plan.Planned.Where(t => t.Kind is not (TextKind.Acknowledgement or TextKind.Apology))));
     }
 
     [Fact]
@@ -232,7 +232,7 @@ public class CustomerTextPlannerTests
     [Fact]
     public void A_survey_sent_and_unanswered_is_reminded_once_48_hours_later_but_not_once_answered()
     {
-        var ticket = new TicketScript().Opened("2026-10-12 09:00").Resolved("2026-10-13 15:00");
+        var ticket = new TicketScript().Opened("2026-10-12 09:00").Responded("2026-10-12 09:10").Resolved("2026-10-13 15:00");
         var history = ticket.History.MarkProduced(["T-1/text/ack/1", "T-1/text/survey/1"]);
 
         var plan = Planner.Plan(history, At("2026-10-15 17:00"));
@@ -247,7 +247,7 @@ public class CustomerTextPlannerTests
     [Fact]
     public void A_survey_due_at_night_waits_for_the_morning()
     {
-        var plan = Plan(new TicketScript().Opened("2026-10-12 09:00").Resolved("2026-10-12 20:00"), "2026-10-12 20:00");
+        var plan = Plan(new TicketScript().Opened("2026-10-12 09:00").Responded("2026-10-12 09:10").Resolved("2026-10-12 20:00"), "2026-10-12 20:00");
 
         Assert.Equal(["T-1/text/ack/1 @ 2026-10-12 09:00", "T-1/text/survey/1 @ 2026-10-13 08:00"], Describe(plan.Planned));
         Assert.Equal(At("2026-10-13 08:00"), plan.NextDueAt);
@@ -278,5 +278,68 @@ public class CustomerTextPlannerTests
         var ticket = new TicketScript().Opened("2026-10-12 09:00").Appointment("2026-10-12 10:00", "A-1", "2026-10-14 14:30").Resolved("2026-10-15 15:00");
 
         Assert.Equal(Plan(ticket, "2026-10-16 09:00").Planned, Plan(ticket, "2026-10-16 09:00").Planned);
+    }
+
+    [Fact]
+    public void A_survey_held_by_a_holiday_is_reminded_48_hours_after_it_went_out_not_in_the_same_minute()
+    {
+        // P2 resolved on 3 Oct 14:00 (National Day): the survey waits for 8 Oct 08:00; its reminder comes two days later.
+        var ticket = new TicketScript().Opened("2026-10-03 10:00", "P2").Responded("2026-10-03 10:05").Resolved("2026-10-03 14:00");
+        var history = ticket.History.MarkProduced(["T-1/text/ack/1", "T-1/text/survey/1"]);
+
+        var plan = Planner.Plan(history, At("2026-10-08 08:00"));
+
+        var survey = Assert.Single(plan.Planned, t => t.Kind == TextKind.Survey);
+        var reminder = Assert.Single(plan.Planned, t => t.Kind == TextKind.SurveyReminder);
+        Assert.Equal("2026-10-08 08:00", Show(survey.SendAt));
+        Assert.Equal(("2026-10-10 08:00", "2026-10-10 08:00"), (Show(reminder.DueAt), Show(reminder.SendAt)));
+        Assert.DoesNotContain(plan.DueNow, t => t.Kind == TextKind.SurveyReminder);
+    }
+
+    [Fact]
+    public void A_missed_first_response_owes_the_customer_one_apology_at_the_deadline_counted_by_the_budget()
+    {
+        var ticket = new TicketScript().Opened("2026-10-12 09:00", "P3");
+
+        var plan = Plan(ticket, "2026-10-12 09:30");
+
+        var apology = Assert.Single(plan.DueNow, t => t.Kind == TextKind.Apology);
+        Assert.Equal(("T-1/text/apology/1", "2026-10-12 09:30", false), (apology.Key, Show(apology.SendAt), apology.IsBudgetExempt));
+        Assert.Equal("张伟您好，很抱歉未能按时与您联系（工单T-1）。主管已在跟进，我们会尽快联系您，并及时告知进展。", apology.Text.Body);
+        Assert.DoesNotContain(
+            Planner.Plan(ticket.History.MarkProduced(["T-1/text/ack/1", "T-1/text/apology/1"]), At("2026-10-13 09:30")).DueNow,
+            t => t.Kind == TextKind.Apology);
+    }
+
+    [Fact]
+    public void A_first_response_in_time_owes_no_apology()
+    {
+        var plan = Plan(new TicketScript().Opened("2026-10-12 09:00", "P3").Responded("2026-10-12 09:20"), "2026-10-12 12:00");
+
+        Assert.DoesNotContain(plan.Planned, t => t.Kind == TextKind.Apology);
+    }
+
+    [Fact]
+    public void An_apology_held_by_the_night_past_the_reply_is_not_sent()
+    {
+        // P2 opened 22:30: the first response was due 22:40, the apology would wait for 08:00, the reply came at 07:00.
+        var plan = Plan(new TicketScript().Opened("2026-10-12 22:30", "P2").Responded("2026-10-13 07:00"), "2026-10-13 08:00");
+
+        Assert.DoesNotContain(plan.Planned, t => t.Kind == TextKind.Apology);
+    }
+
+    [Fact]
+    public void A_customer_abroad_gets_texts_in_their_own_daytime_with_their_own_local_times()
+    {
+        var berliner = TicketScript.Customer with { Name = "Anna", Locale = "en", TimeZone = "Europe/Berlin" };
+        // 15:00 in Shanghai is 09:00 in Berlin. The survey due at 12:00 Shanghai the next day (06:00 Berlin) waits for 08:00 Berlin.
+        var ticket = new TicketScript().Opened("2026-10-12 15:00", "P3", customer: berliner).Responded("2026-10-12 15:10").Resolved("2026-10-13 10:00");
+
+        var plan = Plan(ticket, "2026-10-13 10:00");
+
+        var ack = Assert.Single(plan.Planned, t => t.Kind == TextKind.Acknowledgement);
+        Assert.Equal("2026-10-12 15:00", Show(ack.SendAt));
+        Assert.EndsWith("We will contact you by 12 Oct 09:30.", ack.Text.Body, StringComparison.Ordinal);
+        Assert.Equal("2026-10-13 14:00", Show(Assert.Single(plan.Planned, t => t.Kind == TextKind.Survey).SendAt));
     }
 }

@@ -125,9 +125,50 @@ public sealed class TicketSlaHttpTests : StorageTest
         Assert.True(problem.GetProperty("errors").TryGetProperty("id", out _));
     }
 
-    private async Task<ComposedService> StartWithAsync(TicketScript ticket, string now)
+    [Fact]
+    public async Task A_clock_met_shows_the_time_it_had_to_spare_in_working_and_calendar_time()
     {
-        var service = await ComposedService.StartAsync(ConnectionString, Prefix, "2026-10-16 17:20");
+        // P3 resolution: 27 working hours from Wed 08:30 end Fri 17:30; resolved Thursday 17:30 with 9 h (24 h on the wall clock) to spare.
+        var ticket = new TicketScript("T-7").Opened("2026-10-14 08:30").Responded("2026-10-14 08:40").Resolved("2026-10-15 17:30");
+        await using var service = await StartWithAsync(ticket, "2026-10-16 09:00", "2026-10-14 08:30");
+
+        var resolution = Clock(await GetAsync(service), "resolution");
+
+        Assert.Equal("met", resolution.Text("state"));
+        Assert.Equal("PT9H", resolution.GetProperty("spare").Text("working"));
+        Assert.Equal("PT24H", resolution.GetProperty("spare").Text("calendar"));
+    }
+
+    [Fact]
+    public async Task A_first_response_that_never_came_is_unanswered_with_nothing_to_spare()
+    {
+        var ticket = new TicketScript("T-7").Opened("2026-10-14 09:00").Closed("2026-10-14 09:10");
+        await using var service = await StartWithAsync(ticket, "2026-10-14 10:00", "2026-10-14 09:00");
+
+        var first = Clock(await GetAsync(service), "first-response");
+
+        Assert.Equal("unanswered", first.Text("state"));
+        Assert.Equal("TicketClosed", first.Text("stoppedBy"));
+        Assert.Null(first.Text("spare"));
+    }
+
+    [Fact]
+    public async Task A_warning_due_after_its_deadline_is_shown_as_not_sent_with_the_reason()
+    {
+        // A promise made Friday evening for 20:00 on business hours: its warning would wait for Monday, after the deadline.
+        var ticket = new TicketScript("T-7").Opened("2026-10-16 17:00").Responded("2026-10-16 17:10");
+        ticket.Add(new CommitmentMade("T-7-e3", "T-7", ShanghaiTime.At("2026-10-16 17:20"), ShanghaiTime.At("2026-10-16 20:00"), "call back"));
+        await using var service = await StartWithAsync(ticket, "2026-10-19 09:00", "2026-10-16 17:00");
+
+        var steps = (await GetAsync(service)).GetProperty("steps").EnumerateArray().ToList();
+
+        Assert.StartsWith("superseded", steps.Single(s => s.Text("key") == "T-7/commitment@T-7-e3/warning/1").Text("notSent"), StringComparison.Ordinal);
+        Assert.Null(steps.Single(s => s.Text("key") == "T-7/commitment@T-7-e3/supervisor/1").Text("notSent"));
+    }
+
+    private async Task<ComposedService> StartWithAsync(TicketScript ticket, string now, string startsAt = "2026-10-16 17:20")
+    {
+        var service = await ComposedService.StartAsync(ConnectionString, Prefix, startsAt);
         foreach (var e in ticket.Events)
         {
             service.Clock.SetUtcNow(e.OccurredAt.ToDateTimeOffset());

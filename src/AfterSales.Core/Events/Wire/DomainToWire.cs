@@ -65,7 +65,7 @@ internal static class DomainToWire
 
     private static CustomerDto ToDto(Customer customer) => new()
     {
-        Id = customer.Id, Name = customer.Name, Phone = customer.Phone, Email = customer.Email, Locale = customer.Locale,
+        Id = customer.Id, Name = customer.Name, Phone = customer.Phone, Email = customer.Email, Locale = customer.Locale, TimeZone = customer.TimeZone,
     };
 
     private static PersonDto ToDto(Person person) => new() { Id = person.Id, Name = person.Name, Email = person.Email };

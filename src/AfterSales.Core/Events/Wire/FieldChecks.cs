@@ -113,7 +113,8 @@ internal sealed class FieldChecks(string eventType, IReadOnlySet<string>? knownP
             Required(dto.Name, $"{field}.name"),
             Phone(dto.Phone, $"{field}.phone"),
             Email(dto.Email, $"{field}.email"),
-            Locale(dto.Locale, $"{field}.locale"));
+            Locale(dto.Locale, $"{field}.locale"),
+            TimeZone(dto.TimeZone, $"{field}.timeZone"));
     }
 
     public Person Person(PersonDto? dto, string field)
@@ -160,6 +161,16 @@ internal sealed class FieldChecks(string eventType, IReadOnlySet<string>? knownP
         if (!CultureTags.IsKnown(value))
         {
             Fail(RejectionReason.InvalidValue, field, $"{field} {Quote(value)} is not a known culture tag such as zh-CN or en");
+        }
+
+        return value;
+    }
+
+    private string? TimeZone(string? value, string field)
+    {
+        if (value is not null && NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(value) is null)
+        {
+            Fail(RejectionReason.InvalidValue, field, $"{field} {Quote(value)} is not an IANA time zone such as Asia/Shanghai or Europe/Berlin");
         }
 
         return value;

@@ -7,6 +7,7 @@ internal sealed class CustomerDto
     public string? Phone { get; set; }
     public string? Email { get; set; }
     public string? Locale { get; set; }
+    public string? TimeZone { get; set; }
 }
 
 internal sealed class PersonDto

@@ -1,0 +1,179 @@
+using AfterSales.Core.Events;
+using AfterSales.Core.Sla;
+using AfterSales.Core.Texts;
+using AfterSales.Core.Tickets;
+using NodaTime;
+
+namespace AfterSales.Core.Simulation;
+
+/// <summary>
+/// The mutable state of one simulation: tickets still in play, scheduled wake-ups, and what finished tickets leave
+/// for the summary. A ticket leaves play once it has no event still to come and nothing scheduled.
+/// </summary>
+internal sealed class SimulationRun(
+    SlaEngine engine, CustomerTextPlanner planner, SimulatedTexts customerTexts, SimulatedRevisits revisits, TimelineText text,
+    Action<TimelineEntry> sink, Dictionary<string, int> eventsToCome)
+{
+    private readonly Dictionary<string, Instant> wakeups = new(StringComparer.Ordinal);
+    private readonly PriorityQueue<string, Instant> wakeQueue = new();
+    private readonly Dictionary<string, Dictionary<string, ClockRun>> lastClocks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TicketHistory> tickets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> stepKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int[] Sent, int Held)> textCounts = new(StringComparer.Ordinal);
+    private readonly List<FinishedTicket> finished = [];
+
+    public Instant? LastInstant { get; private set; }
+
+    public Instant? NextWake
+    {
+        get
+        {
+            // Entries whose ticket was re-scheduled or finished since are stale: drop them on the way.
+            while (wakeQueue.TryPeek(out var ticketId, out var at) && (!wakeups.TryGetValue(ticketId, out var current) || current != at))
+                wakeQueue.Dequeue();
+            var ticketWake = wakeQueue.TryPeek(out _, out var next) ? next : (Instant?)null;
+            return new[] { ticketWake, revisits.NextDue }.Min();
+        }
+    }
+
+    public void Receive(AfterSalesEvent received)
+    {
+        LastInstant = received.OccurredAt;
+        if (received is not TicketEvent ticketEvent)
+        {
+            foreach (var entry in revisits.Enrol((DeliveryEvent)received)) Emit(entry);
+            return;
+        }
+
+        var ticketId = ticketEvent.TicketId;
+        eventsToCome[ticketId]--;
+        var before = tickets.GetValueOrDefault(ticketId) ?? TicketHistory.Empty(ticketId);
+        var after = before.Apply(ticketEvent);
+        if (ReferenceEquals(before, after))
+        {
+            Emit(new TimelineEntry(ticketEvent.OccurredAt, ticketId, TimelineKind.Duplicate, $"duplicate {ticketEvent.Type} {ticketEvent.EventId} ignored"));
+            FinishIfDone(ticketId, ticketEvent.OccurredAt);
+            return;
+        }
+        tickets[ticketId] = after;
+        Emit(new TimelineEntry(ticketEvent.OccurredAt, ticketId, TimelineKind.Received, text.Describe(ticketEvent, engine, after)));
+        Evaluate(ticketId, ticketEvent.OccurredAt);
+    }
+
+    public void Wake(Instant at)
+    {
+        LastInstant = at;
+        var due = new List<string>();
+        while (wakeQueue.TryPeek(out var ticketId, out var when) && when <= at)
+        {
+            wakeQueue.Dequeue();
+            if (wakeups.TryGetValue(ticketId, out var current) && current == when && when == at) due.Add(ticketId);
+        }
+        foreach (var ticketId in due.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            wakeups.Remove(ticketId);
+            Evaluate(ticketId, at);
+        }
+        foreach (var entry in revisits.Wake(at)) Emit(entry);
+    }
+
+    /// <summary>Everything still in play is assessed at <paramref name="end"/>; returns every ticket that had a policy.</summary>
+    public IReadOnlyList<FinishedTicket> Finish(Instant end)
+    {
+        foreach (var ticketId in tickets.Keys.ToList()) Retire(ticketId, end);
+        return finished;
+    }
+
+    private void Evaluate(string ticketId, Instant now)
+    {
+        var history = tickets[ticketId];
+        var assessment = engine.Assess(history, now);
+        ReportClockChanges(ticketId, now, assessment);
+        var calendar = assessment.DueNow.Count > 0 ? engine.CalendarOf(assessment) : null;
+        foreach (var step in assessment.DueNow)
+        {
+            Emit(new TimelineEntry(now, ticketId, TimelineKind.Step, TimelineText.Describe(step, now, calendar!), step, history));
+            StepKeysOf(ticketId).Add(step.Key);
+        }
+        foreach (var step in assessment.Superseded)
+            Emit(new TimelineEntry(now, ticketId, TimelineKind.StepSuperseded, text.Superseded(step), step));
+        tickets[ticketId] = history.MarkProduced(assessment.DueNow.Concat(assessment.Superseded).Select(s => s.Key));
+        var nextText = Text(ticketId, now, assessment);
+        var next = new[] { assessment.NextDueAt, nextText, customerTexts.NextRetry(ticketId) }.Min();
+        if (next is { } wake)
+        {
+            wakeups[ticketId] = wake;
+            wakeQueue.Enqueue(ticketId, wake);
+        }
+        else
+        {
+            wakeups.Remove(ticketId);
+            FinishIfDone(ticketId, now);
+        }
+    }
+
+    /// <summary>Offers every text due now (held ones whose retry has come first); returns when the next one falls due.</summary>
+    private Instant? Text(string ticketId, Instant now, TicketAssessment assessment)
+    {
+        foreach (var retry in customerTexts.DueRetries(ticketId, now)) Emit(customerTexts.Offer(retry, now));
+        while (true)
+        {
+            // Producing a text can plan another (a sent survey gets its reminder), so plan until nothing is due.
+            var plan = planner.Plan(tickets[ticketId], now, null, assessment);
+            if (plan.DueNow.Count == 0) return plan.NextDueAt;
+            foreach (var due in plan.DueNow) Emit(customerTexts.Offer(due, now));
+            tickets[ticketId] = tickets[ticketId].MarkProduced(plan.DueNow.Select(t => t.Key));
+        }
+    }
+
+    /// <summary>A ticket with no event still to come and nothing scheduled can no longer change the output.</summary>
+    private void FinishIfDone(string ticketId, Instant now)
+    {
+        if (eventsToCome.GetValueOrDefault(ticketId) > 0 || wakeups.ContainsKey(ticketId) || !tickets.ContainsKey(ticketId)) return;
+        Retire(ticketId, now);
+    }
+
+    private void Retire(string ticketId, Instant at)
+    {
+        var assessment = engine.Assess(tickets[ticketId], at);
+        if (assessment.Policy is { } policy)
+        {
+            var counts = textCounts.GetValueOrDefault(ticketId, (new int[Enum.GetValues<TextKind>().Length], 0));
+            finished.Add(new FinishedTicket(ticketId, policy, assessment.Clocks, stepKeys.GetValueOrDefault(ticketId) ?? [], counts.Item1, counts.Item2));
+        }
+        tickets.Remove(ticketId);
+        lastClocks.Remove(ticketId);
+        stepKeys.Remove(ticketId);
+        textCounts.Remove(ticketId);
+        eventsToCome.Remove(ticketId);
+        customerTexts.Forget(ticketId);
+    }
+
+    private List<string> StepKeysOf(string ticketId) =>
+        stepKeys.TryGetValue(ticketId, out var keys) ? keys : stepKeys[ticketId] = [];
+
+    private void Emit(TimelineEntry entry)
+    {
+        if (entry.CustomerText is { } customerText && entry.Kind is TimelineKind.Text or TimelineKind.TextHeld && tickets.ContainsKey(entry.TicketId))
+        {
+            var counts = textCounts.GetValueOrDefault(entry.TicketId, (new int[Enum.GetValues<TextKind>().Length], 0));
+            if (entry.Kind == TimelineKind.Text) counts.Item1[(int)customerText.Kind]++;
+            else counts.Item2++;
+            textCounts[entry.TicketId] = counts;
+        }
+        sink(entry);
+    }
+
+    private void ReportClockChanges(string ticketId, Instant now, TicketAssessment assessment)
+    {
+        var previous = lastClocks.GetValueOrDefault(ticketId) ?? [];
+        var current = assessment.Clocks.ToDictionary(c => $"{c.Cycle}/{c.ClockId}", StringComparer.Ordinal);
+        foreach (var (key, clock) in current)
+        {
+            previous.TryGetValue(key, out var before);
+            foreach (var (kind, line, slack) in text.DescribeChange(before, clock, now))
+                Emit(new TimelineEntry(now, ticketId, kind, line, Slack: slack));
+        }
+        lastClocks[ticketId] = current;
+    }
+}

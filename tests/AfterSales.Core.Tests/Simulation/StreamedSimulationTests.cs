@@ -1,0 +1,56 @@
+using AfterSales.Core.Events;
+using AfterSales.Core.Simulation;
+using AfterSales.Core.Tests.TestSupport;
+using Microsoft.Extensions.Time.Testing;
+using NodaTime;
+
+namespace AfterSales.Core.Tests.Simulation;
+
+public class StreamedSimulationTests
+{
+    private static Simulator NewSimulator()
+    {
+        var settings = TestSettings.Defaults();
+        var parser = new TicketEventParser(settings.Sla.KnownPriorities, settings.Events.MaxFutureSkew, new FakeTimeProvider(CliRun.Today));
+        return new Simulator(settings, TextTestSettings.With(settings), parser, ShanghaiTime.Zone);
+    }
+
+    private static List<string> Lines() =>
+    [
+        .. new[]
+        {
+            new TicketScript("T-1").Opened("2026-10-12 09:00", "P1").Responded("2026-10-12 09:05").Resolved("2026-10-12 10:00"),
+            new TicketScript("T-2").Opened("2026-10-12 09:30", "P3").Responded("2026-10-12 10:30").Resolved("2026-10-14 10:00"),
+            new TicketScript("T-3").Opened("2026-10-13 09:00", "P2").Closed("2026-10-13 09:02"),
+        }.SelectMany(t => t.Events).Select(e => TicketEventWriter.ToJson(e, Offset.FromHours(8))),
+    ];
+
+    [Fact]
+    public void A_streamed_run_hands_every_entry_to_the_sink_as_it_happens_and_sums_up_the_same()
+    {
+        var kept = NewSimulator().Run(Lines());
+        var simulator = NewSimulator();
+        var streamed = new List<TimelineEntry>();
+
+        var result = simulator.Run(simulator.Read(Lines()), null, streamed.Add);
+
+        Assert.Empty(result.Timeline);
+        Assert.Equal(kept.Timeline.Select(e => (e.At, e.TicketId, e.Text)), streamed.Select(e => (e.At, e.TicketId, e.Text)));
+        Assert.Equal(kept.Summary.Select(s => (s.Policy, s.Tickets, s.FirstResponseMet, s.NoFirstResponse)),
+            result.Summary.Select(s => (s.Policy, s.Tickets, s.FirstResponseMet, s.NoFirstResponse)));
+        Assert.Equal(3, result.Outcomes.Count);
+    }
+
+    [Fact]
+    public void A_long_run_reports_its_progress()
+    {
+        var simulator = NewSimulator();
+        var input = simulator.Read(Lines());
+        var reports = new List<SimulationProgress>();
+
+        simulator.Run(input, null, _ => { }, reports.Add, progressEvery: 4);
+
+        Assert.Equal([4, 8], reports.Select(r => r.EventsApplied));
+        Assert.All(reports, r => Assert.Equal(8, r.EventsTotal));
+    }
+}
