@@ -1,5 +1,4 @@
 using AfterSales.Core.Texts;
-using AfterSales.Functions.Tests.Support;
 using Microsoft.Playwright;
 
 namespace AfterSales.Functions.Tests.Survey;
@@ -10,168 +9,97 @@ namespace AfterSales.Functions.Tests.Survey;
 /// </summary>
 public sealed class SurveyBrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
     private static readonly CancellationToken None = CancellationToken.None;
 
     [Fact]
     public async Task A_customer_taps_4_sends_and_reads_the_thank_you_page_and_the_rating_is_stored()
     {
-        await using var app = await FunctionsApp.StartAsync("2026-10-13 12:00", ("Texts:CompanyName", "华东售后服务中心"));
-        var token = await SentSurvey.SendAsync(app, "T-1");
-        await using var site = await SurveySite.StartAsync(app);
-        await using var browser = await BrowserAsync();
-        var page = await PhoneAsync(browser, "zh-CN");
+        await using var phone = await SurveyOnPhone.OpenAsync(company: "华东售后服务中心");
 
-        await page.GotoAsync(site.Link(token));
-        await ShotAsync(page, "form-zh-CN");
-        await page.GetByLabel("4 满意").CheckAsync();
-        await page.GetByLabel("还有什么想告诉我们的吗？（选填）").FillAsync("师傅很专业");
-        await page.GetByRole(AriaRole.Button, new() { Name = "提交评价" }).ClickAsync();
+        await phone.ShotAsync("form-zh-CN");
+        await phone.Page.GetByLabel("4 满意").CheckAsync();
+        await phone.Page.GetByLabel("还有什么想告诉我们的吗？（选填）").FillAsync("师傅很专业");
+        await phone.Button("提交评价").ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("感谢您的评价！");
-        await ShotAsync(page, "thanks-zh-CN");
-        Assert.Equal(4, await app.Get<ISurveys>().RatingOfAsync("T-1", "T-1/text/survey/1", None));
+        await Assertions.Expect(phone.Heading).ToHaveTextAsync("感谢您的评价！");
+        await phone.ShotAsync("thanks-zh-CN");
+        Assert.Equal(4, await phone.App.Get<ISurveys>().RatingOfAsync("T-1", "T-1/text/survey/1", None));
     }
 
     [Fact]
     public async Task Every_choice_is_a_labelled_target_of_at_least_44_px_reached_in_order_by_keyboard()
     {
-        await using var app = await FunctionsApp.StartAsync("2026-10-13 12:00");
-        var token = await SentSurvey.SendAsync(app, "T-1");
-        await using var site = await SurveySite.StartAsync(app);
-        await using var browser = await BrowserAsync();
-        var page = await PhoneAsync(browser, "zh-CN");
-        await page.GotoAsync(site.Link(token));
+        await using var phone = await SurveyOnPhone.OpenAsync();
 
-        var choices = page.Locator("label.score");
+        var choices = phone.Page.Locator("label.score");
         Assert.Equal(5, await choices.CountAsync());
         for (var i = 0; i < 5; i++)
         {
             var box = await choices.Nth(i).BoundingBoxAsync();
             Assert.True(box is { Height: >= 44, Width: >= 44 }, $"choice {i + 1} is {box?.Width}×{box?.Height} px");
         }
-        var send = await page.GetByRole(AriaRole.Button, new() { Name = "提交评价" }).BoundingBoxAsync();
-        Assert.True(send is { Height: >= 44 });
+        Assert.True(await phone.Button("提交评价").BoundingBoxAsync() is { Height: >= 44 });
 
-        await page.Keyboard.PressAsync("Tab");
-        Assert.Equal("rating", await page.EvaluateAsync<string>("document.activeElement.name"));
-        await page.Keyboard.PressAsync("Tab");
-        Assert.Equal("comment", await page.EvaluateAsync<string>("document.activeElement.id"));
-        await page.Keyboard.PressAsync("Tab");
-        Assert.Equal("BUTTON", await page.EvaluateAsync<string>("document.activeElement.tagName"));
+        await phone.Page.Keyboard.PressAsync("Tab");
+        Assert.Equal("rating", await phone.Page.EvaluateAsync<string>("document.activeElement.name"));
+        await phone.Page.Keyboard.PressAsync("Tab");
+        Assert.Equal("comment", await phone.Page.EvaluateAsync<string>("document.activeElement.id"));
+        await phone.Page.Keyboard.PressAsync("Tab");
+        Assert.Equal("BUTTON", await phone.Page.EvaluateAsync<string>("document.activeElement.tagName"));
     }
 
     [Fact]
     public async Task Sending_with_no_score_keeps_the_customer_on_the_survey_without_a_round_trip()
     {
-        await using var app = await FunctionsApp.StartAsync("2026-10-13 12:00");
-        var token = await SentSurvey.SendAsync(app, "T-1");
-        await using var site = await SurveySite.StartAsync(app);
-        await using var browser = await BrowserAsync();
-        var page = await PhoneAsync(browser, "zh-CN");
-        await page.GotoAsync(site.Link(token));
+        await using var phone = await SurveyOnPhone.OpenAsync();
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "提交评价" }).ClickAsync();
+        await phone.Button("提交评价").ClickAsync();
 
-        Assert.False(await page.Locator("input[name=rating]").First.EvaluateAsync<bool>("e => e.validity.valid"));
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("服务满意度评价");
-        Assert.Null(await app.Get<ISurveys>().RatingOfAsync("T-1", "T-1/text/survey/1", None));
+        Assert.False(await phone.Page.Locator("input[name=rating]").First.EvaluateAsync<bool>("e => e.validity.valid"));
+        await Assertions.Expect(phone.Heading).ToHaveTextAsync("服务满意度评价");
+        Assert.Null(await phone.App.Get<ISurveys>().RatingOfAsync("T-1", "T-1/text/survey/1", None));
     }
 
     [Fact]
     public async Task An_answered_expired_or_forged_link_shows_a_page_a_person_understands()
     {
-        await using var app = await FunctionsApp.StartAsync("2026-10-13 12:00");
-        var token = await SentSurvey.SendAsync(app, "T-1");
-        await using var site = await SurveySite.StartAsync(app);
-        await using var browser = await BrowserAsync();
-        var page = await PhoneAsync(browser, "zh-CN");
-        await page.GotoAsync(site.Link(token));
-        await page.GetByLabel("5 非常满意").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "提交评价" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("感谢您的评价！");
+        await using var phone = await SurveyOnPhone.OpenAsync();
+        await phone.Page.GetByLabel("5 非常满意").CheckAsync();
+        await phone.Button("提交评价").ClickAsync();
+        await Assertions.Expect(phone.Heading).ToHaveTextAsync("感谢您的评价！");
 
-        var answered = await page.GotoAsync(site.Link(token));
+        var answered = await phone.Page.GotoAsync(phone.Link(phone.Token));
         Assert.Equal(409, answered!.Status);
-        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("您为本次服务打了 5 分");
-        await ShotAsync(page, "answered-zh-CN");
+        await Assertions.Expect(phone.Page.Locator("main")).ToContainTextAsync("您为本次服务打了 5 分");
+        await phone.ShotAsync("answered-zh-CN");
 
-        var forged = await page.GotoAsync(site.Link(token[..^4] + "abcd"));
+        var forged = await phone.Page.GotoAsync(phone.Link(phone.Token[..^4] + "abcd"));
         Assert.Equal(400, forged!.Status);
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("链接无效");
-        await ShotAsync(page, "forged-zh-CN");
+        await Assertions.Expect(phone.Heading).ToHaveTextAsync("链接无效");
+        await phone.ShotAsync("forged-zh-CN");
 
-        app.SetTime("2026-11-13 12:00");
-        var expired = await page.GotoAsync(site.Link(token));
+        phone.App.SetTime("2026-11-13 12:00");
+        var expired = await phone.Page.GotoAsync(phone.Link(phone.Token));
         Assert.Equal(410, expired!.Status);
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("评价链接已过期");
-        await ShotAsync(page, "expired-zh-CN");
+        await Assertions.Expect(phone.Heading).ToHaveTextAsync("评价链接已过期");
+        await phone.ShotAsync("expired-zh-CN");
     }
 
     [Fact]
     public async Task An_english_customer_rates_in_english()
     {
-        await using var app = await FunctionsApp.StartAsync("2026-10-13 12:00", ("Texts:CompanyName", "Contoso Service"));
-        var token = await SentSurvey.SendAsync(app, "T-2", "en", "Heating does not start");
-        await using var site = await SurveySite.StartAsync(app);
-        await using var browser = await BrowserAsync();
-        var page = await PhoneAsync(browser, "en-GB");
+        await using var phone = await SurveyOnPhone.OpenAsync("T-2", "en", "Contoso Service", "Heating does not start");
 
-        await page.GotoAsync(site.Link(token));
-        await ShotAsync(page, "form-en");
-        await page.GetByLabel("2 Dissatisfied").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send rating" }).ClickAsync();
+        await phone.ShotAsync("form-en");
+        await phone.Page.GetByLabel("2 Dissatisfied").CheckAsync();
+        await phone.Button("Send rating").ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Thank you for your rating!");
-        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("A service manager will contact you today");
-        await ShotAsync(page, "thanks-en");
-        var expiredPage = await page.GotoAsync(site.Link(token[..^4] + "abcd"));
-        Assert.Equal(400, expiredPage!.Status);
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("This link is not valid");
-        await ShotAsync(page, "forged-en");
-    }
-
-    private static async Task<BrowserSession> BrowserAsync()
-    {
-        if (!File.Exists(Chromium))
-            throw new InvalidOperationException($"{Chromium} is missing: apt-get install -y chromium fonts-noto-cjk (.ci/run does).");
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
-        return new BrowserSession(playwright, browser);
-    }
-
-    private static async Task<IPage> PhoneAsync(BrowserSession session, string locale)
-    {
-        var context = await session.Browser.NewContextAsync(new()
-        {
-            ViewportSize = new() { Width = 390, Height = 844 },
-            DeviceScaleFactor = 2,
-            IsMobile = true,
-            HasTouch = true,
-            Locale = locale,
-        });
-        // Generous waits: CI shares two cores between the browser, Azurite and the tests.
-        context.SetDefaultTimeout(60_000);
-        Assertions.SetDefaultExpectTimeout(30_000);
-        return await context.NewPageAsync();
-    }
-
-    private static async Task ShotAsync(IPage page, string name)
-    {
-        var folder = Environment.GetEnvironmentVariable("AFTERSALES_SURVEY_SCREENSHOTS");
-        if (string.IsNullOrEmpty(folder)) return;
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"survey-{name}.png"), FullPage = true });
-    }
-
-    private sealed class BrowserSession(IPlaywright playwright, IBrowser browser) : IAsyncDisposable
-    {
-        public IBrowser Browser => browser;
-
-        public async ValueTask DisposeAsync()
-        {
-            await browser.DisposeAsync();
-            playwright.Dispose();
-        }
+        await Assertions.Expect(phone.Heading).ToHaveTextAsync("Thank you for your rating!");
+        await Assertions.Expect(phone.Page.Locator("main")).ToContainTextAsync("A service manager will contact you today");
+        await phone.ShotAsync("thanks-en");
+        var forged = await phone.Page.GotoAsync(phone.Link(phone.Token[..^4] + "abcd"));
+        Assert.Equal(400, forged!.Status);
+        await Assertions.Expect(phone.Heading).ToHaveTextAsync("This link is not valid");
+        await phone.ShotAsync("forged-en");
     }
 }
