@@ -55,6 +55,9 @@ public sealed class AfterSalesTables
 
     public TableFailureSummaryLog FailureSummaryLog { get; }
 
+    /// <summary>Requests sent and bytes written so far, every table of the group together.</summary>
+    public TableTraffic Traffic => tables.Traffic;
+
     /// <summary>Entities read so far, per table.</summary>
     public TableReadCounter Reads { get; }
 

@@ -94,17 +94,17 @@ public sealed class DueSweep(
             foreach (var text in dueTexts)
                 await notifications.EnqueueAsync(NotificationMessage.For(text, now), cancellationToken).ConfigureAwait(false);
             var next = DueIndexing.NextIndexInstant(assessment, plan);
-            var produced = assessment.DueNow.Select(s => s.Key).Concat(dueTexts.Select(t => t.Key));
-            var updated = new StoredTicket(stored.History.MarkProduced(produced), next);
+            string[] produced = [.. assessment.DueNow.Select(s => s.Key).Concat(dueTexts.Select(t => t.Key))];
 
             if (next is { } due && due != stored.IndexedDueAt)
                 await dueIndex.PutAsync(new DueEntry(entry.TicketId, due), cancellationToken).ConfigureAwait(false);
-            var unchanged = assessment.DueNow.Count == 0 && dueTexts.Count == 0 && next == stored.IndexedDueAt;
-            if (!unchanged && !await tickets.TrySaveAsync(updated, current.Version, cancellationToken).ConfigureAwait(false)) continue;
+            var unchanged = produced.Length == 0 && next == stored.IndexedDueAt && stored.ReassessAt is null;
+            if (!unchanged && !await tickets.TrySaveProgressAsync(stored.History, produced, next, current.Version, cancellationToken).ConfigureAwait(false))
+                continue;
 
-            if (entry.DueAt != next) await dueIndex.RemoveAsync(entry, cancellationToken).ConfigureAwait(false);
-            if (stored.IndexedDueAt is { } old && old != next && old != entry.DueAt)
-                await dueIndex.RemoveAsync(new DueEntry(entry.TicketId, old), cancellationToken).ConfigureAwait(false);
+            // Every other row of the ticket goes: the one swept, the previous next-due row, the ingestion's row.
+            var stale = new[] { entry.DueAt, stored.IndexedDueAt, stored.ReassessAt }.OfType<Instant>().Where(at => at != next).Distinct();
+            foreach (var at in stale) await dueIndex.RemoveAsync(new DueEntry(entry.TicketId, at), cancellationToken).ConfigureAwait(false);
             return added;
         }
         throw new InvalidOperationException($"Ticket {entry.TicketId} kept changing under {MaxSaveAttempts} save attempts.");

@@ -32,7 +32,7 @@ internal sealed class ServiceUnderTest
         Engine = new SlaEngine(Settings);
         Ingestion = new TicketEventIngestion(
             new TicketEventParser(Settings.Sla.KnownPriorities, Settings.Events.MaxFutureSkew, Clock),
-            Engine, tables.Tickets, tables.DueIndex, tables.RejectedEvents, tables.Deliveries, Clock, texts);
+            tables.Tickets, tables.DueIndex, tables.RejectedEvents, tables.Deliveries, Clock);
     }
 
     /// <summary>The customer-text planner the ingestion and sweeps use; null for escalations only.</summary>
