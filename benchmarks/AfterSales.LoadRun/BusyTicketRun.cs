@@ -25,7 +25,7 @@ public sealed class BusyTicketRun(AfterSalesSettings settings, int events, TextW
         var clock = new FakeTimeProvider(opened.ToDateTimeOffset());
         var engine = new SlaEngine(settings);
         var ingestion = new TicketEventIngestion(
-            new TicketEventParser(settings.Sla.KnownPriorities, settings.Events.MaxFutureSkew, clock),
+            new TicketEventParser(settings.Sla.KnownPriorities, settings.Events.Window, clock),
             tables.Tickets, tables.DueIndex, tables.RejectedEvents, tables.Deliveries, clock);
         var sweep = new DueSweep(engine, tables.Tickets, tables.DueIndex, tables.Outbox, new InProcessNotificationQueue(), tables.SweepLease, clock);
 

@@ -191,7 +191,7 @@ public sealed class LoadRun(LoadRunOptions options, TextWriter output)
     }
 
     private TicketEventIngestion Ingestion(AfterSalesTables tables, SlaEngine engine, TimeProvider time) => new(
-        new TicketEventParser(settings.Sla.KnownPriorities, settings.Events.MaxFutureSkew, time),
+        new TicketEventParser(settings.Sla.KnownPriorities, settings.Events.Window, time),
         tables.Tickets, tables.DueIndex, tables.RejectedEvents, tables.Deliveries, time);
 
     private void Report(double seedSeconds, LatencyResult latency, SweepComparison sweep, IngestResultSummary ingest)

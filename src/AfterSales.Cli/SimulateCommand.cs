@@ -74,7 +74,7 @@ public static class SimulateCommand
             return 2;
         }
 
-        var parser = new TicketEventParser(loaded.Sla.KnownPriorities, loaded.Events.MaxFutureSkew, time);
+        var parser = new TicketEventParser(loaded.Sla.KnownPriorities, loaded.Events.Window, time);
         var result = new Simulator(loaded, both.Texts, parser, displayZone).Run(File.ReadLines(eventsPath), until);
         if (format == "json") SimulationJsonWriter.Write(result, displayZone, output);
         else SimulationTextWriter.Write(result, displayZone, output);

@@ -80,7 +80,7 @@ public static class AfterSalesServices
         services.AddSingleton(p =>
         {
             var settings = p.GetRequiredService<AfterSalesSettings>();
-            return new TicketEventParser(settings.Sla.KnownPriorities, settings.Events.MaxFutureSkew, p.GetRequiredService<TimeProvider>());
+            return new TicketEventParser(settings.Sla.KnownPriorities, settings.Events.Window, p.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<TicketEventIngestion>();
         // One sweep per invocation scope, collecting the messages its function hands to the notifications queue.

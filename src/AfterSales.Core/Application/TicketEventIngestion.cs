@@ -21,7 +21,22 @@ public sealed class TicketEventIngestion(
 
     public async Task<IngestResult> IngestAsync(string payload, string source, CancellationToken cancellationToken)
     {
-        var result = await ApplyAsync(payload, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(payload);
+        var result = EventBodies.Check(payload) is { } refused
+            ? new IngestResult(IngestOutcome.Rejected, null, null, refused, null)
+            : await ApplyAsync(payload, cancellationToken).ConfigureAwait(false);
+        return await KeepRejectionAsync(result, payload, source, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The same from the raw body, so that invalid UTF-8 is refused instead of read with replacement characters.</summary>
+    public async Task<IngestResult> IngestAsync(ReadOnlyMemory<byte> body, string source, CancellationToken cancellationToken)
+    {
+        if (EventBodies.Read(body.Span, out var payload) is not { } refused) return await IngestAsync(payload, source, cancellationToken).ConfigureAwait(false);
+        return await KeepRejectionAsync(new IngestResult(IngestOutcome.Rejected, null, null, refused, null), payload, source, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IngestResult> KeepRejectionAsync(IngestResult result, string payload, string source, CancellationToken cancellationToken)
+    {
         if (result.Rejection is not { } rejection) return result;
         var kept = await rejectedEvents.AddAsync(payload, rejection, source, Now(), cancellationToken).ConfigureAwait(false);
         return result with { RejectedId = kept.Id };
@@ -31,6 +46,9 @@ public sealed class TicketEventIngestion(
     public async Task<IngestResult?> ReplayAsync(string rejectedId, CancellationToken cancellationToken)
     {
         if (await rejectedEvents.GetAsync(rejectedId, cancellationToken).ConfigureAwait(false) is not { } rejected) return null;
+        // The kept payload of a body too large or not UTF-8 is not what was sent: replaying it could apply something else.
+        if (EventBodies.IsFinal(rejected.Rejection) || rejected.PayloadTruncated)
+            return new IngestResult(IngestOutcome.Rejected, null, null, rejected.Rejection, rejectedId);
         var result = await ApplyAsync(rejected.Payload, cancellationToken).ConfigureAwait(false);
         if (result.Outcome != IngestOutcome.Rejected)
             await rejectedEvents.MarkReplayedAsync(rejectedId, Now(), cancellationToken).ConfigureAwait(false);

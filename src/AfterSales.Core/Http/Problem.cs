@@ -35,6 +35,8 @@ public sealed record Problem(string Type, string Title, int Status, string Detai
 public static class ProblemTypes
 {
     public const string InvalidEvent = "urn:aftersales:problem:invalid-event";
+    public const string ConflictingEvent = "urn:aftersales:problem:conflicting-event";
+    public const string EventTooLarge = "urn:aftersales:problem:event-too-large";
     public const string TicketNotFound = "urn:aftersales:problem:ticket-not-found";
     public const string RejectedEventNotFound = "urn:aftersales:problem:rejected-event-not-found";
     public const string StillRejected = "urn:aftersales:problem:still-rejected";

@@ -16,5 +16,8 @@ internal static class RejectedEventJson
         ["message"] = rejected.Rejection.Message,
         ["replayedAt"] = JsonTime.Instant(rejected.ReplayedAt),
         ["payload"] = rejected.Payload,
+        ["payloadTruncated"] = rejected.PayloadTruncated,
+        ["payloadBytes"] = rejected.PayloadBytes,
+        ["payloadSha256"] = rejected.PayloadSha256,
     };
 }

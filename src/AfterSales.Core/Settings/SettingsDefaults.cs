@@ -34,6 +34,8 @@ public static class SettingsDefaults
             ["Sla:WarningAt"] = "75%",
             ["Escalation:DefaultTeam"] = "Default",
             ["Events:MaxFutureSkew"] = "P1D",
+            ["Events:MaxPastAge"] = "P365D",
+            ["Events:MaxScheduleAhead"] = "P365D",
             ["Email:Mode"] = "SendGrid",
             ["Email:SendGrid:ApiKey"] = "",
             ["Email:From"] = "",

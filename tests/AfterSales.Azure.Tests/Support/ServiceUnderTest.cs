@@ -31,7 +31,7 @@ internal sealed class ServiceUnderTest
         Clock = new FakeTimeProvider(startsAt);
         Engine = new SlaEngine(Settings);
         Ingestion = new TicketEventIngestion(
-            new TicketEventParser(Settings.Sla.KnownPriorities, Settings.Events.MaxFutureSkew, Clock),
+            new TicketEventParser(Settings.Sla.KnownPriorities, Settings.Events.Window, Clock),
             tables.Tickets, tables.DueIndex, tables.RejectedEvents, tables.Deliveries, Clock);
     }
 
