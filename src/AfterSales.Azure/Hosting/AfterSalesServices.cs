@@ -87,6 +87,9 @@ public static class AfterSalesServices
         services.AddScoped<NotificationBatch>();
         services.AddScoped<INotificationQueue>(p => p.GetRequiredService<NotificationBatch>());
         services.AddScoped<DueSweep>();
+        services.AddSingleton<ITicketQuarantine>(p => p.GetRequiredService<AfterSalesTables>().Quarantine);
+        services.AddSingleton<QuarantineReplay>();
+        services.AddSingleton<QuarantinedTicketsHttp>();
 
         services.AddSingleton(p => p.GetRequiredService<AfterSalesSettings>().Email);
         services.AddSingleton<IFailureSummaryLog>(p => p.GetRequiredService<AfterSalesTables>().FailureSummaryLog);

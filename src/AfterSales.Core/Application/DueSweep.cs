@@ -23,13 +23,20 @@ public sealed class DueSweep(
     ISweepLease lease,
     TimeProvider time,
     CustomerTextPlanner? texts = null,
-    ISurveys? surveys = null)
+    ISurveys? surveys = null,
+    ITicketQuarantine? quarantine = null)
 {
     private const int MaxSaveAttempts = 50;
     private readonly string owner = Guid.NewGuid().ToString("N");
 
-    /// <summary>How long a sweep may hold the lease before another instance may take over.</summary>
-    public Duration LeaseDuration { get; init; } = Duration.FromMinutes(2);
+    /// <summary>
+    /// How long a sweep may hold the lease before another instance may take over. Short: a sweep cut off by a storage
+    /// outage cannot release it, and sweeps must resume soon after storage does (a second sweep is harmless anyway).
+    /// </summary>
+    public Duration LeaseDuration { get; init; } = Duration.FromSeconds(30);
+
+    /// <summary>After this many failed tries a ticket is quarantined (with <c>quarantine</c>): out of the due index, listed, replayable.</summary>
+    public int QuarantineAfter { get; init; } = 5;
 
     /// <summary>Called after each ticket is swept (instrumentation, and crash tests).</summary>
     public Action<DueEntry>? AfterTicket { get; init; }
@@ -41,7 +48,7 @@ public sealed class DueSweep(
             return new SweepReport(true, 0, 0, 0);
         try
         {
-            int rows = 0, steps = 0, failures = 0;
+            int rows = 0, steps = 0, failures = 0, quarantined = 0;
             await foreach (var entry in dueIndex.ReadDueAsync(now, cancellationToken).ConfigureAwait(false))
             {
                 rows++;
@@ -51,13 +58,15 @@ public sealed class DueSweep(
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    // One broken ticket must not hold up the others; its row stays and is retried next sweep.
-                    failures++;
+                    // One broken ticket must not hold up the others; its row stays and is retried next sweep, until
+                    // it has failed often enough to be quarantined, which lets the checkpoint move on.
+                    if (await QuarantineAsync(entry, e, now, cancellationToken).ConfigureAwait(false)) quarantined++;
+                    else failures++;
                 }
                 AfterTicket?.Invoke(entry);
             }
             if (failures == 0) await dueIndex.MarkSweptAsync(now, cancellationToken).ConfigureAwait(false);
-            return new SweepReport(false, rows, steps, failures);
+            return new SweepReport(false, rows, steps, failures) { Quarantined = quarantined };
         }
         finally
         {
@@ -108,6 +117,25 @@ public sealed class DueSweep(
             return added;
         }
         throw new InvalidOperationException($"Ticket {entry.TicketId} kept changing under {MaxSaveAttempts} save attempts.");
+    }
+
+    /// <returns>True when the ticket is now quarantined and its due-index row removed.</returns>
+    private async Task<bool> QuarantineAsync(DueEntry entry, Exception error, Instant now, CancellationToken cancellationToken)
+    {
+        if (quarantine is null) return false;
+        try
+        {
+            var record = await quarantine.RecordFailureAsync(entry, $"{error.GetType().Name}: {error.Message}", QuarantineAfter, now, cancellationToken)
+                .ConfigureAwait(false);
+            if (!record.Quarantined) return false;
+            await dueIndex.RemoveAsync(entry, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Storage is failing too: the row stays, the next sweep tries the ticket and counts again.
+            return false;
+        }
     }
 
     private async Task<IReadOnlySet<string>> AnsweredSurveysAsync(TicketHistory history, CancellationToken cancellationToken)

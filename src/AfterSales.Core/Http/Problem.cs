@@ -43,4 +43,5 @@ public static class ProblemTypes
     public const string InvalidQuery = "urn:aftersales:problem:invalid-query";
     public const string InvalidRevisitOutcome = "urn:aftersales:problem:invalid-revisit-outcome";
     public const string RevisitNotFound = "urn:aftersales:problem:revisit-not-found";
+    public const string QuarantinedTicketNotFound = "urn:aftersales:problem:quarantined-ticket-not-found";
 }
