@@ -48,6 +48,7 @@ public static class SettingsDefaults
             ["Email:RetryDelay"] = "PT2S",
             ["Email:MaxRetryDelay"] = "PT1M",
             ["Email:FailureSummaryInterval"] = "PT1H",
+            ["Email:GiveUpAfter"] = "P1D",
         };
 
         Policy(values, "P1", 10, "P1", "", "24x7", "PT10M", "", "PT1H", "PT4H");
