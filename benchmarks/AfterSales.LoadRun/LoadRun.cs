@@ -47,6 +47,11 @@ public sealed class LoadRun(LoadRunOptions options, TextWriter output)
         await tables.CreateIfNotExistsAsync(cancellationToken);
         try
         {
+            if (options.BusyTicket > 0)
+            {
+                await new BusyTicketRun(settings, options.BusyTicket, output).RunAsync(tables, cancellationToken);
+                return 0;
+            }
             var engine = new SlaEngine(settings);
             // Seeded tickets fall due from a day ahead on: seeding takes long on Azurite, and a seeded deadline passing
             // in real time would reach the real-time sweeps of the latency phase and the measured sweeps would miss it.
@@ -77,7 +82,7 @@ public sealed class LoadRun(LoadRunOptions options, TextWriter output)
         var saved = 0;
         await Parallel.ForEachAsync(seeded, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken }, async (ticket, ct) =>
         {
-            await tables.Tickets.TrySaveAsync(ticket, null, ct);
+            await tables.Tickets.TryAddWholeAsync(ticket, ct);
             if (Interlocked.Increment(ref saved) % 10_000 == 0) output.WriteLine($"  {saved:N0} tickets after {clock.Elapsed.TotalSeconds:N0} s");
         });
         SeededDue = [.. seeded.Where(t => t.IndexedDueAt is not null).Select(t => t.IndexedDueAt!.Value).Order()];
@@ -186,8 +191,8 @@ public sealed class LoadRun(LoadRunOptions options, TextWriter output)
     }
 
     private TicketEventIngestion Ingestion(AfterSalesTables tables, SlaEngine engine, TimeProvider time) => new(
-        new TicketEventParser(settings.Sla.KnownPriorities, settings.Events.MaxFutureSkew, time),
-        engine, tables.Tickets, tables.DueIndex, tables.RejectedEvents, tables.Deliveries, time);
+        new TicketEventParser(settings.Sla.KnownPriorities, settings.Events.Window, time),
+        tables.Tickets, tables.DueIndex, tables.RejectedEvents, tables.Deliveries, time);
 
     private void Report(double seedSeconds, LatencyResult latency, SweepComparison sweep, IngestResultSummary ingest)
     {

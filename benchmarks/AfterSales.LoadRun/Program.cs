@@ -6,11 +6,13 @@ var due = new Option<int>("--due") { Description = "How many of them are due at 
 var ingestTickets = new Option<int>("--ingest-tickets") { Description = "Tickets (4 events each) for the ingest throughput run.", DefaultValueFactory = _ => 1_000 };
 var latencyTickets = new Option<int>("--latency-tickets") { Description = "P1 tickets whose deadlines fall during the real-time latency run.", DefaultValueFactory = _ => 200 };
 var latencyWindow = new Option<int>("--latency-seconds") { Description = "How long deadlines keep falling during the latency run.", DefaultValueFactory = _ => 120 };
+var busyTicket = new Option<int>("--busy-ticket") { Description = "Only the busy-ticket phase: ingest this many events into one ticket and print what event 2 and the last cost.", DefaultValueFactory = _ => 0 };
+var moveLegacy = new Option<bool>("--move-legacy-tickets") { Description = "One-off migration (docs/storage.md): move every ticket of Storage__TablePrefix still in the one-row layout to its partition, then stop." };
 var root = new RootCommand("AfterSales load run against Azure Table storage (Azurite by default; Storage__ConnectionString overrides).")
 {
-    tickets, due, ingestTickets, latencyTickets, latencyWindow,
+    tickets, due, ingestTickets, latencyTickets, latencyWindow, busyTicket, moveLegacy,
 };
-root.SetAction((parse, cancellationToken) => new LoadRun(new LoadRunOptions(
+root.SetAction((parse, cancellationToken) => parse.GetValue(moveLegacy) ? LegacyTicketMove.RunAsync(Console.Out, cancellationToken) : new LoadRun(new LoadRunOptions(
     parse.GetValue(tickets), parse.GetValue(due), parse.GetValue(ingestTickets),
-    parse.GetValue(latencyTickets), TimeSpan.FromSeconds(parse.GetValue(latencyWindow))), Console.Out).RunAsync(cancellationToken));
+    parse.GetValue(latencyTickets), TimeSpan.FromSeconds(parse.GetValue(latencyWindow)), parse.GetValue(busyTicket)), Console.Out).RunAsync(cancellationToken));
 return await root.Parse(args).InvokeAsync();

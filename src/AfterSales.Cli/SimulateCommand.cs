@@ -84,13 +84,13 @@ public static class SimulateCommand
             return 2;
         }
 
-        var parser = new TicketEventParser(loaded.Sla.KnownPriorities, loaded.Events.MaxFutureSkew, time);
+        var parser = new TicketEventParser(loaded.Sla.KnownPriorities, loaded.Events.Window, time);
         var simulator = new Simulator(loaded, both.Texts, parser, displayZone, both.Revisits);
         var progress = new ProgressReport(error, time);
         if (proposed is not null)
         {
             var before = simulator.Run(simulator.Read(File.ReadLines(eventsPath)), until, _ => { }, progress.Report("current settings"));
-            var proposedParser = new TicketEventParser(proposed.Core.Sla.KnownPriorities, proposed.Core.Events.MaxFutureSkew, time);
+            var proposedParser = new TicketEventParser(proposed.Core.Sla.KnownPriorities, proposed.Core.Events.Window, time);
             var proposedSimulator = new Simulator(proposed.Core, proposed.Texts, proposedParser, displayZone, proposed.Revisits);
             var after = proposedSimulator.Run(proposedSimulator.Read(File.ReadLines(eventsPath)), until, _ => { }, progress.Report("proposed settings"));
             var comparison = SimulationComparison.Of(before, after);

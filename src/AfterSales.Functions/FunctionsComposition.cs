@@ -26,6 +26,7 @@ public static class FunctionsComposition
         services.AddSingleton<TicketSlaEndpoint>();
         services.AddSingleton<RejectedEventsEndpoint>();
         services.AddSingleton<RevisitOutcomesEndpoint>();
+        services.AddSingleton<QuarantinedTicketsEndpoint>();
         services.AddScoped<SurveyPageEndpoint>();
         // Storage and HTTP client logs carry request URLs, and table keys can hold customer data: warnings only.
         services.AddLogging(logging => logging

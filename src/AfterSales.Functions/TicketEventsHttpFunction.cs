@@ -13,7 +13,9 @@ public sealed class TicketEventsHttpFunction(TicketEventsEndpoint endpoint)
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "tickets/events")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(request.Body);
-        return await endpoint.PostAsync(await reader.ReadToEndAsync(cancellationToken), cancellationToken);
+        // The raw bytes, so that invalid UTF-8 is refused (and kept) rather than read with replacement characters.
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, cancellationToken);
+        return await endpoint.PostAsync(body.GetBuffer().AsMemory(0, (int)body.Length), cancellationToken);
     }
 }

@@ -62,11 +62,11 @@ public sealed class SendGridEmailSender : IEmailSender
             if (request == settings.MaxAttempts) break;
             var delay = retryAfter ?? Backoff(request);
             if (delay > settings.MaxRetryDelay.ToTimeSpan())
-                return SendResult.Failure($"{lastError} (SendGrid asked to wait {delay.TotalSeconds:0} s, longer than Email__MaxRetryDelay)", request);
+                return SendResult.TransientFailure($"{lastError} (SendGrid asked to wait {delay.TotalSeconds:0} s, longer than Email__MaxRetryDelay)", request);
             await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
         }
 
-        return SendResult.Failure($"gave up after {settings.MaxAttempts} requests: {lastError}", settings.MaxAttempts);
+        return SendResult.TransientFailure($"gave up after {settings.MaxAttempts} requests: {lastError}", settings.MaxAttempts);
     }
 
     private SendGridMessage Mail(EmailMessage message)

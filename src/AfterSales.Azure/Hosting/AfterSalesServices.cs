@@ -111,12 +111,14 @@ public static class AfterSalesServices
         services.AddSingleton(p =>
         {
             var settings = p.GetRequiredService<AfterSalesSettings>();
-            return new TicketEventParser(settings.Sla.KnownPriorities, settings.Events.MaxFutureSkew, p.GetRequiredService<TimeProvider>());
+            return new TicketEventParser(settings.Sla.KnownPriorities, settings.Events.Window, p.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<TicketEventIngestion>();
         // One notification queue per invocation: it batches the messages its sweep (or rating follow-up) produces.
         services.AddScoped<INotificationQueue, ServiceBusNotificationQueue>();
         services.AddScoped<DueSweep>();
+        services.AddSingleton<ITicketQuarantine>(p => p.GetRequiredService<AfterSalesTables>().Quarantine);
+        services.AddSingleton<QuarantineReplay>();
     }
 
     private static void AddEmail(IServiceCollection services)

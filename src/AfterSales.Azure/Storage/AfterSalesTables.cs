@@ -5,7 +5,7 @@ namespace AfterSales.Azure.Storage;
 
 /// <summary>
 /// The AfterSales tables of one storage account and prefix (<c>{prefix}Tickets</c>, <c>DueIndex</c>, <c>Outbox</c>,
-/// <c>RejectedEvents</c>, <c>Deliveries</c>, <c>SweepState</c>) and the stores built on them.
+/// <c>RejectedEvents</c>, <c>Deliveries</c>, <c>SweepState</c>, <c>Quarantine</c>) and the stores built on them.
 /// </summary>
 public sealed class AfterSalesTables
 {
@@ -21,6 +21,7 @@ public sealed class AfterSalesTables
         var rejected = tables.Table(prefix + "RejectedEvents", Reads.CountOther);
         var deliveries = tables.Table(prefix + "Deliveries", Reads.CountOther);
         var sweepState = tables.Table(prefix + "SweepState", Reads.CountOther);
+        var quarantine = tables.Table(prefix + "Quarantine", Reads.CountOther);
 
         Tickets = new TableTicketStore(tickets);
         DueIndex = new TableDueIndex(dueIndex, new DueCheckpoint(sweepState));
@@ -30,6 +31,7 @@ public sealed class AfterSalesTables
         Deliveries = new TableDeliveries(deliveries);
         SweepLease = new TableSweepLease(sweepState);
         FailureSummaryLog = new TableFailureSummaryLog(sweepState);
+        Quarantine = new TableTicketQuarantine(quarantine);
     }
 
     /// <param name="credential">For <see cref="StorageSettings.TableServiceUri"/>: <see cref="DefaultAzureCredential"/> (managed identity in Azure) when null.</param>
@@ -54,6 +56,12 @@ public sealed class AfterSalesTables
     public TableSweepLease SweepLease { get; }
 
     public TableFailureSummaryLog FailureSummaryLog { get; }
+
+    /// <summary>Tickets the sweep could not process, quarantined after a few tries.</summary>
+    public TableTicketQuarantine Quarantine { get; }
+
+    /// <summary>Requests sent and bytes written so far, every table of the group together.</summary>
+    public TableTraffic Traffic => tables.Traffic;
 
     /// <summary>Entities read so far, per table.</summary>
     public TableReadCounter Reads { get; }

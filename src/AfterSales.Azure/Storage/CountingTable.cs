@@ -5,15 +5,17 @@ using Azure.Data.Tables;
 namespace AfterSales.Azure.Storage;
 
 /// <summary>
-/// One table, with every entity read counted (<see cref="TableReadCounter"/>) and the expected write outcomes
-/// (exists already, changed since read, gone) returned as false instead of thrown.
+/// One table, with every entity read counted (<see cref="TableReadCounter"/>), every request and byte written counted
+/// (<see cref="TableTraffic"/>), and the expected write outcomes (exists already, changed since read, gone) returned as
+/// false instead of thrown.
 /// </summary>
-internal sealed class CountingTable(TableClient client, Action countRead)
+internal sealed class CountingTable(TableClient client, Action countRead, TableTraffic traffic)
 {
     public string Name => client.Name;
 
     public async Task<TableEntity?> GetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
     {
+        traffic.CountRequest();
         var response = await client.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         if (!response.HasValue) return null;
@@ -25,17 +27,22 @@ internal sealed class CountingTable(TableClient client, Action countRead)
     public async IAsyncEnumerable<TableEntity> QueryAsync(
         string? filter, IEnumerable<string>? select, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var rows = client.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken);
-        await foreach (var row in rows.ConfigureAwait(false))
+        var pages = client.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken).AsPages();
+        await foreach (var page in pages.ConfigureAwait(false))
         {
-            countRead();
-            yield return row;
+            traffic.CountRequest();
+            foreach (var row in page.Values)
+            {
+                countRead();
+                yield return row;
+            }
         }
     }
 
     /// <returns>False when a row with these keys exists already.</returns>
     public async Task<bool> TryAddAsync(TableEntity entity, CancellationToken cancellationToken)
     {
+        CountWrite(entity);
         try
         {
             await client.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
@@ -51,6 +58,7 @@ internal sealed class CountingTable(TableClient client, Action countRead)
     /// <returns>False when the row changed or disappeared since it was read.</returns>
     public async Task<bool> TryReplaceAsync(TableEntity entity, ETag etag, CancellationToken cancellationToken)
     {
+        CountWrite(entity);
         try
         {
             await client.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
@@ -66,6 +74,7 @@ internal sealed class CountingTable(TableClient client, Action countRead)
     /// <returns>The row's new ETag; null when the row changed or disappeared since it was read.</returns>
     public async Task<ETag?> TryMergeAsync(TableEntity entity, ETag etag, CancellationToken cancellationToken)
     {
+        CountWrite(entity);
         try
         {
             var response = await client.UpdateEntityAsync(entity, etag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
@@ -81,6 +90,7 @@ internal sealed class CountingTable(TableClient client, Action countRead)
     /// <returns>False when there is no such row.</returns>
     public async Task<bool> TryMergeAsync(TableEntity entity, CancellationToken cancellationToken)
     {
+        CountWrite(entity);
         try
         {
             await client.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
@@ -92,12 +102,44 @@ internal sealed class CountingTable(TableClient client, Action countRead)
         }
     }
 
-    public Task UpsertAsync(TableEntity entity, CancellationToken cancellationToken) =>
-        client.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    public Task UpsertAsync(TableEntity entity, CancellationToken cancellationToken)
+    {
+        CountWrite(entity);
+        return client.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+    }
 
     /// <summary>Upserts rows of one partition in a single transaction (at most <see cref="MaxBatchSize"/>).</summary>
     public Task UpsertBatchAsync(IEnumerable<TableEntity> entities, CancellationToken cancellationToken) =>
-        client.SubmitTransactionAsync(entities.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
+        SubmitAsync([.. entities.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e))], cancellationToken);
+
+    /// <summary>Runs the actions (one partition, at most <see cref="MaxBatchSize"/>) as one entity-group transaction: all or none.</summary>
+    public async Task SubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        traffic.CountRequest();
+        foreach (var action in actions) traffic.CountWrite(action.Entity);
+        await client.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The same, with the expected refusals (409 exists, 412 changed, 404 gone) returned instead of thrown.</summary>
+    /// <returns>Null when every action was applied; else which action was refused and how.</returns>
+    public async Task<TransactionRefusal?> TrySubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SubmitAsync(actions, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+        catch (TableTransactionFailedException e) when (TableErrors.IsConflict(e) || TableErrors.IsPreconditionFailed(e) || TableErrors.IsNotFound(e))
+        {
+            return new TransactionRefusal(e.FailedTransactionActionIndex, e.Status);
+        }
+    }
+
+    private void CountWrite(ITableEntity entity)
+    {
+        traffic.CountRequest();
+        traffic.CountWrite(entity);
+    }
 
     /// <summary>The most actions one table transaction may hold.</summary>
     public const int MaxBatchSize = 100;
@@ -105,6 +147,7 @@ internal sealed class CountingTable(TableClient client, Action countRead)
     /// <summary>Deletes the row if it is still at <paramref name="etag"/> (<see cref="ETag.All"/>: whatever it is); a missing row is not an error.</summary>
     public async Task DeleteAsync(string partitionKey, string rowKey, ETag etag, CancellationToken cancellationToken)
     {
+        traffic.CountRequest();
         try
         {
             await client.DeleteEntityAsync(partitionKey, rowKey, etag, cancellationToken).ConfigureAwait(false);
@@ -115,3 +158,6 @@ internal sealed class CountingTable(TableClient client, Action countRead)
         }
     }
 }
+
+/// <summary>Which action of a transaction the service refused (null when it did not say) and its status (409, 412, 404).</summary>
+internal sealed record TransactionRefusal(int? ActionIndex, int Status);

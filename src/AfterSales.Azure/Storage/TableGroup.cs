@@ -13,6 +13,9 @@ internal sealed class TableGroup(TableServiceClient service)
 {
     private readonly List<string> names = [];
 
+    /// <summary>Requests and bytes written on every table of the group.</summary>
+    public TableTraffic Traffic { get; } = new();
+
     /// <param name="credential">For <see cref="StorageSettings.TableServiceUri"/>: <see cref="DefaultAzureCredential"/> (managed identity in Azure) when null.</param>
     public static TableServiceClient ServiceFor(StorageSettings settings, TokenCredential? credential)
     {
@@ -28,7 +31,7 @@ internal sealed class TableGroup(TableServiceClient service)
     public CountingTable Table(string name, Action? countRead = null)
     {
         names.Add(name);
-        return new CountingTable(service.GetTableClient(name), countRead ?? (() => { }));
+        return new CountingTable(service.GetTableClient(name), countRead ?? (() => { }), Traffic);
     }
 
     public Task CreateIfNotExistsAsync(CancellationToken cancellationToken) =>

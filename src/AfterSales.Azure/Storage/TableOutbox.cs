@@ -91,7 +91,8 @@ public sealed class TableOutbox : IOutbox
     public async Task<bool> TrySetAsideAsync(OutboxRecord attempt, string status, string reason, Instant? nextChanceAt, Instant now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempt);
-        if (status is not (OutboxStatus.Held or OutboxStatus.Suppressed)) throw new ArgumentOutOfRangeException(nameof(status), status, "Only held or suppressed.");
+        if (status is not (OutboxStatus.Held or OutboxStatus.Suppressed or OutboxStatus.Cancelled))
+            throw new ArgumentOutOfRangeException(nameof(status), status, "Only held, suppressed or cancelled.");
         var change = Change(attempt.Step);
         change["Status"] = status;
         change["CompletedAt"] = StoredTime.ToColumn(now);

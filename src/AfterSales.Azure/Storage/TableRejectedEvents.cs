@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
 using AfterSales.Core.Application;
 using AfterSales.Core.Events;
 using Azure.Data.Tables;
@@ -21,19 +23,26 @@ public sealed class TableRejectedEvents : IRejectedEvents
     public async Task<RejectedEvent> AddAsync(
         string payload, EventRejection rejection, string source, Instant receivedAt, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(payload);
+        ArgumentNullException.ThrowIfNull(rejection);
         var (partitionKey, rowKey) = RejectedEventKeys.New(receivedAt);
+        var bytes = Encoding.UTF8.GetBytes(payload);
+        var kept = KeptPayload(payload);
         var row = new TableEntity(partitionKey, rowKey)
         {
             ["Reason"] = rejection.Reason.ToString(),
             ["Field"] = rejection.Field,
-            ["Message"] = rejection.Message,
+            ["Message"] = LimitedMessage(rejection.Message),
             ["Source"] = source,
             ["ReceivedAt"] = StoredTime.ToColumn(receivedAt),
+            ["PayloadBytes"] = (long)bytes.Length,
+            ["PayloadSha256"] = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            ["PayloadTruncated"] = kept.Length < payload.Length,
         };
-        LongText.Write(row, PayloadColumn, payload);
+        LongText.Write(row, PayloadColumn, kept);
         if (!await table.TryAddAsync(row, cancellationToken).ConfigureAwait(false))
             throw new InvalidOperationException($"Rejected-event key {partitionKey}/{rowKey} was taken: a new GUID collided.");
-        return new RejectedEvent(RejectedEventKeys.Id(partitionKey, rowKey), payload, rejection, source, receivedAt, null);
+        return FromRow(row);
     }
 
     /// <summary>Newest first. Reads the whole table: it is small and only admins list it.</summary>
@@ -62,11 +71,33 @@ public sealed class TableRejectedEvents : IRejectedEvents
         if (!found) throw new KeyNotFoundException($"No rejected event '{id}'.");
     }
 
+    /// <summary>
+    /// At most <see cref="MaxKeptPayloadChars"/> characters of the payload: every payload an event may be is kept whole
+    /// (<see cref="EventBodies.MaxBytes"/> bytes are at most as many characters), a larger one is cut, never at half
+    /// a surrogate pair, so the row stays far below the 1 MiB an entity may be.
+    /// </summary>
+    private static string KeptPayload(string payload)
+    {
+        if (payload.Length <= MaxKeptPayloadChars) return payload;
+        var length = char.IsHighSurrogate(payload[MaxKeptPayloadChars - 1]) ? MaxKeptPayloadChars - 1 : MaxKeptPayloadChars;
+        return payload[..length];
+    }
+
+    /// <summary>A message quotes at most a few values, but a property holds at most 32K characters whatever it quotes.</summary>
+    private static string LimitedMessage(string message) => message.Length <= 4_000 ? message : message[..3_997] + "...";
+
+    private const int MaxKeptPayloadChars = EventBodies.MaxBytes;
+
     private static RejectedEvent FromRow(TableEntity row) => new(
         RejectedEventKeys.Id(row.PartitionKey, row.RowKey),
         LongText.Read(row, PayloadColumn),
         new EventRejection(Enum.Parse<RejectionReason>(row.RequiredString("Reason")), row.RequiredString("Field"), row.RequiredString("Message")),
         row.RequiredString("Source"),
         row.RequiredInstant("ReceivedAt"),
-        StoredTime.FromColumn(row.GetDateTimeOffset("ReplayedAt")));
+        StoredTime.FromColumn(row.GetDateTimeOffset("ReplayedAt")))
+    {
+        PayloadTruncated = row.GetBoolean("PayloadTruncated") ?? false,
+        PayloadBytes = row.GetInt64("PayloadBytes"),
+        PayloadSha256 = row.GetString("PayloadSha256"),
+    };
 }

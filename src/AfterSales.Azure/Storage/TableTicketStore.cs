@@ -1,21 +1,27 @@
 using System.Runtime.CompilerServices;
 using AfterSales.Core.Application;
+using AfterSales.Core.Events;
 using AfterSales.Core.Tickets;
 using Azure;
 using Azure.Data.Tables;
+using NodaTime;
 
 namespace AfterSales.Azure.Storage;
 
 /// <summary>
-/// One row per ticket (PartitionKey: the escaped ticket id, RowKey <c>state</c>): the history as JSON in
-/// chunks, the instant under which the due index lists it, and a few readable columns for admins. Saves are
-/// conditional on the ETag read (or on the row not existing yet); there is no blind upsert.
+/// A partition per ticket (see <see cref="TicketRowKeys"/> and docs/storage.md): one row per event, one per produced
+/// step, and a state row whose ETag versions the ticket. Appending an event is one entity-group transaction (the event
+/// row and the state row), and so is saving a sweep's work (the produced-step rows and the state row): atomic, with no
+/// ceiling on the ticket's size, at a cost that does not grow with its age. A ticket still in the old one-row layout
+/// (its history as JSON on the state row) is moved to this one the first time it is touched (<see cref="LegacyTicketRow"/>).
 /// </summary>
 public sealed class TableTicketStore : ITicketStore
 {
-    private const string StateRow = "state";
-    private const string HistoryColumn = "History";
     private const string IndexedDueAtColumn = "IndexedDueAt";
+    private const string EventColumn = "Event";
+    private const string ReassessAtColumn = "ReassessAtTicks";
+    private const long NoReassessment = 0;
+    private static readonly TicketEventParser StoredEvents = TicketEventParser.ForStoredEvents();
 
     private readonly CountingTable table;
 
@@ -23,37 +29,190 @@ public sealed class TableTicketStore : ITicketStore
 
     public async Task<VersionedTicket?> GetAsync(string ticketId, CancellationToken cancellationToken)
     {
-        var row = await table.GetAsync(KeyEscaping.Escape(ticketId), StateRow, cancellationToken).ConfigureAwait(false);
-        if (row is null) return null;
-        var history = TicketHistoryJson.Read(LongText.Read(row, HistoryColumn));
-        var indexedDueAt = StoredTime.FromColumn(row.GetDateTimeOffset(IndexedDueAtColumn));
-        return new VersionedTicket(new StoredTicket(history, indexedDueAt), row.ETag.ToString());
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TicketRowKeys.Partition(ticketId)}");
+        TableEntity? state = null;
+        var events = new List<TicketEvent>();
+        var produced = new List<string>();
+        await foreach (var row in table.QueryAsync(filter, null, cancellationToken).ConfigureAwait(false))
+        {
+            if (row.RowKey == TicketRowKeys.State) state = row;
+            else if (TicketRowKeys.IsEvent(row.RowKey)) events.Add(ReadEvent(ticketId, row));
+            else if (TicketRowKeys.IsProduced(row.RowKey)) produced.Add(TicketRowKeys.StepKeyOf(row.RowKey));
+        }
+        if (state is null) return null;
+        if (LegacyTicketRow.IsLegacy(state))
+        {
+            await MoveLegacyAsync(state, cancellationToken).ConfigureAwait(false);
+            return await GetAsync(ticketId, cancellationToken).ConfigureAwait(false);
+        }
+        var history = TicketHistory.FromEvents(ticketId, events, produced);
+        return new VersionedTicket(new StoredTicket(history, IndexedDueAtOf(state), ReassessAtOf(state)), state.ETag.ToString());
+    }
+
+    public async Task<TicketState?> GetStateAsync(string ticketId, CancellationToken cancellationToken)
+    {
+        var state = await table.GetAsync(TicketRowKeys.Partition(ticketId), TicketRowKeys.State, cancellationToken).ConfigureAwait(false);
+        if (state is null) return null;
+        if (LegacyTicketRow.IsLegacy(state))
+        {
+            await MoveLegacyAsync(state, cancellationToken).ConfigureAwait(false);
+            return await GetStateAsync(ticketId, cancellationToken).ConfigureAwait(false);
+        }
+        return new TicketState(IndexedDueAtOf(state), ReassessAtOf(state), state.ETag.ToString());
+    }
+
+    public async Task<AppendOutcome> TryAppendAsync(
+        TicketEvent ticketEvent, Instant? reassessAt, string? expectedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ticketEvent);
+        var partition = TicketRowKeys.Partition(ticketEvent.TicketId);
+        var json = TicketEventWriter.ToJson(ticketEvent);
+        var eventRow = EventRow(partition, ticketEvent, json);
+        var state = new TableEntity(partition, TicketRowKeys.State) { ["TicketId"] = ticketEvent.TicketId };
+        if (expectedVersion is null) SetIndexedDueAt(state, null);
+        if (reassessAt is { } at) state[ReassessAtColumn] = StoredTime.RequireWholeTicks(at, nameof(reassessAt)).ToUnixTimeTicks();
+        TableTransactionAction[] actions =
+        [
+            new(TableTransactionActionType.Add, eventRow),
+            expectedVersion is null
+                ? new(TableTransactionActionType.Add, state)
+                : new(TableTransactionActionType.UpdateMerge, state, new ETag(expectedVersion)),
+        ];
+        var refusal = await table.TrySubmitAsync(actions, cancellationToken).ConfigureAwait(false);
+        if (refusal is null) return AppendOutcome.Appended;
+        if (refusal.ActionIndex is 1) return AppendOutcome.VersionChanged;
+
+        // The event row was refused (or the service did not say which): an event with this id may be there already.
+        var stored = await table.GetAsync(partition, eventRow.RowKey, cancellationToken).ConfigureAwait(false);
+        if (stored is null) return AppendOutcome.VersionChanged;
+        return LongText.Read(stored, EventColumn) == json ? AppendOutcome.Duplicate : AppendOutcome.ConflictingDuplicate;
+    }
+
+    public async Task<bool> TrySaveProgressAsync(
+        TicketHistory history, IReadOnlyCollection<string> producedSteps, Instant? indexedDueAt, string expectedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(producedSteps);
+        var partition = TicketRowKeys.Partition(history.TicketId);
+        var state = new TableEntity(partition, TicketRowKeys.State);
+        TicketSummaryColumns.Write(state, history);
+        SetIndexedDueAt(state, indexedDueAt);
+        state[ReassessAtColumn] = NoReassessment;
+        var markers = producedSteps.Distinct(StringComparer.Ordinal)
+            .Select(key => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ProducedRow(partition, key)))
+            .ToList();
+        // A transaction holds at most 100 actions: markers beyond that go first on their own. Marking a step produced
+        // without the state row is harmless even if this save then loses: its outbox row exists, it was produced.
+        var last = markers.Count % (CountingTable.MaxBatchSize - 1);
+        foreach (var chunk in markers.Take(markers.Count - last).Chunk(CountingTable.MaxBatchSize))
+            await table.SubmitAsync(chunk, cancellationToken).ConfigureAwait(false);
+        List<TableTransactionAction> final = [.. markers.Skip(markers.Count - last), new(TableTransactionActionType.UpdateMerge, state, new ETag(expectedVersion))];
+        return await table.TrySubmitAsync(final, cancellationToken).ConfigureAwait(false) is null;
     }
 
     /// <summary>Every stored ticket, for rebuilding the due index (and the load run's full-scan baseline).</summary>
     public async IAsyncEnumerable<StoredTicket> ListAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {StateRow}");
-        await foreach (var row in table.QueryAsync(filter, null, cancellationToken).ConfigureAwait(false))
-            yield return new StoredTicket(TicketHistoryJson.Read(LongText.Read(row, HistoryColumn)), StoredTime.FromColumn(row.GetDateTimeOffset(IndexedDueAtColumn)));
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {TicketRowKeys.State}");
+        var ids = new List<string>();
+        await foreach (var row in table.QueryAsync(filter, ["TicketId"], cancellationToken).ConfigureAwait(false))
+            ids.Add(row.GetString("TicketId") ?? KeyEscaping.Unescape(row.PartitionKey));
+        foreach (var id in ids)
+        {
+            if (await GetAsync(id, cancellationToken).ConfigureAwait(false) is { } ticket) yield return ticket.Ticket;
+        }
     }
 
-    public Task<bool> TrySaveAsync(StoredTicket ticket, string? expectedVersion, CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves every ticket still in the old one-row layout to the partition layout (the one-off migration, docs/storage.md).
+    /// Safe to run while the service runs, and again: a moved ticket is skipped.
+    /// </summary>
+    /// <returns>How many tickets were moved.</returns>
+    public async Task<int> MoveLegacyTicketsAsync(CancellationToken cancellationToken)
     {
-        var row = ToRow(ticket);
-        return expectedVersion is null
-            ? table.TryAddAsync(row, cancellationToken)
-            : table.TryReplaceAsync(row, new ETag(expectedVersion), cancellationToken);
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {TicketRowKeys.State}");
+        var legacy = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync(filter, null, cancellationToken).ConfigureAwait(false))
+            if (LegacyTicketRow.IsLegacy(row)) legacy.Add(row);
+        foreach (var row in legacy) await MoveLegacyAsync(row, cancellationToken).ConfigureAwait(false);
+        return legacy.Count;
     }
 
-    private static TableEntity ToRow(StoredTicket ticket)
+    /// <summary>
+    /// Stores a whole ticket that does not exist yet (seeding load runs and tests, importing): its event and
+    /// produced-step rows in transactions of a hundred, the state row in the last one.
+    /// </summary>
+    /// <returns>False when the ticket exists already (its state row is there); rows written before that are the same rows.</returns>
+    public async Task<bool> TryAddWholeAsync(StoredTicket ticket, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var (rows, state) = WholeTicketRows(ticket);
+        var actions = rows.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row))
+            .Append(new TableTransactionAction(TableTransactionActionType.Add, state)).ToList();
+        var last = actions.Count % CountingTable.MaxBatchSize is 0 ? CountingTable.MaxBatchSize : actions.Count % CountingTable.MaxBatchSize;
+        foreach (var chunk in actions.Take(actions.Count - last).Chunk(CountingTable.MaxBatchSize))
+            await table.SubmitAsync(chunk, cancellationToken).ConfigureAwait(false);
+        return await table.TrySubmitAsync([.. actions.Skip(actions.Count - last)], cancellationToken).ConfigureAwait(false) is null;
+    }
+
+    /// <summary>
+    /// Writes the old row's events and produced keys as rows of their own, then replaces the old row by a state row,
+    /// conditional on its ETag. Rows written by a move that then loses the race are the same rows the winner writes.
+    /// </summary>
+    private async Task MoveLegacyAsync(TableEntity legacyRow, CancellationToken cancellationToken)
+    {
+        var (history, indexedDueAt) = LegacyTicketRow.Read(legacyRow);
+        var (rows, state) = WholeTicketRows(new StoredTicket(history, indexedDueAt));
+        foreach (var chunk in rows.Chunk(CountingTable.MaxBatchSize))
+            await table.UpsertBatchAsync(chunk, cancellationToken).ConfigureAwait(false);
+        await table.TryReplaceAsync(state, legacyRow.ETag, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static (List<TableEntity> Rows, TableEntity State) WholeTicketRows(StoredTicket ticket)
     {
         var history = ticket.History;
-        var row = new TableEntity(KeyEscaping.Escape(history.TicketId), StateRow);
-        TicketSummaryColumns.Write(row, history);
-        if (ticket.IndexedDueAt is { } due)
-            row[IndexedDueAtColumn] = StoredTime.ToColumn(StoredTime.RequireWholeTicks(due, nameof(ticket)));
-        LongText.Write(row, HistoryColumn, TicketHistoryJson.Write(history));
+        var partition = TicketRowKeys.Partition(history.TicketId);
+        List<TableEntity> rows = [.. history.Events.Select(e => EventRow(partition, e, TicketEventWriter.ToJson(e))),
+            .. history.ProducedSteps.Select(key => ProducedRow(partition, key))];
+        var state = new TableEntity(partition, TicketRowKeys.State) { ["TicketId"] = history.TicketId };
+        TicketSummaryColumns.Write(state, history);
+        SetIndexedDueAt(state, ticket.IndexedDueAt);
+        state[ReassessAtColumn] = ticket.ReassessAt?.ToUnixTimeTicks() ?? NoReassessment;
+        return (rows, state);
+    }
+
+    internal static TableEntity EventRow(string partition, TicketEvent ticketEvent, string json)
+    {
+        var row = new TableEntity(partition, TicketRowKeys.Event(ticketEvent.EventId))
+        {
+            ["Type"] = ticketEvent.Type,
+            ["OccurredAt"] = StoredTime.ToColumn(ticketEvent.OccurredAt),
+        };
+        LongText.Write(row, EventColumn, json);
         return row;
     }
+
+    private static TableEntity ProducedRow(string partition, string stepKey) =>
+        new(partition, TicketRowKeys.Produced(stepKey)) { ["StepKey"] = stepKey };
+
+    private static TicketEvent ReadEvent(string ticketId, TableEntity row)
+    {
+        var parsed = StoredEvents.Parse(LongText.Read(row, EventColumn));
+        return parsed.Event as TicketEvent
+            ?? throw new InvalidDataException($"Stored ticket {ticketId} holds an event that no longer reads: {parsed.Rejection}");
+    }
+
+    /// <summary>A merge does not write null columns, so "not indexed" is a column of its own.</summary>
+    private static void SetIndexedDueAt(TableEntity state, Instant? indexedDueAt)
+    {
+        state["Indexed"] = indexedDueAt is not null;
+        if (indexedDueAt is { } due) state[IndexedDueAtColumn] = StoredTime.ToColumn(StoredTime.RequireWholeTicks(due, nameof(indexedDueAt)));
+    }
+
+    /// <summary>Unix ticks, so that a merge can clear it (0) where it could not write a null.</summary>
+    private static Instant? ReassessAtOf(TableEntity state) =>
+        state.GetInt64(ReassessAtColumn) is { } ticks and not NoReassessment ? Instant.FromUnixTimeTicks(ticks) : null;
+
+    private static Instant? IndexedDueAtOf(TableEntity state) =>
+        state.GetBoolean("Indexed") == false ? null : StoredTime.FromColumn(state.GetDateTimeOffset(IndexedDueAtColumn));
 }

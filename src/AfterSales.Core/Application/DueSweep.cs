@@ -23,13 +23,20 @@ public sealed class DueSweep(
     ISweepLease lease,
     TimeProvider time,
     CustomerTextPlanner? texts = null,
-    ISurveys? surveys = null)
+    ISurveys? surveys = null,
+    ITicketQuarantine? quarantine = null)
 {
     private const int MaxSaveAttempts = 50;
     private readonly string owner = Guid.NewGuid().ToString("N");
 
-    /// <summary>How long a sweep may hold the lease before another instance may take over.</summary>
-    public Duration LeaseDuration { get; init; } = Duration.FromMinutes(2);
+    /// <summary>
+    /// How long a sweep may hold the lease before another instance may take over. Short: a sweep cut off by a storage
+    /// outage cannot release it, and sweeps must resume soon after storage does (a second sweep is harmless anyway).
+    /// </summary>
+    public Duration LeaseDuration { get; init; } = Duration.FromSeconds(30);
+
+    /// <summary>After this many failed tries a ticket is quarantined (with <c>quarantine</c>): out of the due index, listed, replayable.</summary>
+    public int QuarantineAfter { get; init; } = 5;
 
     /// <summary>Called after each ticket is swept (instrumentation, and crash tests).</summary>
     public Action<DueEntry>? AfterTicket { get; init; }
@@ -41,7 +48,7 @@ public sealed class DueSweep(
             return new SweepReport(true, 0, 0, 0);
         try
         {
-            int rows = 0, steps = 0, failures = 0;
+            int rows = 0, steps = 0, failures = 0, quarantined = 0;
             await foreach (var entry in dueIndex.ReadDueAsync(now, cancellationToken).ConfigureAwait(false))
             {
                 rows++;
@@ -51,15 +58,17 @@ public sealed class DueSweep(
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    // One broken ticket must not hold up the others; its row stays and is retried next sweep.
-                    failures++;
+                    // One broken ticket must not hold up the others; its row stays and is retried next sweep, until
+                    // it has failed often enough to be quarantined, which lets the checkpoint move on.
+                    if (await QuarantineAsync(entry, e, now, cancellationToken).ConfigureAwait(false)) quarantined++;
+                    else failures++;
                 }
                 AfterTicket?.Invoke(entry);
             }
             // Whatever a batching queue still holds goes out now; if that fails the rows stay pending for the outbox drain.
             await notifications.FlushAsync(cancellationToken).ConfigureAwait(false);
             if (failures == 0) await dueIndex.MarkSweptAsync(now, cancellationToken).ConfigureAwait(false);
-            return new SweepReport(false, rows, steps, failures);
+            return new SweepReport(false, rows, steps, failures) { Quarantined = quarantined };
         }
         finally
         {
@@ -97,20 +106,39 @@ public sealed class DueSweep(
                 await notifications.EnqueueAsync(NotificationMessage.For(text, now), cancellationToken).ConfigureAwait(false);
             var next = DueIndexing.NextIndexInstant(assessment, plan);
             // A superseded warning is marked produced, so it is never sent later; the SLA status says why it was not sent.
-            var produced = assessment.DueNow.Concat(assessment.Superseded).Select(s => s.Key).Concat(dueTexts.Select(t => t.Key));
-            var updated = new StoredTicket(stored.History.MarkProduced(produced), next);
+            string[] produced = [.. assessment.DueNow.Concat(assessment.Superseded).Select(s => s.Key).Concat(dueTexts.Select(t => t.Key))];
 
             if (next is { } due && due != stored.IndexedDueAt)
                 await dueIndex.PutAsync(new DueEntry(entry.TicketId, due), cancellationToken).ConfigureAwait(false);
-            var unchanged = assessment.DueNow.Count == 0 && assessment.Superseded.Count == 0 && dueTexts.Count == 0 && next == stored.IndexedDueAt;
-            if (!unchanged && !await tickets.TrySaveAsync(updated, current.Version, cancellationToken).ConfigureAwait(false)) continue;
+            var unchanged = produced.Length == 0 && next == stored.IndexedDueAt && stored.ReassessAt is null;
+            if (!unchanged && !await tickets.TrySaveProgressAsync(stored.History, produced, next, current.Version, cancellationToken).ConfigureAwait(false))
+                continue;
 
-            if (entry.DueAt != next) await dueIndex.RemoveAsync(entry, cancellationToken).ConfigureAwait(false);
-            if (stored.IndexedDueAt is { } old && old != next && old != entry.DueAt)
-                await dueIndex.RemoveAsync(new DueEntry(entry.TicketId, old), cancellationToken).ConfigureAwait(false);
+            // Every other row of the ticket goes: the one swept, the previous next-due row, the ingestion's row.
+            var stale = new[] { entry.DueAt, stored.IndexedDueAt, stored.ReassessAt }.OfType<Instant>().Where(at => at != next).Distinct();
+            foreach (var at in stale) await dueIndex.RemoveAsync(new DueEntry(entry.TicketId, at), cancellationToken).ConfigureAwait(false);
             return added;
         }
         throw new InvalidOperationException($"Ticket {entry.TicketId} kept changing under {MaxSaveAttempts} save attempts.");
+    }
+
+    /// <returns>True when the ticket is now quarantined and its due-index row removed.</returns>
+    private async Task<bool> QuarantineAsync(DueEntry entry, Exception error, Instant now, CancellationToken cancellationToken)
+    {
+        if (quarantine is null) return false;
+        try
+        {
+            var record = await quarantine.RecordFailureAsync(entry, $"{error.GetType().Name}: {error.Message}", QuarantineAfter, now, cancellationToken)
+                .ConfigureAwait(false);
+            if (!record.Quarantined) return false;
+            await dueIndex.RemoveAsync(entry, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Storage is failing too: the row stays, the next sweep tries the ticket and counts again.
+            return false;
+        }
     }
 
     private async Task<IReadOnlySet<string>> AnsweredSurveysAsync(TicketHistory history, CancellationToken cancellationToken)

@@ -36,7 +36,7 @@ public interface IOutbox
 
     /// <summary>
     /// Ends an attempt without sending: <see cref="OutboxStatus.Held"/> (tried again from <paramref name="nextChanceAt"/>;
-    /// never when null) or <see cref="OutboxStatus.Suppressed"/>, with the reason, if the row is still at <paramref name="attempt"/>'s version.
+    /// never when null), <see cref="OutboxStatus.Suppressed"/> or <see cref="OutboxStatus.Cancelled"/>, with the reason, if the row is still at <paramref name="attempt"/>'s version.
     /// </summary>
     Task<bool> TrySetAsideAsync(OutboxRecord attempt, string status, string reason, Instant? nextChanceAt, Instant now, CancellationToken cancellationToken);
 

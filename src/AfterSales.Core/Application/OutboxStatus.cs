@@ -5,7 +5,9 @@ namespace AfterSales.Core.Application;
 /// attempt, conditionally on the row's version) → <c>sent</c> (provider message id) or <c>failed</c> (reason).
 /// <c>sent</c> and <c>failed</c> are final; nothing ever moves a row back to <c>pending</c>. A customer text may also
 /// end its attempt <c>held</c> (the contact budget or a busy provider: claimed again from <c>NextChanceAt</c>, or
-/// never when that is empty) or <c>suppressed</c> (final: the number opted out, or the survey was answered already).
+/// never when that is empty), <c>suppressed</c> (final: the number opted out, or the survey was answered already) or
+/// <c>cancelled</c> (final: at send time the text no longer applied: the ticket was resolved or closed before a progress
+/// text went out, or the appointment a reminder is about was cancelled or moved).
 /// </summary>
 public static class OutboxStatus
 {
@@ -15,4 +17,5 @@ public static class OutboxStatus
     public const string Failed = "failed";
     public const string Held = "held";
     public const string Suppressed = "suppressed";
+    public const string Cancelled = "cancelled";
 }

@@ -9,4 +9,12 @@ public sealed record SendResult(bool Sent, string? ProviderMessageId, string? Er
     public static SendResult Success(string providerMessageId, int requests) => new(true, providerMessageId, null, requests);
 
     public static SendResult Failure(string error, int requests) => new(false, null, error, requests);
+
+    /// <summary>
+    /// The provider could not be reached or was busy (5xx, 429, no answer in time, connection refused or dropped):
+    /// not a verdict on the message, so the dispatcher holds it and tries again later instead of failing it.
+    /// </summary>
+    public bool Transient { get; init; }
+
+    public static SendResult TransientFailure(string error, int requests) => new(false, null, error, requests) { Transient = true };
 }

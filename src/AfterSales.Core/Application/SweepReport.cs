@@ -4,4 +4,8 @@ namespace AfterSales.Core.Application;
 /// <param name="DueRows">Due-index rows read.</param>
 /// <param name="StepsProduced">Steps newly added to the outbox.</param>
 /// <param name="Failures">Tickets that could not be swept (their rows stay for the next sweep).</param>
-public sealed record SweepReport(bool Skipped, int DueRows, int StepsProduced, int Failures);
+public sealed record SweepReport(bool Skipped, int DueRows, int StepsProduced, int Failures)
+{
+    /// <summary>Tickets quarantined by this sweep: they failed too often and left the due index (not counted in <see cref="Failures"/>).</summary>
+    public int Quarantined { get; init; }
+}

@@ -1,32 +1,42 @@
 using AfterSales.Core.Events;
-using AfterSales.Core.Sla;
-using AfterSales.Core.Texts;
-using AfterSales.Core.Tickets;
 using NodaTime;
 
 namespace AfterSales.Core.Application;
 
 /// <summary>
-/// Takes one event payload from the helpdesk: validates it, applies it to the ticket, saves, and re-indexes the
-/// ticket's next due instant. A payload that cannot be applied is stored with its reason, never thrown away.
-/// Safe under at-least-once delivery and concurrent handlers: duplicates change nothing, conflicting saves retry.
-/// With <paramref name="texts"/>, the index also lists the ticket by its next customer text.
+/// Takes one event payload from the helpdesk: validates it, appends it to the ticket and lists the ticket in the due
+/// index for the next sweep, which works out what the event changed. A payload that cannot be applied is stored with
+/// its reason, never thrown away. Safe under at-least-once delivery and concurrent handlers: duplicates change nothing,
+/// a reused eventId with other content is a rejection, conflicting writes retry.
 /// </summary>
 public sealed class TicketEventIngestion(
     TicketEventParser parser,
-    SlaEngine engine,
     ITicketStore tickets,
     IDueIndex dueIndex,
     IRejectedEvents rejectedEvents,
     IDeliveries deliveries,
-    TimeProvider time,
-    CustomerTextPlanner? texts = null)
+    TimeProvider time)
 {
     private const int MaxSaveAttempts = 50;
 
     public async Task<IngestResult> IngestAsync(string payload, string source, CancellationToken cancellationToken)
     {
-        var result = await ApplyAsync(payload, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(payload);
+        var result = EventBodies.Check(payload) is { } refused
+            ? new IngestResult(IngestOutcome.Rejected, null, null, refused, null)
+            : await ApplyAsync(payload, cancellationToken).ConfigureAwait(false);
+        return await KeepRejectionAsync(result, payload, source, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The same from the raw body, so that invalid UTF-8 is refused instead of read with replacement characters.</summary>
+    public async Task<IngestResult> IngestAsync(ReadOnlyMemory<byte> body, string source, CancellationToken cancellationToken)
+    {
+        if (EventBodies.Read(body.Span, out var payload) is not { } refused) return await IngestAsync(payload, source, cancellationToken).ConfigureAwait(false);
+        return await KeepRejectionAsync(new IngestResult(IngestOutcome.Rejected, null, null, refused, null), payload, source, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IngestResult> KeepRejectionAsync(IngestResult result, string payload, string source, CancellationToken cancellationToken)
+    {
         if (result.Rejection is not { } rejection) return result;
         var kept = await rejectedEvents.AddAsync(payload, rejection, source, Now(), cancellationToken).ConfigureAwait(false);
         return result with { RejectedId = kept.Id };
@@ -36,6 +46,9 @@ public sealed class TicketEventIngestion(
     public async Task<IngestResult?> ReplayAsync(string rejectedId, CancellationToken cancellationToken)
     {
         if (await rejectedEvents.GetAsync(rejectedId, cancellationToken).ConfigureAwait(false) is not { } rejected) return null;
+        // The kept payload of a body too large or not UTF-8 is not what was sent: replaying it could apply something else.
+        if (EventBodies.IsFinal(rejected.Rejection) || rejected.PayloadTruncated)
+            return new IngestResult(IngestOutcome.Rejected, null, null, rejected.Rejection, rejectedId);
         var result = await ApplyAsync(rejected.Payload, cancellationToken).ConfigureAwait(false);
         if (result.Outcome != IngestOutcome.Rejected)
             await rejectedEvents.MarkReplayedAsync(rejectedId, Now(), cancellationToken).ConfigureAwait(false);
@@ -57,24 +70,35 @@ public sealed class TicketEventIngestion(
         };
     }
 
+    /// <summary>
+    /// Appends the event and lists the ticket in the due index as due now; the next sweep asks the engine what the
+    /// event changed. Reading the whole history here would make an event cost more the older its ticket is
+    /// (docs/storage.md): this is a state-row read, at most one due-index write and one transaction, whatever the age.
+    /// </summary>
     private async Task<IngestResult> ApplyToTicketAsync(TicketEvent ticketEvent, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxSaveAttempts; attempt++)
         {
-            var current = await tickets.GetAsync(ticketEvent.TicketId, cancellationToken).ConfigureAwait(false);
-            var history = current?.Ticket.History ?? TicketHistory.Empty(ticketEvent.TicketId);
-            var applied = history.Apply(ticketEvent);
-            if (ReferenceEquals(applied, history)) return IngestResult.Of(IngestOutcome.Duplicate, ticketEvent, ticketEvent.TicketId);
+            var state = await tickets.GetStateAsync(ticketEvent.TicketId, cancellationToken).ConfigureAwait(false);
+            var now = DueIndexing.ToStoredPrecision(Now());
+            // A row due by now will be swept anyway (and the sweep's conditional save notices this event).
+            var listed = state is not null && (state.IndexedDueAt <= now || state.ReassessAt <= now);
+            // The row goes in before the event: a crash in between leaves a harmless look at the ticket, never an
+            // event that no sweep will see. The ticket's other rows stay; the sweep removes those it no longer needs.
+            if (!listed) await dueIndex.PutAsync(new DueEntry(ticketEvent.TicketId, now), cancellationToken).ConfigureAwait(false);
+            var reassessAt = listed ? null : (Instant?)now;
 
-            var now = Now();
-            var dueAt = DueIndexing.IndexInstant(engine.Assess(applied, now), texts?.Plan(applied, now), now);
-            // The new index row goes in before the save and the old one out after it: a crash in between
-            // leaves an extra row (a harmless look at the ticket), never a ticket that no sweep will find.
-            if (dueAt is { } due) await dueIndex.PutAsync(new DueEntry(ticketEvent.TicketId, due), cancellationToken).ConfigureAwait(false);
-            if (!await tickets.TrySaveAsync(new StoredTicket(applied, dueAt), current?.Version, cancellationToken).ConfigureAwait(false)) continue;
-            if (current?.Ticket.IndexedDueAt is { } old && old != dueAt)
-                await dueIndex.RemoveAsync(new DueEntry(ticketEvent.TicketId, old), cancellationToken).ConfigureAwait(false);
-            return IngestResult.Of(IngestOutcome.Applied, ticketEvent, ticketEvent.TicketId);
+            switch (await tickets.TryAppendAsync(ticketEvent, reassessAt, state?.Version, cancellationToken).ConfigureAwait(false))
+            {
+                case AppendOutcome.Appended:
+                    return IngestResult.Of(IngestOutcome.Applied, ticketEvent, ticketEvent.TicketId);
+                case AppendOutcome.Duplicate:
+                    return IngestResult.Of(IngestOutcome.Duplicate, ticketEvent, ticketEvent.TicketId);
+                case AppendOutcome.ConflictingDuplicate:
+                    return new IngestResult(IngestOutcome.Rejected, ticketEvent.EventId, ticketEvent.TicketId, new EventRejection(
+                        RejectionReason.ConflictingDuplicate, "eventId",
+                        $"eventId {ticketEvent.EventId} was taken before by an event with other content; an event id names one event"), null);
+            }
         }
         throw new InvalidOperationException($"Ticket {ticketEvent.TicketId} kept changing under {MaxSaveAttempts} save attempts.");
     }

@@ -11,35 +11,40 @@ namespace AfterSales.Core.Events;
 /// </summary>
 public sealed class TicketEventParser
 {
+    private static readonly Duration Forever = Duration.FromDays(365 * 7_000);
+
     private readonly IReadOnlySet<string>? knownPriorities;
-    private readonly Duration maxFutureSkew;
+    private readonly EventTimeWindow window;
     private readonly TimeProvider time;
+    private bool storedEvents;
 
     /// <param name="knownPriorities">P1..P4 and any named priority configured in settings.</param>
     /// <param name="maxFutureSkew">How far past now an occurredAt may be; one day when null.</param>
     /// <param name="time">The service clock; the system clock when null.</param>
-    public TicketEventParser(IReadOnlySet<string> knownPriorities, Duration? maxFutureSkew = null, TimeProvider? time = null)
+    /// <param name="maxPastAge">How far before now a time may be; a year when null.</param>
+    public TicketEventParser(IReadOnlySet<string> knownPriorities, Duration? maxFutureSkew = null, TimeProvider? time = null, Duration? maxPastAge = null)
+        : this(knownPriorities, new EventTimeWindow(
+            maxFutureSkew ?? Duration.FromDays(1), maxPastAge ?? EventTimeWindow.DefaultMaxPastAge, EventTimeWindow.DefaultMaxScheduleAhead), time)
     {
-        ArgumentNullException.ThrowIfNull(knownPriorities);
-        var skew = maxFutureSkew ?? Duration.FromDays(1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(skew, Duration.Zero, nameof(maxFutureSkew));
-        this.knownPriorities = knownPriorities;
-        this.maxFutureSkew = skew;
-        this.time = time ?? TimeProvider.System;
     }
 
-    private TicketEventParser(Duration maxFutureSkew)
+    /// <param name="window">How far from now the event's times may be (<c>Events__…</c> settings).</param>
+    public TicketEventParser(IReadOnlySet<string>? knownPriorities, EventTimeWindow window, TimeProvider? time)
     {
-        knownPriorities = null;
-        this.maxFutureSkew = maxFutureSkew;
-        time = TimeProvider.System;
+        ArgumentNullException.ThrowIfNull(window);
+        ArgumentOutOfRangeException.ThrowIfLessThan(window.MaxFutureSkew, Duration.Zero, nameof(window));
+        ArgumentOutOfRangeException.ThrowIfLessThan(window.MaxPastAge, Duration.Zero, nameof(window));
+        this.knownPriorities = knownPriorities;
+        this.window = window;
+        this.time = time ?? TimeProvider.System;
     }
 
     /// <summary>
     /// A parser for events AfterSales accepted earlier and stored: it keeps every shape check but no policy
-    /// check (priorities may since have been renamed in settings, times are in the past by now).
+    /// check (priorities may since have been renamed in settings, times are in the past by now, ids were accepted
+    /// before ids were bounded).
     /// </summary>
-    public static TicketEventParser ForStoredEvents() => new(Duration.FromDays(365 * 1000));
+    public static TicketEventParser ForStoredEvents() => new(null, new EventTimeWindow(Forever, Forever, Forever), TimeProvider.System) { storedEvents = true };
 
     public EventParseResult Parse(string json)
     {
@@ -72,7 +77,7 @@ public sealed class TicketEventParser
         }
 
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
-        var check = new FieldChecks(type, knownPriorities, now, maxFutureSkew);
+        var check = new FieldChecks(type, knownPriorities, now, window, checkIds: !storedEvents);
         var evt = WireToDomain.ToEvent(dto, check);
         return check.Rejection is { } rejection ? EventParseResult.Rejected(rejection) : EventParseResult.Accepted(evt);
     }

@@ -20,6 +20,8 @@ public enum DispatchOutcome
     Held,
     /// <summary>A text not sent for good: the number opted out, or the survey was answered.</summary>
     Suppressed,
+    /// <summary>A text that no longer applied at send time (ticket resolved or closed, appointment cancelled or moved).</summary>
+    Cancelled,
     /// <summary>A text row, but this host has no text sender: left pending.</summary>
     NoSender,
 }

@@ -1,6 +1,7 @@
 using AfterSales.Core.Application;
 using AfterSales.Core.Email;
 using AfterSales.Core.Settings;
+using AfterSales.Core.Sla;
 using AfterSales.Core.Texts;
 using NodaTime;
 
@@ -74,9 +75,24 @@ public sealed class NotificationDispatch(
             result = SendResult.Failure($"not sent: {e.Message}", 0);
         }
 
-        await outbox.TryCompleteAsync(attempt, result, Now(), cancellationToken).ConfigureAwait(false);
+        var finished = Now();
+        if (result.Transient && finished - attempt.ProducedAt < settings.GiveUpAfter)
+        {
+            // Nothing can have been sent (or SendGrid said it was busy): wait the outage out rather than fail the step.
+            var nextChance = finished + RetryBackoff(attempt.Attempts);
+            var reason = $"held: SendGrid unavailable ({result.Error}); tried again by the drain until {DurationText.Format(settings.GiveUpAfter)} after the step was produced";
+            await outbox.TrySetAsideAsync(attempt, OutboxStatus.Held, reason, nextChance, finished, cancellationToken).ConfigureAwait(false);
+            return DispatchOutcome.Held;
+        }
+        if (result.Transient) result = result with { Error = $"gave up after {DurationText.Format(settings.GiveUpAfter)} of outage (Email__GiveUpAfter): {result.Error}" };
+
+        await outbox.TryCompleteAsync(attempt, result, finished, cancellationToken).ConfigureAwait(false);
         return result.Sent ? DispatchOutcome.Sent : DispatchOutcome.Failed;
     }
+
+    /// <summary>One minute after the first failed attempt, doubling, at most half an hour between tries.</summary>
+    private static Duration RetryBackoff(int attempts) =>
+        Duration.FromMinutes(Math.Min(30, Math.Pow(2, Math.Max(0, attempts - 1))));
 
     private async Task<EmailMessage> RenderAsync(OutboxRecord attempt, Instant now, CancellationToken cancellationToken)
     {

@@ -1,13 +1,17 @@
 using AfterSales.Core.Application;
 using AfterSales.Core.Email;
+using AfterSales.Core.Events;
 using AfterSales.Core.Texts;
+using AfterSales.Core.Tickets;
 using NodaTime;
 
 namespace AfterSales.Core.Notifications;
 
 /// <summary>
 /// The send step of a customer text whose attempt <see cref="NotificationDispatch"/> has claimed. Right before
-/// sending it checks, in order: the number (invalid → the email fallback), the opt-out (→ <c>suppressed</c>), a
+/// sending it checks, in order: the ticket as it is now (with <c>tickets</c>: a progress text for a resolved or closed
+/// ticket, a reminder of an appointment cancelled or moved since → <c>cancelled</c> with the reason), the number
+/// (invalid → the email fallback), the opt-out (→ <c>suppressed</c>), a
 /// survey reminder's survey (never sent or answered → <c>suppressed</c>), the contact budget (→ <c>held</c> until the
 /// budget allows it). Then it sends once through <see cref="ISmsSender"/> and records the outcome: <c>sent</c> with the
 /// provider's sid; refused for good because the number cannot take texts → sent to the customer's email instead
@@ -23,7 +27,8 @@ public sealed class TextDispatch(
     ISmsSender sms,
     IEmailSender email,
     TextSettings settings,
-    TimeProvider time)
+    TimeProvider time,
+    ITicketStore? tickets = null)
 {
     public const string UnknownOutcomeReason =
         "outcome unknown: no answer from the SMS provider in time (or the process stopped during the send); not resent, because the text may have gone out. Check the provider's message log.";
@@ -36,6 +41,9 @@ public sealed class TextDispatch(
         ArgumentNullException.ThrowIfNull(attempt);
         ArgumentNullException.ThrowIfNull(text);
         var now = Now();
+        if (await NoLongerAppliesAsync(text, now, cancellationToken).ConfigureAwait(false) is { } stale)
+            return await SetAsideAsync(attempt, OutboxStatus.Cancelled, stale, null, cancellationToken).ConfigureAwait(false);
+
         if (!CustomerPhones.TryNormalise(text.Phone, null, out var number, out var invalid))
             return await FallBackOrFailAsync(attempt, text, $"not sent: {invalid}", cancellationToken).ConfigureAwait(false);
 
@@ -75,6 +83,38 @@ public sealed class TextDispatch(
         }
     }
 
+    /// <summary>
+    /// A text planned earlier may be sent much later (quiet hours, the contact budget): the ticket is read again so that
+    /// it does not go out about a world that changed meanwhile.
+    /// </summary>
+    /// <returns>Why the text is cancelled; null when it still applies.</returns>
+    private async Task<string?> NoLongerAppliesAsync(CustomerText text, Instant now, CancellationToken cancellationToken)
+    {
+        if (tickets is null || text.Kind is not (TextKind.Progress or TextKind.AppointmentDayBefore or TextKind.AppointmentSoon)) return null;
+        if (await tickets.GetAsync(text.TicketId, cancellationToken).ConfigureAwait(false) is not { } ticket) return null;
+        var history = ticket.Ticket.History;
+        if (text.Kind == TextKind.Progress)
+        {
+            var facts = new TicketFacts(history, now);
+            return facts.IsClosed ? "cancelled: the ticket was closed before the progress text went out"
+                : facts.IsResolved ? "cancelled: the ticket was resolved before the progress text went out"
+                : null;
+        }
+
+        var marker = text.Kind == TextKind.AppointmentDayBefore
+            ? CustomerTextKeys.AppointmentDayBefore(text.TicketId, "")
+            : CustomerTextKeys.AppointmentSoon(text.TicketId, "");
+        if (!text.Key.StartsWith(marker, StringComparison.Ordinal)) return null;
+        var bookingId = text.Key[marker.Length..];
+        if (history.Events.OfType<AppointmentScheduled>().FirstOrDefault(e => e.EventId == bookingId) is not { } booking) return null;
+        var later = history.Events.Where(e => EventOrder.Compare(e, booking) > 0).ToList();
+        if (later.OfType<AppointmentCancelled>().Any(c => c.AppointmentId == booking.AppointmentId))
+            return $"cancelled: appointment {booking.AppointmentId} was cancelled";
+        return later.OfType<AppointmentScheduled>().Any(s => s.AppointmentId == booking.AppointmentId)
+            ? $"cancelled: appointment {booking.AppointmentId} was moved; the new booking has reminders of its own"
+            : null;
+    }
+
     /// <returns>Why the reminder is not sent; null when it is.</returns>
     private async Task<string?> ReminderNotNeededAsync(CustomerText reminder, CancellationToken cancellationToken)
     {
@@ -105,7 +145,12 @@ public sealed class TextDispatch(
     private async Task<DispatchOutcome> SetAsideAsync(OutboxRecord attempt, string status, string reason, Instant? nextChanceAt, CancellationToken cancellationToken)
     {
         await outbox.TrySetAsideAsync(attempt, status, reason, nextChanceAt, Now(), cancellationToken).ConfigureAwait(false);
-        return status == OutboxStatus.Held ? DispatchOutcome.Held : DispatchOutcome.Suppressed;
+        return status switch
+        {
+            OutboxStatus.Held => DispatchOutcome.Held,
+            OutboxStatus.Cancelled => DispatchOutcome.Cancelled,
+            _ => DispatchOutcome.Suppressed,
+        };
     }
 
     private static string ProviderError(SmsSendResult result)

@@ -34,4 +34,13 @@ public sealed record EscalationSettings(
 }
 
 /// <param name="MaxFutureSkew">An event whose occurredAt is further ahead of now than this is rejected.</param>
-public sealed record EventSettings(NodaTime.Duration MaxFutureSkew);
+public sealed record EventSettings(NodaTime.Duration MaxFutureSkew)
+{
+    /// <summary>An event with a time further back than this (occurredAt, a visit, a promise) is rejected.</summary>
+    public NodaTime.Duration MaxPastAge { get; init; } = Events.EventTimeWindow.DefaultMaxPastAge;
+
+    /// <summary>A visit or a promise further ahead than this is rejected.</summary>
+    public NodaTime.Duration MaxScheduleAhead { get; init; } = Events.EventTimeWindow.DefaultMaxScheduleAhead;
+
+    public Events.EventTimeWindow Window => new(MaxFutureSkew, MaxPastAge, MaxScheduleAhead);
+}

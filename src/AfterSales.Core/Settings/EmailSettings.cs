@@ -34,6 +34,12 @@ public sealed record EmailSettings(
     public const string TicketIdPlaceholder = "{ticketId}";
 
     /// <summary>
+    /// How long after a step was produced a transient send failure (SendGrid down, busy, unreachable) is still held
+    /// and retried by the drain; past it the step fails for good.
+    /// </summary>
+    public Duration GiveUpAfter { get; init; } = Duration.FromDays(1);
+
+    /// <summary>
     /// After this long, an attempt that recorded no outcome cannot still be running (every request and wait of it
     /// has timed out), so it was cut short by a crash: the dispatcher then resolves it instead of waiting.
     /// </summary>

@@ -15,7 +15,7 @@ internal static class EmailSettingsReader
     {
         var group = new SettingsGroup(email, errors,
             "Mode", "SendGrid", "From", "FromName", "PickupDirectory", "Locale", "TicketUrl",
-            "SendTimeout", "MaxAttempts", "RetryDelay", "MaxRetryDelay", "FailureSummaryInterval");
+            "SendTimeout", "MaxAttempts", "RetryDelay", "MaxRetryDelay", "FailureSummaryInterval", "GiveUpAfter");
         var sendGrid = new SettingsGroup(email.GetSection("SendGrid"), errors, "ApiKey");
 
         var mode = group.Value<EmailMode>("Mode", TryParseMode, required: true) ?? EmailMode.SendGrid;
@@ -33,8 +33,11 @@ internal static class EmailSettingsReader
         var maxRetryDelay = Positive(group, "MaxRetryDelay", Duration.FromMinutes(1));
         var summaryInterval = Positive(group, "FailureSummaryInterval", Duration.FromHours(1));
 
+        var giveUpAfter = group.Value<Duration>("GiveUpAfter", DurationSetting.TryParse, required: false) ?? Duration.FromDays(1);
+        if (giveUpAfter <= Duration.Zero) group.Error("GiveUpAfter", "must be longer than zero");
+
         return new EmailSettings(mode, apiKey, from ?? PickupFrom, fromName, pickup, locale, ticketUrl,
-            timeout, maxAttempts, retryDelay, maxRetryDelay, summaryInterval);
+            timeout, maxAttempts, retryDelay, maxRetryDelay, summaryInterval) { GiveUpAfter = giveUpAfter > Duration.Zero ? giveUpAfter : Duration.FromDays(1) };
     }
 
     private static Duration Positive(SettingsGroup group, string name, Duration fallback)

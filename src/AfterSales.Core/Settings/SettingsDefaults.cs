@@ -41,6 +41,8 @@ public static class SettingsDefaults
             ["Sla:WarningAt"] = "75%",
             ["Escalation:DefaultTeam"] = "Default",
             ["Events:MaxFutureSkew"] = "P1D",
+            ["Events:MaxPastAge"] = "P365D",
+            ["Events:MaxScheduleAhead"] = "P365D",
             ["Email:Mode"] = "SendGrid",
             ["Email:SendGrid:ApiKey"] = "",
             ["Email:From"] = "",
@@ -53,6 +55,7 @@ public static class SettingsDefaults
             ["Email:RetryDelay"] = "PT2S",
             ["Email:MaxRetryDelay"] = "PT1M",
             ["Email:FailureSummaryInterval"] = "PT1H",
+            ["Email:GiveUpAfter"] = "P1D",
         };
 
         Policy(values, "P1", 10, "P1", "", "24x7", "PT10M", "", "PT1H", "PT4H");

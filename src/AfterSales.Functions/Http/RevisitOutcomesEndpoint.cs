@@ -32,6 +32,7 @@ public sealed class RevisitOutcomesEndpoint(IRevisitCalls calls, TimeProvider ti
         var day = LocalDatePattern.Iso.Parse(date ?? "");
         if (!day.Success) return Invalid("date", $"'{date}' is not a date (use yyyy-MM-dd)");
         if (string.IsNullOrWhiteSpace(installationId)) return Invalid("installationId", "is required");
+        if (AfterSales.Core.Events.ExternalIds.Problem(installationId) is { } idProblem) return Invalid("installationId", idProblem);
         if (Read(body, out var error) is not { } request) return Invalid(error!.Value.Field, error.Value.Message);
 
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
@@ -53,11 +54,13 @@ public sealed class RevisitOutcomesEndpoint(IRevisitCalls calls, TimeProvider ti
         JsonNode? json;
         try
         {
-            json = JsonNode.Parse(body ?? "");
+            // Two "outcome"s would otherwise throw on first access (or one would silently win): refuse them as bad JSON.
+            json = JsonNode.Parse(body ?? "", documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
+            if (json is JsonObject parsed) _ = parsed.Count;
         }
         catch (JsonException e)
         {
-            error = ("$", $"is not JSON: {e.Message}");
+            error = ("$", $"is not JSON with each property named once: {e.Message}");
             return null;
         }
 

@@ -17,7 +17,7 @@ public sealed partial class TicketEvents(TicketEventIngestion ingestion, ILogger
         [ServiceBusTrigger("%TicketEventsQueue%", Connection = "ServiceBusConnection")] ServiceBusReceivedMessage message,
         CancellationToken cancellationToken)
     {
-        var result = await ingestion.IngestAsync(message.Body.ToString(), EventSources.ServiceBus, cancellationToken);
+        var result = await ingestion.IngestAsync(message.Body.ToMemory(), EventSources.ServiceBus, cancellationToken);
         LogIngested(logger, message.MessageId, result.Outcome, result.EventId, result.TicketId, result.Rejection?.Reason, result.Rejection?.Field, result.RejectedId);
     }
 

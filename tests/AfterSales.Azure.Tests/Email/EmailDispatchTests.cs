@@ -25,7 +25,8 @@ public sealed class EmailDispatchTests : StorageTest, IDisposable
         var settings = TestSettings.With(("Email:Locale", locale), ("Email:MaxAttempts", "2"), ("Email:RetryDelay", "PT1S"));
         var service = new ServiceUnderTest(Tables, at, settings);
         var email = settings.Email with { RetryDelay = NodaTime.Duration.FromMilliseconds(10) };
-        var sender = new SendGridEmailSender(http, email, service.Clock, sendGrid.Host);
+        // The retry pauses between requests are real (10 ms): on the test clock they would wait for ever.
+        var sender = new SendGridEmailSender(http, email, TimeProvider.System, sendGrid.Host);
         var dispatch = new NotificationDispatch(Tables.Tickets, Tables.Outbox, new EscalationEmailRenderer(settings, service.Engine), sender, email, service.Clock);
         return (service, dispatch, new OutboxDrain(Tables.Outbox, dispatch));
     }
@@ -42,6 +43,55 @@ public sealed class EmailDispatchTests : StorageTest, IDisposable
         var rows = new List<OutboxRecord>();
         await foreach (var row in Tables.Outbox.ListByStatusAsync(status, CancellationToken.None)) rows.Add(row);
         return rows;
+    }
+
+    [Fact]
+    public async Task SendGrid_down_for_an_hour_then_back_every_step_is_sent_exactly_once()
+    {
+        var (service, dispatch, drain) = Start("2026-10-12 09:00");
+        await service.IngestAllAsync(new TicketScript("T-1").Opened("2026-10-12 09:00", "P1"));
+        sendGrid.DownWith = HttpStatusCode.ServiceUnavailable;
+        await service.SweepAtAsync("2026-10-12 09:00");
+        Assert.Equal([DispatchOutcome.Held], await DispatchQueuedAsync(service, dispatch));
+
+        for (var minute = 5; minute <= 60; minute += 5)
+        {
+            service.SetTime($"2026-10-12 {9 + minute / 60:D2}:{minute % 60:D2}");
+            await drain.DrainAsync(CancellationToken.None);
+        }
+        Assert.Empty(sendGrid.Delivered);
+        var held = Assert.Single(await RowsAsync(OutboxStatus.Held));
+        Assert.StartsWith("held: SendGrid unavailable (gave up after 2 requests: 503", held.FailureReason, StringComparison.Ordinal);
+
+        sendGrid.DownWith = null;
+        service.SetTime("2026-10-12 10:30");
+        await drain.DrainAsync(CancellationToken.None);
+        service.SetTime("2026-10-12 11:30");
+        await drain.DrainAsync(CancellationToken.None);
+
+        Assert.Equal(["duty@example.com"], sendGrid.Delivered.Select(r => r.To));
+        Assert.Equal(OutboxStatus.Sent, Assert.Single(await service.OutboxAsync()).Status);
+        Assert.Empty(await RowsAsync(OutboxStatus.Failed));
+    }
+
+    [Fact]
+    public async Task An_outage_longer_than_the_give_up_age_fails_the_step_for_good()
+    {
+        var (service, dispatch, drain) = Start("2026-10-12 09:00");
+        await service.IngestAllAsync(new TicketScript("T-1").Opened("2026-10-12 09:00", "P1"));
+        sendGrid.DownWith = HttpStatusCode.BadGateway;
+        await service.SweepAtAsync("2026-10-12 09:00");
+        await DispatchQueuedAsync(service, dispatch);
+
+        for (var hour = 1; hour <= 25; hour++)
+        {
+            service.Clock.SetUtcNow((ShanghaiTime.At("2026-10-12 09:00") + NodaTime.Duration.FromHours(hour)).ToDateTimeOffset());
+            await drain.DrainAsync(CancellationToken.None);
+        }
+
+        var failed = Assert.Single(await RowsAsync(OutboxStatus.Failed));
+        Assert.StartsWith("gave up after 1 d of outage (Email__GiveUpAfter): gave up after 2 requests: 502", failed.FailureReason, StringComparison.Ordinal);
+        Assert.Empty(sendGrid.Delivered);
     }
 
     [Fact]

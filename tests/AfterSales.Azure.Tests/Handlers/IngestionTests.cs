@@ -66,8 +66,30 @@ public class IngestionTests : StorageTest
         var stored = await service.TicketAsync("T-busy");
         Assert.Equal(ticket.Events.Select(e => e.EventId).Order(StringComparer.Ordinal),
             stored!.Ticket.History.Events.Select(e => e.EventId).Order(StringComparer.Ordinal));
-        Assert.NotNull(stored.Ticket.IndexedDueAt);
-        Assert.Contains(stored.Ticket.IndexedDueAt.Value, await DueRowsOfAsync("T-busy"));
+        Assert.NotNull(stored.Ticket.ReassessAt);
+        Assert.Equal([stored.Ticket.ReassessAt.Value], await DueRowsOfAsync("T-busy"));
+    }
+
+    [Fact]
+    public async Task An_ingested_event_lists_the_ticket_now_and_the_sweep_leaves_one_row_at_its_next_due_instant()
+    {
+        var service = new ServiceUnderTest(Tables, "2026-10-12 09:00");
+        var ticket = new TicketScript().Opened("2026-10-12 09:00", "P1").Responded("2026-10-12 09:03").Responded("2026-10-12 09:04");
+        await service.IngestAsync(ticket[0]);
+        await service.SweepAtAsync("2026-10-12 09:00");
+
+        service.SetTime("2026-10-12 09:03");
+        await service.IngestAsync(ticket[1]);
+        service.SetTime("2026-10-12 09:04");
+        await service.IngestAsync(ticket[2]);
+        var state = await Tables.Tickets.GetStateAsync("T-1", CancellationToken.None);
+        Assert.Equal((At("2026-10-12 09:07:30"), At("2026-10-12 09:03")), (state!.IndexedDueAt, state.ReassessAt));
+        Assert.Equal([At("2026-10-12 09:03"), At("2026-10-12 09:07:30")], await DueRowsOfAsync("T-1"));
+
+        await service.SweepAtAsync("2026-10-12 09:04");
+
+        Assert.Equal([At("2026-10-12 09:49")], await DueRowsOfAsync("T-1"));
+        Assert.Null((await Tables.Tickets.GetStateAsync("T-1", CancellationToken.None))!.ReassessAt);
     }
 
     [Fact]
@@ -80,16 +102,20 @@ public class IngestionTests : StorageTest
         await service.SweepAtAsync("2026-10-12 09:00");
         service.SetTime("2026-10-12 09:05");
         await service.IngestAsync(ticket[1]);
+        Assert.Equal([At("2026-10-12 09:05"), At("2026-10-12 09:07:30")], await DueRowsOfAsync("T-1"));
+        await service.SweepAtAsync("2026-10-12 09:05");
         Assert.Equal([At("2026-10-12 09:50")], await DueRowsOfAsync("T-1"));
 
         service.SetTime("2026-10-12 09:06");
         await service.IngestAsync(ticket[2]);
+        await service.SweepAtAsync("2026-10-12 09:06");
         Assert.Empty(await DueRowsOfAsync("T-1"));
         Assert.Null((await service.TicketAsync("T-1"))!.Ticket.IndexedDueAt);
         await service.SweepAtAsync("2026-10-12 09:55");
 
         service.SetTime("2026-10-12 10:00");
         await service.IngestAsync(ticket[3]);
+        await service.SweepAtAsync("2026-10-12 10:00");
         Assert.Equal([At("2026-10-12 10:44")], await DueRowsOfAsync("T-1"));
 
         await service.SweepAtAsync("2026-10-12 10:44");

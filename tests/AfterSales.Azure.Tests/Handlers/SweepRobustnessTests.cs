@@ -89,13 +89,18 @@ public class SweepRobustnessTests : StorageTest
             new TicketScript($"T-{i:D3}").Opened(OpenedAt, i % 15 == 0 ? "P1" : i % 2 == 0 ? "P2" : "P3"));
         await Parallel.ForEachAsync(tickets, new ParallelOptions { MaxDegreeOfParallelism = 8 },
             async (ticket, _) => await service.IngestAsync(ticket[0]));
+        // The first sweep assesses what was ingested (and sends the 20 P1 openings); after it, each ticket waits in
+        // the index for its own next due instant.
+        Assert.Equal(new SweepReport(false, 300, 20, 0), await service.SweepAtAsync(OpenedAt));
         Tables.Reads.Reset();
 
-        var report = await service.SweepAtAsync("2026-10-12 09:01");
+        // At 75% of the 10-minute first response: 20 P1 and 140 P2 tickets are due a warning, the 140 P3 (30 minutes) are not.
+        var report = await service.SweepAtAsync("2026-10-12 09:07:30");
 
-        Assert.Equal((20, 20), (report.DueRows, report.StepsProduced));
-        Assert.Equal(20, Tables.Reads.DueIndex);
-        Assert.Equal(20, Tables.Reads.Tickets);
+        Assert.Equal((160, 160), (report.DueRows, report.StepsProduced));
+        Assert.Equal(160, Tables.Reads.DueIndex);
+        // One partition per due ticket: its state row, its opening, and for the P1 tickets the opening's produced step.
+        Assert.Equal(20 * 3 + 140 * 2, Tables.Reads.Tickets);
     }
 
     /// <summary>30 P1 tickets opened at 09:00 and never answered; by 09:11 each has three steps due (the warning is superseded by the breach).</summary>

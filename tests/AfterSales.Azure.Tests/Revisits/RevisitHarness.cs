@@ -31,8 +31,8 @@ internal sealed class RevisitHarness : IDisposable
         OptOuts = textTables.OptOuts;
         var enrolment = new RevisitEnrolment(tables.Deliveries, Programmes, Texts.CustomerTimeZone);
         Ingestion = new TicketEventIngestion(
-            new TicketEventParser(Settings.Sla.KnownPriorities, Settings.Events.MaxFutureSkew, Service.Clock),
-            Service.Engine, tables.Tickets, tables.DueIndex, tables.RejectedEvents, enrolment, Service.Clock);
+            new TicketEventParser(Settings.Sla.KnownPriorities, Settings.Events.Window, Service.Clock),
+            tables.Tickets, tables.DueIndex, tables.RejectedEvents, enrolment, Service.Clock);
         var sender = new SendGridEmailSender(http, Settings.Email, TimeProvider.System, SendGrid.Host);
         Run = new RevisitRun(Programmes, Calls, OptOuts, sender, tables.Outbox, Settings, Texts, Revisits);
         Outbox = tables.Outbox;

@@ -68,11 +68,25 @@ public class RejectedEventsTests : StorageTest
     [Fact]
     public async Task A_payload_too_long_for_one_column_is_kept_whole_even_with_a_character_outside_the_basic_plane_on_a_chunk_edge()
     {
-        var payload = new string('a', 29_999) + "😀" + string.Concat(Enumerable.Repeat("张伟😀", 15_000));
+        var payload = new string('a', 29_999) + "😀" + string.Concat(Enumerable.Repeat("张伟😀", 8_000));
 
         var added = await Tables.RejectedEvents.AddAsync(payload, BadPhone, "http", At("2026-10-12 09:00"), None);
 
-        Assert.Equal(payload, (await Tables.RejectedEvents.GetAsync(added.Id, None))!.Payload);
+        var kept = (await Tables.RejectedEvents.GetAsync(added.Id, None))!;
+        Assert.Equal((payload, false), (kept.Payload, kept.PayloadTruncated));
+    }
+
+    [Fact]
+    public async Task A_payload_longer_than_an_event_may_be_is_kept_truncated_never_inside_a_surrogate_pair_with_its_length_and_hash()
+    {
+        var payload = new string('a', 65_535) + "😀" + new string('b', 10_000_000);
+
+        var added = await Tables.RejectedEvents.AddAsync(payload, BadPhone, "http", At("2026-10-12 09:00"), None);
+
+        var kept = (await Tables.RejectedEvents.GetAsync(added.Id, None))!;
+        Assert.Equal((new string('a', 65_535), true), (kept.Payload, kept.PayloadTruncated));
+        var bytes = System.Text.Encoding.UTF8.GetBytes(payload);
+        Assert.Equal((bytes.LongLength, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))), (kept.PayloadBytes, kept.PayloadSha256));
     }
 
     private async Task<List<RejectedEvent>> ListAsync()

@@ -1,5 +1,7 @@
+using AfterSales.Azure.Storage;
 using AfterSales.Azure.Tests.Support;
 using AfterSales.Core.Application;
+using AfterSales.Core.Events;
 using AfterSales.Core.Tickets;
 using Azure.Data.Tables;
 using NodaTime;
@@ -16,96 +18,151 @@ public class TicketStoreTests : StorageTest
     {
         var history = new TicketScript().Opened("2026-10-12 09:00", "P1").Responded("2026-10-12 09:05").History;
 
-        Assert.True(await Tables.Tickets.TrySaveAsync(new StoredTicket(history, At("2026-10-12 09:50")), null, None));
+        Assert.True(await Tables.Tickets.TryAddWholeAsync(new StoredTicket(history, At("2026-10-12 09:50")), None));
 
         var loaded = await Tables.Tickets.GetAsync("T-1", None);
         Assert.NotNull(loaded);
         Assert.False(string.IsNullOrEmpty(loaded.Version));
         Assert.Equal(TicketHistoryJson.Write(history), TicketHistoryJson.Write(loaded.Ticket.History));
         Assert.Equal(At("2026-10-12 09:50"), loaded.Ticket.IndexedDueAt);
+        Assert.Equal(new TicketState(At("2026-10-12 09:50"), null, loaded.Version), await Tables.Tickets.GetStateAsync("T-1", None));
     }
 
     [Fact]
     public async Task A_missing_ticket_reads_as_null()
     {
         Assert.Null(await Tables.Tickets.GetAsync("T-404", None));
+        Assert.Null(await Tables.Tickets.GetStateAsync("T-404", None));
     }
 
     [Fact]
-    public async Task Adding_a_ticket_that_exists_already_is_refused()
+    public async Task Each_event_is_a_row_of_the_tickets_partition_and_the_history_reads_back_in_time_order()
     {
-        var history = new TicketScript().Opened("2026-10-12 09:00").History;
-        Assert.True(await Tables.Tickets.TrySaveAsync(new StoredTicket(history, null), null, None));
-
-        var second = new TicketScript().Opened("2026-10-12 09:30", "P1").History;
-        Assert.False(await Tables.Tickets.TrySaveAsync(new StoredTicket(second, null), null, None));
+        var script = new TicketScript().Opened("2026-10-12 09:00", "P1").Responded("2026-10-12 09:05").Resolved("2026-10-12 09:30");
+        Assert.Equal(AppendOutcome.Appended, await Tables.Tickets.TryAppendAsync(script[2], At("2026-10-12 09:00"), null, None));
+        var version = (await Tables.Tickets.GetStateAsync("T-1", None))!.Version;
+        Assert.Equal(AppendOutcome.Appended, await Tables.Tickets.TryAppendAsync(script[0], At("2026-10-12 09:00"), version, None));
+        version = (await Tables.Tickets.GetStateAsync("T-1", None))!.Version;
+        Assert.Equal(AppendOutcome.Appended, await Tables.Tickets.TryAppendAsync(script[1], At("2026-10-12 09:00"), version, None));
 
         var loaded = await Tables.Tickets.GetAsync("T-1", None);
-        Assert.Equal(TicketHistoryJson.Write(history), TicketHistoryJson.Write(loaded!.Ticket.History));
+
+        Assert.Equal(TicketHistoryJson.Write(script.History), TicketHistoryJson.Write(loaded!.Ticket.History));
+        var rows = RawTable("Tickets").QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"T-1"}"));
+        Assert.Equal(["e|T-1-e1", "e|T-1-e2", "e|T-1-e3", "state"], await rows.Select(r => r.RowKey).ToListAsync());
     }
 
     [Fact]
-    public async Task An_update_over_the_version_read_is_saved_and_changes_the_version()
+    public async Task An_append_over_a_stale_version_or_to_a_ticket_created_meanwhile_is_refused()
+    {
+        var script = new TicketScript().Opened("2026-10-12 09:00", "P1").Responded("2026-10-12 09:05").Responded("2026-10-12 09:06");
+        Assert.Equal(AppendOutcome.Appended, await Tables.Tickets.TryAppendAsync(script[0], At("2026-10-12 09:00"), null, None));
+        var stale = (await Tables.Tickets.GetStateAsync("T-1", None))!.Version;
+        Assert.Equal(AppendOutcome.Appended, await Tables.Tickets.TryAppendAsync(script[1], At("2026-10-12 09:00"), stale, None));
+
+        Assert.Equal(AppendOutcome.VersionChanged, await Tables.Tickets.TryAppendAsync(script[2], At("2026-10-12 09:00"), stale, None));
+        Assert.Equal(AppendOutcome.VersionChanged, await Tables.Tickets.TryAppendAsync(script[2], At("2026-10-12 09:00"), null, None));
+
+        Assert.Equal(2, (await Tables.Tickets.GetAsync("T-1", None))!.Ticket.History.Events.Length);
+    }
+
+    [Fact]
+    public async Task The_same_event_again_is_a_duplicate_and_the_same_id_with_other_content_a_conflict()
+    {
+        var script = new TicketScript().Opened("2026-10-12 09:00", "P1").Responded("2026-10-12 09:05");
+        await Tables.Tickets.TryAppendAsync(script[0], At("2026-10-12 09:00"), null, None);
+        var version = (await Tables.Tickets.GetStateAsync("T-1", None))!.Version;
+
+        Assert.Equal(AppendOutcome.Duplicate, await Tables.Tickets.TryAppendAsync(script[0], At("2026-10-12 09:00"), version, None));
+        var reused = script[1] with { EventId = script[0].EventId };
+        Assert.Equal(AppendOutcome.ConflictingDuplicate, await Tables.Tickets.TryAppendAsync(reused, At("2026-10-12 09:00"), version, None));
+
+        var loaded = await Tables.Tickets.GetAsync("T-1", None);
+        Assert.Equal(version, loaded!.Version);
+        Assert.Single(loaded.Ticket.History.Events);
+    }
+
+    [Fact]
+    public async Task A_sweeps_progress_is_saved_over_the_version_read_and_refused_over_a_stale_one()
     {
         var script = new TicketScript().Opened("2026-10-12 09:00", "P1");
-        await Tables.Tickets.TrySaveAsync(new StoredTicket(script.History, At("2026-10-12 09:00")), null, None);
-        var first = await Tables.Tickets.GetAsync("T-1", None);
+        await Tables.Tickets.TryAppendAsync(script[0], At("2026-10-12 09:00"), null, None);
+        var read = await Tables.Tickets.GetAsync("T-1", None);
+        Assert.Equal((null, At("2026-10-12 09:00")), (read!.Ticket.IndexedDueAt, read.Ticket.ReassessAt));
 
-        var replied = script.Responded("2026-10-12 09:05").History;
-        Assert.True(await Tables.Tickets.TrySaveAsync(new StoredTicket(replied, null), first!.Version, None));
+        Assert.True(await Tables.Tickets.TrySaveProgressAsync(read.Ticket.History, ["T-1/ticket/p1-opened/1"], At("2026-10-12 09:07:30"), read.Version, None));
+        Assert.False(await Tables.Tickets.TrySaveProgressAsync(read.Ticket.History, ["T-1/first-response/warning/1"], null, read.Version, None));
 
-        var second = await Tables.Tickets.GetAsync("T-1", None);
-        Assert.NotEqual(first.Version, second!.Version);
-        Assert.Equal(2, second.Ticket.History.Events.Length);
-        Assert.Null(second.Ticket.IndexedDueAt);
+        var loaded = await Tables.Tickets.GetAsync("T-1", None);
+        Assert.NotEqual(read.Version, loaded!.Version);
+        Assert.Contains("T-1/ticket/p1-opened/1", loaded.Ticket.History.ProducedSteps);
+        Assert.Equal((At("2026-10-12 09:07:30"), null), (loaded.Ticket.IndexedDueAt, loaded.Ticket.ReassessAt));
     }
 
     [Fact]
-    public async Task An_update_over_a_stale_version_is_refused_and_the_newer_state_stays()
+    public async Task Progress_saying_nothing_is_due_any_more_reads_back_as_not_indexed()
     {
         var script = new TicketScript().Opened("2026-10-12 09:00", "P1");
-        await Tables.Tickets.TrySaveAsync(new StoredTicket(script.History, null), null, None);
-        var stale = await Tables.Tickets.GetAsync("T-1", None);
-        var newer = script.Responded("2026-10-12 09:05").History;
-        Assert.True(await Tables.Tickets.TrySaveAsync(new StoredTicket(newer, null), stale!.Version, None));
+        await Tables.Tickets.TryAppendAsync(script[0], At("2026-10-12 09:00"), null, None);
+        var read = await Tables.Tickets.GetAsync("T-1", None);
 
-        var lost = newer.MarkProduced(["T-1/ticket/p1-opened/1"]);
-        Assert.False(await Tables.Tickets.TrySaveAsync(new StoredTicket(lost, null), stale.Version, None));
+        Assert.True(await Tables.Tickets.TrySaveProgressAsync(read!.Ticket.History, [], null, read.Version, None));
 
-        var loaded = await Tables.Tickets.GetAsync("T-1", None);
-        Assert.Empty(loaded!.Ticket.History.ProducedSteps);
-        Assert.Equal(2, loaded.Ticket.History.Events.Length);
+        Assert.Null((await Tables.Tickets.GetAsync("T-1", None))!.Ticket.IndexedDueAt);
     }
 
     [Fact]
-    public async Task An_update_of_a_ticket_that_was_never_added_is_refused()
+    public async Task More_steps_than_one_transaction_holds_are_all_recorded()
+    {
+        var script = new TicketScript().Opened("2026-10-12 09:00", "P1");
+        await Tables.Tickets.TryAppendAsync(script[0], At("2026-10-12 09:00"), null, None);
+        var read = await Tables.Tickets.GetAsync("T-1", None);
+        string[] keys = [.. Enumerable.Range(0, 250).Select(i => $"T-1/update@e{i}/supervisor/1")];
+
+        Assert.True(await Tables.Tickets.TrySaveProgressAsync(read!.Ticket.History, keys, null, read.Version, None));
+
+        Assert.Equal(keys.Order(StringComparer.Ordinal), (await Tables.Tickets.GetAsync("T-1", None))!.Ticket.History.ProducedSteps.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Adding_a_whole_ticket_that_exists_already_is_refused()
     {
         var history = new TicketScript().Opened("2026-10-12 09:00").History;
-        await Tables.Tickets.TrySaveAsync(new StoredTicket(history, null), null, None);
-        var version = (await Tables.Tickets.GetAsync("T-1", None))!.Version;
+        Assert.True(await Tables.Tickets.TryAddWholeAsync(new StoredTicket(history, null), None));
 
-        var other = new TicketScript("T-2").Opened("2026-10-12 09:00").History;
+        Assert.False(await Tables.Tickets.TryAddWholeAsync(new StoredTicket(history, At("2026-10-12 10:00")), None));
 
-        Assert.False(await Tables.Tickets.TrySaveAsync(new StoredTicket(other, null), version, None));
-        Assert.Null(await Tables.Tickets.GetAsync("T-2", None));
+        Assert.Null((await Tables.Tickets.GetAsync("T-1", None))!.Ticket.IndexedDueAt);
     }
 
     [Fact]
-    public async Task A_history_longer_than_one_column_holds_is_kept_in_chunks_and_reads_back_whole()
+    public async Task A_ticket_in_the_old_one_row_layout_is_moved_to_its_partition_when_read_and_by_the_migration()
     {
-        var script = new TicketScript().Opened("2026-10-12 09:00");
-        for (var i = 0; i < 400; i++) script.Responded(Show(At("2026-10-12 09:01") + Duration.FromMinutes(i)));
-        var history = script.History;
-        var json = TicketHistoryJson.Write(history);
-        Assert.True(json.Length > 60_000, $"the test history is only {json.Length} characters");
+        var first = new TicketScript("T-old-1").Opened("2026-10-12 09:00", "P1").Responded("2026-10-12 09:05").History.MarkProduced(["T-old-1/ticket/p1-opened/1"]);
+        var second = new TicketScript("T-old-2").Opened("2026-10-12 09:00", "P2").History;
+        await RawTable("Tickets").AddEntityAsync(LegacyTicketRow.Write(first, At("2026-10-12 10:00")));
+        await RawTable("Tickets").AddEntityAsync(LegacyTicketRow.Write(second, null));
 
-        Assert.True(await Tables.Tickets.TrySaveAsync(new StoredTicket(history, null), null, None));
+        var read = await Tables.Tickets.GetAsync("T-old-1", None);
+        Assert.Equal(TicketHistoryJson.Write(first), TicketHistoryJson.Write(read!.Ticket.History));
+        Assert.Equal(At("2026-10-12 10:00"), read.Ticket.IndexedDueAt);
+        Assert.Equal(1, await Tables.Tickets.MoveLegacyTicketsAsync(None));
+        Assert.Equal(0, await Tables.Tickets.MoveLegacyTicketsAsync(None));
 
-        var row = (await RawTable("Tickets").GetEntityAsync<TableEntity>("T-1", "state")).Value;
-        Assert.Equal((json.Length + 29_999) / 30_000, row.GetInt32("HistoryChunks"));
-        Assert.All(Enumerable.Range(0, row.GetInt32("HistoryChunks")!.Value), i => Assert.True(row.GetString($"History{i}").Length <= 30_000));
+        var state = (await RawTable("Tickets").GetEntityAsync<TableEntity>("T-old-2", "state")).Value;
+        Assert.False(state.ContainsKey("HistoryChunks"));
+        Assert.Equal(TicketHistoryJson.Write(second), TicketHistoryJson.Write((await Tables.Tickets.GetAsync("T-old-2", None))!.Ticket.History));
+    }
+
+    [Fact]
+    public async Task An_event_longer_than_one_column_holds_is_kept_in_chunks_and_reads_back_whole()
+    {
+        var opened = (TicketOpened)new TicketScript().Opened("2026-10-12 09:00")[0] with { Summary = new string('修', 40_000) };
+
+        Assert.Equal(AppendOutcome.Appended, await Tables.Tickets.TryAppendAsync(opened, null, null, None));
+
         var loaded = await Tables.Tickets.GetAsync("T-1", None);
-        Assert.Equal(json, TicketHistoryJson.Write(loaded!.Ticket.History));
+        Assert.Equal(opened, loaded!.Ticket.History.Events.Single());
     }
 
     [Theory]
@@ -116,7 +173,7 @@ public class TicketStoreTests : StorageTest
     {
         var history = new TicketScript(ticketId).Opened("2026-10-12 09:00").History;
 
-        Assert.True(await Tables.Tickets.TrySaveAsync(new StoredTicket(history, null), null, None));
+        Assert.True(await Tables.Tickets.TryAddWholeAsync(new StoredTicket(history, null), None));
 
         var loaded = await Tables.Tickets.GetAsync(ticketId, None);
         Assert.Equal(ticketId, loaded!.Ticket.History.TicketId);
@@ -129,7 +186,7 @@ public class TicketStoreTests : StorageTest
         var due = At("2026-10-12 09:07") + Duration.FromTicks(123_456_789);
         var history = new TicketScript().Opened("2026-10-12 09:00").History;
 
-        await Tables.Tickets.TrySaveAsync(new StoredTicket(history, due), null, None);
+        await Tables.Tickets.TryAddWholeAsync(new StoredTicket(history, due), None);
 
         Assert.Equal(due, (await Tables.Tickets.GetAsync("T-1", None))!.Ticket.IndexedDueAt);
     }
@@ -138,9 +195,9 @@ public class TicketStoreTests : StorageTest
     public async Task A_row_shows_admins_priority_team_owner_and_status()
     {
         var history = new TicketScript().Opened("2026-10-12 09:00", "P2", team: "metro").Assigned("2026-10-12 09:03", "Wang Qiang")
-            .Status("2026-10-12 09:04", Core.Events.TicketStatus.WaitingForCustomer).History;
+            .Status("2026-10-12 09:04", TicketStatus.WaitingForCustomer).History;
 
-        await Tables.Tickets.TrySaveAsync(new StoredTicket(history, null), null, None);
+        await Tables.Tickets.TryAddWholeAsync(new StoredTicket(history, null), None);
 
         var row = (await RawTable("Tickets").GetEntityAsync<TableEntity>("T-1", "state")).Value;
         Assert.Equal(("P2", "metro", "Wang Qiang", "WaitingForCustomer", 3),

@@ -29,13 +29,16 @@ internal sealed class FakeSendGrid : IDisposable
 
     public void Then(Reply reply) => script.Enqueue(reply);
 
+    /// <summary>While set, every request gets this status (an outage), whatever is scripted.</summary>
+    public HttpStatusCode? DownWith { get; set; }
+
     public void Dispose() => server.Dispose();
 
     private async Task AnswerAsync(HttpListenerContext context)
     {
         using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
         var body = await reader.ReadToEndAsync();
-        var reply = script.TryDequeue(out var scripted) ? scripted : Reply.Accepted();
+        var reply = DownWith is { } down ? Reply.With(down, "outage") : script.TryDequeue(out var scripted) ? scripted : Reply.Accepted();
         var request = new Request(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, context.Request.Headers["Authorization"], body,
             (int)reply.Status is >= 200 and < 300 && !reply.Drop && reply.Delay == TimeSpan.Zero);
         Requests.Enqueue(request);

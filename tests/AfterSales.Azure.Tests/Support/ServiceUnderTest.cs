@@ -31,8 +31,8 @@ internal sealed class ServiceUnderTest
         Clock = new FakeTimeProvider(startsAt);
         Engine = new SlaEngine(Settings);
         Ingestion = new TicketEventIngestion(
-            new TicketEventParser(Settings.Sla.KnownPriorities, Settings.Events.MaxFutureSkew, Clock),
-            Engine, tables.Tickets, tables.DueIndex, tables.RejectedEvents, tables.Deliveries, Clock, texts);
+            new TicketEventParser(Settings.Sla.KnownPriorities, Settings.Events.Window, Clock),
+            tables.Tickets, tables.DueIndex, tables.RejectedEvents, tables.Deliveries, Clock);
     }
 
     /// <summary>The customer-text planner the ingestion and sweeps use; null for escalations only.</summary>

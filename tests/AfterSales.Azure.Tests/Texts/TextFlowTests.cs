@@ -56,7 +56,7 @@ public sealed class TextFlowTests : StorageTest, IAsyncLifetime, IDisposable
         var emailSender = new SendGridEmailSender(http, email, service.Clock, sendGrid.Host);
         var sms = TwilioSmsSender.Create(new TwilioSettings(
             AccountSid, "auth-token", "+14155550100", null, null, twilio.BaseUri, TimeSpan.FromSeconds(2), 1, TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(1)));
-        var textDispatch = new TextDispatch(Tables.Outbox, texts.OptOuts, texts.SentTexts, texts.Surveys, sms, emailSender, settings, service.Clock);
+        var textDispatch = new TextDispatch(Tables.Outbox, texts.OptOuts, texts.SentTexts, texts.Surveys, sms, emailSender, settings, service.Clock, Tables.Tickets);
         var dispatch = new NotificationDispatch(
             Tables.Tickets, Tables.Outbox, new EscalationEmailRenderer(core, service.Engine), emailSender, email, service.Clock, textDispatch);
         var ratings = new RatingFollowUps(Tables.Tickets, Tables.Outbox, service.Queue, core, settings, service.Clock);
@@ -269,6 +269,54 @@ public sealed class TextFlowTests : StorageTest, IAsyncLifetime, IDisposable
 
         await flow.Service.SweepAtAsync("2026-10-14 13:00");
         Assert.Null(await Tables.Outbox.GetAsync("T-15", "T-15/text/survey-reminder/1", None));
+    }
+
+    [Fact]
+    public async Task A_progress_text_held_by_the_budget_is_cancelled_when_the_ticket_is_resolved_before_the_budget_allows_it()
+    {
+        var flow = Start("2026-10-12 15:00");
+        var ticket = new TicketScript("T-10").Opened("2026-10-12 09:00").Resolved("2026-10-12 18:00");
+        await flow.Service.IngestAsync(ticket[0]);
+        await texts.SentTexts.RecordAsync(Number, new SentText("T-3/text/progress/2026-10-12", TextKind.Progress, At("2026-10-12 11:00"), false), None);
+        var progress = Progress("T-10", "2026-10-12 15:00");
+        await Tables.Outbox.AddTextsAsync([progress], At("2026-10-12 15:00"), None);
+        Assert.Equal(DispatchOutcome.Held, await flow.Dispatch.DispatchAsync(NotificationMessage.For(progress, At("2026-10-12 15:00")), None));
+
+        flow.Service.SetTime("2026-10-12 18:00");
+        await flow.Service.IngestAsync(ticket[1]);
+        flow.Service.SetTime("2026-10-13 08:00");
+        var drained = await flow.Drain.DrainAsync(None);
+
+        Assert.Equal(1, drained[DispatchOutcome.Cancelled]);
+        var row = await RowAsync("T-10", progress.Key);
+        Assert.Equal((OutboxStatus.Cancelled, "cancelled: the ticket was resolved before the progress text went out"), (row.Status, row.FailureReason));
+        Assert.Empty(twilio.Requests);
+    }
+
+    [Theory]
+    [InlineData(false, "cancelled: appointment A-1 was cancelled")]
+    [InlineData(true, "cancelled: appointment A-1 was moved; the new booking has reminders of its own")]
+    public async Task A_reminder_of_an_appointment_cancelled_or_moved_since_it_was_planned_is_cancelled(bool moved, string reason)
+    {
+        var flow = Start("2026-10-12 15:00");
+        var ticket = new TicketScript("T-11").Opened("2026-10-12 09:00")
+            .Add(new AppointmentScheduled("T-11-visit", "T-11", At("2026-10-12 10:00"), "A-1", At("2026-10-14 10:00"), null));
+        ticket.Add(moved
+            ? new AppointmentScheduled("T-11-moved", "T-11", At("2026-10-12 14:00"), "A-1", At("2026-10-16 10:00"), null)
+            : new AppointmentCancelled("T-11-cancel", "T-11", At("2026-10-12 14:00"), "A-1"));
+        foreach (var e in ticket.Events) await flow.Service.IngestAsync(e);
+        var reminder = Progress("T-11", "2026-10-12 15:00") with
+        {
+            Key = CustomerTextKeys.AppointmentDayBefore("T-11", "T-11-visit"),
+            Kind = TextKind.AppointmentDayBefore,
+        };
+        await Tables.Outbox.AddTextsAsync([reminder], At("2026-10-12 15:00"), None);
+
+        Assert.Equal(DispatchOutcome.Cancelled, await flow.Dispatch.DispatchAsync(NotificationMessage.For(reminder, At("2026-10-12 15:00")), None));
+
+        var row = await RowAsync("T-11", reminder.Key);
+        Assert.Equal((OutboxStatus.Cancelled, reason), (row.Status, row.FailureReason));
+        Assert.Empty(twilio.Requests);
     }
 
     private CustomerText Progress(string ticketId, string at) =>

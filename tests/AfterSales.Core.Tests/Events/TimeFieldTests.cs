@@ -103,7 +103,7 @@ public sealed class TimeFieldTests
 
     [Fact]
     public void Late_events_are_accepted() =>
-        Accepted<TicketClosed>(Parse(EventPayloads.Of("TicketClosed").With("occurredAt", "2025-01-01T00:00:00+08:00")));
+        Accepted<TicketClosed>(Parse(EventPayloads.Of("TicketClosed").With("occurredAt", "2026-01-01T00:00:00+08:00")));
 
     [Fact]
     public void A_commitment_due_before_it_was_made_is_an_invalid_value()

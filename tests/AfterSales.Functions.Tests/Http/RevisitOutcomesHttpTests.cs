@@ -61,6 +61,8 @@ public sealed class RevisitOutcomesHttpTests : StorageTest, IAsyncLifetime
     [InlineData("2026-03-15", """{"outcome":"Reached"}""", "outcome")]
     [InlineData("2026-03-15", """{}""", "outcome")]
     [InlineData("2026-03-15", """{"outcome":"reached","note":5}""", "note")]
+    [InlineData("2026-03-15", """{"outcome":"reached","outcome":"problemFound"}""", "$")]
+    [InlineData("2026-03-15", """{"outcome":"reached","note":"a","note":"b"}""", "$")]
     public async Task Bad_input_is_a_problem_naming_the_field_and_records_nothing(string date, string body, string field)
     {
         var response = await handler.PostAsync(date, "SN/1", body, None).AnswerAsync();
@@ -70,6 +72,17 @@ public sealed class RevisitOutcomesHttpTests : StorageTest, IAsyncLifetime
         Assert.Equal(ProblemTypes.InvalidRevisitOutcome, json.GetProperty("type").GetString());
         Assert.True(json.GetProperty("errors").TryGetProperty(field, out _));
         Assert.Null((await tables.Calls.GetAsync(Day, "SN/1", None))!.Outcome);
+    }
+
+    [Theory]
+    [InlineData(1024)]
+    [InlineData(65)]
+    public async Task An_installation_id_longer_than_an_id_may_be_is_a_problem_not_an_error(int length)
+    {
+        var response = await handler.PostAsync("2026-03-15", new string('S', length), """{"outcome":"reached"}""", None).AnswerAsync();
+
+        Assert.Equal(400, response.StatusCode);
+        Assert.True(Json(response).GetProperty("errors").TryGetProperty("installationId", out _));
     }
 
     [Fact]

@@ -14,11 +14,13 @@ public sealed partial class FunctionsMetadataTests
     private static readonly (string Name, string Trigger, string? Route, string? AuthLevel)[] Expected =
     [
         ("Health", "httpTrigger", "health", "Function"),
+        ("ListQuarantinedTickets", "httpTrigger", "quarantined-tickets", "Function"),
         ("ListRejectedEvents", "httpTrigger", "rejected-events", "Function"),
 #if SERVICE_BUS_TRIGGERS
         ("Notifications", "serviceBusTrigger", null, null),
 #endif
         ("OutboxRecovery", "timerTrigger", null, null),
+        ("ReplayQuarantinedTicket", "httpTrigger", "quarantined-tickets/{ticketId}/replay", "Function"),
         ("ReplayRejectedEvent", "httpTrigger", "rejected-events/{id}/replay", "Function"),
         ("RevisitOutcome", "httpTrigger", "revisits/{date}/{installationId}/outcome", "Function"),
         ("Revisits", "timerTrigger", null, null),

@@ -5,7 +5,9 @@ namespace AfterSales.Core.Events.Wire;
 
 /// <summary>
 /// One pass over the payload that proves it is a single well-formed JSON object whose text is valid
-/// Unicode, and finds its top-level <c>type</c>, so the right wire shape can be chosen before any field is read.
+/// Unicode and whose objects name each property once, and finds its top-level <c>type</c>, so the right wire shape
+/// can be chosen before any field is read. (A deserializer takes the last of two equal keys: a payload with two
+/// <c>type</c>s would be applied as whichever came last.)
 /// </summary>
 internal static class EnvelopeScan
 {
@@ -15,6 +17,7 @@ internal static class EnvelopeScan
         var reader = new Utf8JsonReader(utf8);
         JsonTokenType? typeToken = null;
         var nextIsType = false;
+        var objects = new Stack<ObjectScope>();
         try
         {
             if (!reader.Read())
@@ -27,12 +30,29 @@ internal static class EnvelopeScan
                 return BadJson($"the payload is a JSON {Describe(reader.TokenType)}, not an object");
             }
 
+            objects.Push(new ObjectScope(""));
+
             // The reader throws for truncated payloads and for anything but whitespace after the object.
             while (reader.Read())
             {
                 if (reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.String && !IsUnicode(ref reader))
                 {
                     return BadJson($"the payload has text that is not valid UTF-8 or UTF-16 near byte {reader.TokenStartIndex}");
+                }
+
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject:
+                        objects.Push(new ObjectScope(objects.Peek().LastPath));
+                        break;
+                    case JsonTokenType.EndObject:
+                        objects.Pop();
+                        break;
+                    case JsonTokenType.PropertyName when !objects.Peek().Add(reader.GetString()!):
+                        var field = objects.Peek().LastPath;
+                        return new EventRejection(RejectionReason.DuplicateKey, field, $"{field} appears twice; each property is named once");
+                    default:
+                        break;
                 }
 
                 if (nextIsType)
@@ -67,6 +87,22 @@ internal static class EnvelopeScan
                 RejectionReason.UnknownType, "type", $"type {FieldChecks.Quote(type)} is not a known event type"),
             _ => null,
         };
+    }
+
+    /// <summary>One object being read: the names it has had so far, and the path of the last one (e.g. <c>customer.id</c>).</summary>
+    private sealed class ObjectScope(string objectPath)
+    {
+        private readonly HashSet<string> names = new(StringComparer.Ordinal);
+        private string? lastPath;
+
+        /// <summary>The path of the last property read, or of the object itself before any.</summary>
+        public string LastPath => lastPath ?? objectPath;
+
+        public bool Add(string name)
+        {
+            lastPath = objectPath.Length == 0 ? name : $"{objectPath}.{name}";
+            return names.Add(name);
+        }
     }
 
     /// <summary>The reader checks JSON grammar only: invalid UTF-8 bytes and lone surrogate escapes get through.</summary>

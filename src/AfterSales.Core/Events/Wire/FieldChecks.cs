@@ -7,7 +7,8 @@ namespace AfterSales.Core.Events.Wire;
 /// Checks wire fields while the domain event is built. The first failure is kept and later checks
 /// return placeholders, so mapping code reads top to bottom without a branch per field.
 /// </summary>
-internal sealed class FieldChecks(string eventType, IReadOnlySet<string>? knownPriorities, Instant now, Duration maxFutureSkew)
+/// <param name="checkIds">False for events stored before the id rules: what was accepted then must still read.</param>
+internal sealed class FieldChecks(string eventType, IReadOnlySet<string>? knownPriorities, Instant now, EventTimeWindow window, bool checkIds = true)
 {
     private const string DefaultLocale = "zh-CN";
 
@@ -25,27 +26,60 @@ internal sealed class FieldChecks(string eventType, IReadOnlySet<string>? knownP
         return value;
     }
 
-    /// <summary>An optional identifier: may be absent or null, but not empty.</summary>
+    /// <summary>An optional identifier: may be absent or null, but not empty, and an id (<see cref="ExternalIds"/>).</summary>
     public string? OptionalId(string? value, string field)
     {
         if (value is not null)
         {
             NotBlank(value, field);
+            IdRules(value, field);
         }
 
         return value;
     }
 
+    /// <summary>A required identifier (<see cref="ExternalIds"/>).</summary>
+    public string RequiredId(string? value, string field)
+    {
+        var id = Required(value, field);
+        if (value is not null) IdRules(id, field);
+        return id;
+    }
+
     public Instant OccurredAt(DateTimeOffset? value)
     {
         var occurredAt = RequiredTime(value, "occurredAt");
-        if (value is not null && occurredAt > now + maxFutureSkew)
+        if (value is null) return occurredAt;
+        if (occurredAt > now + window.MaxFutureSkew)
         {
             Fail(RejectionReason.FutureTime, "occurredAt",
-                $"occurredAt {occurredAt} is more than {DurationText.Format(maxFutureSkew)} ahead of the service clock ({now})");
+                $"occurredAt {occurredAt} is more than {DurationText.Format(window.MaxFutureSkew)} ahead of the service clock ({now})");
+        }
+        else if (occurredAt < now - window.MaxPastAge)
+        {
+            Fail(RejectionReason.PastTime, "occurredAt",
+                $"occurredAt {occurredAt} is more than {DurationText.Format(window.MaxPastAge)} before the service clock ({now}); a sender's default date?");
         }
 
         return occurredAt;
+    }
+
+    /// <summary>A time something is planned for (a visit, a promise): not before the past window, not beyond <see cref="EventTimeWindow.MaxScheduleAhead"/>.</summary>
+    public Instant ScheduledTime(DateTimeOffset? value, string field)
+    {
+        var at = RequiredTime(value, field);
+        if (value is null) return at;
+        if (at > now + window.MaxScheduleAhead)
+        {
+            Fail(RejectionReason.FutureTime, field,
+                $"{field} {at} is more than {DurationText.Format(window.MaxScheduleAhead)} ahead of the service clock ({now})");
+        }
+        else if (at < now - window.MaxPastAge)
+        {
+            Fail(RejectionReason.PastTime, field, $"{field} {at} is more than {DurationText.Format(window.MaxPastAge)} before the service clock ({now})");
+        }
+
+        return at;
     }
 
     public Instant RequiredTime(DateTimeOffset? value, string field)
@@ -59,9 +93,9 @@ internal sealed class FieldChecks(string eventType, IReadOnlySet<string>? knownP
         return Instant.FromDateTimeOffset(value.Value);
     }
 
-    public Instant RequiredTimeNotBefore(DateTimeOffset? value, string field, Instant earliest, string earliestField)
+    public Instant ScheduledTimeNotBefore(DateTimeOffset? value, string field, Instant earliest, string earliestField)
     {
-        var time = RequiredTime(value, field);
+        var time = ScheduledTime(value, field);
         if (value is not null && time < earliest)
         {
             Fail(RejectionReason.InvalidValue, field, $"{field} {time} is before {earliestField} {earliest}");
@@ -109,7 +143,7 @@ internal sealed class FieldChecks(string eventType, IReadOnlySet<string>? knownP
         }
 
         return new Customer(
-            Required(dto.Id, $"{field}.id"),
+            RequiredId(dto.Id, $"{field}.id"),
             Required(dto.Name, $"{field}.name"),
             Phone(dto.Phone, $"{field}.phone"),
             Email(dto.Email, $"{field}.email"),
@@ -125,7 +159,7 @@ internal sealed class FieldChecks(string eventType, IReadOnlySet<string>? knownP
             return new Person("", "", null);
         }
 
-        return new Person(Required(dto.Id, $"{field}.id"), Required(dto.Name, $"{field}.name"), Email(dto.Email, $"{field}.email"));
+        return new Person(RequiredId(dto.Id, $"{field}.id"), Required(dto.Name, $"{field}.name"), Email(dto.Email, $"{field}.email"));
     }
 
     public Person? OptionalPerson(PersonDto? dto, string field) => dto is null ? null : Person(dto, field);
@@ -181,6 +215,14 @@ internal sealed class FieldChecks(string eventType, IReadOnlySet<string>? knownP
         if (string.IsNullOrWhiteSpace(value))
         {
             Fail(RejectionReason.InvalidValue, field, $"{field} is empty");
+        }
+    }
+
+    private void IdRules(string value, string field)
+    {
+        if (checkIds && !string.IsNullOrWhiteSpace(value) && ExternalIds.Problem(value) is { } problem)
+        {
+            Fail(RejectionReason.InvalidId, field, $"{field} {Quote(value)} {problem}");
         }
     }
 

@@ -8,11 +8,11 @@ internal static class WireToDomain
 {
     public static AfterSalesEvent ToEvent(EventDto dto, FieldChecks check)
     {
-        var eventId = check.Required(dto.EventId, "eventId");
+        var eventId = check.RequiredId(dto.EventId, "eventId");
         var occurredAt = check.OccurredAt(dto.OccurredAt);
         return dto is DeliveryEventDto delivery
             ? ToDeliveryEvent(delivery, eventId, occurredAt, check)
-            : ToTicketEvent(dto, eventId, check.Required(dto.TicketId, "ticketId"), occurredAt, check);
+            : ToTicketEvent(dto, eventId, check.RequiredId(dto.TicketId, "ticketId"), occurredAt, check);
     }
 
     private static TicketEvent ToTicketEvent(EventDto dto, string eventId, string ticketId, Instant at, FieldChecks check) =>
@@ -35,14 +35,14 @@ internal static class WireToDomain
             StatusChangedDto d => new StatusChanged(
                 eventId, ticketId, at, check.Required(d.Status, "status", WireVocabularies.Statuses)),
             CommitmentMadeDto d => new CommitmentMade(
-                eventId, ticketId, at, check.RequiredTimeNotBefore(d.DueBy, "dueBy", at, "occurredAt"), d.Description),
+                eventId, ticketId, at, check.ScheduledTimeNotBefore(d.DueBy, "dueBy", at, "occurredAt"), d.Description),
             AppointmentScheduledDto d => new AppointmentScheduled(
                 eventId, ticketId, at,
-                check.Required(d.AppointmentId, "appointmentId"),
-                check.RequiredTime(d.VisitAt, "visitAt"),
+                check.RequiredId(d.AppointmentId, "appointmentId"),
+                check.ScheduledTime(d.VisitAt, "visitAt"),
                 d.Technician),
             AppointmentCancelledDto d => new AppointmentCancelled(
-                eventId, ticketId, at, check.Required(d.AppointmentId, "appointmentId")),
+                eventId, ticketId, at, check.RequiredId(d.AppointmentId, "appointmentId")),
             TicketResolvedDto d => new TicketResolved(eventId, ticketId, at, d.Resolution),
             TicketReopenedDto d => new TicketReopened(eventId, ticketId, at, d.Reason),
             TicketClosedDto => new TicketClosed(eventId, ticketId, at),
@@ -54,7 +54,7 @@ internal static class WireToDomain
     {
         var ticketId = check.OptionalId(dto.TicketId, "ticketId");
         var customer = check.Customer(dto.Customer, "customer");
-        var installationId = check.Required(dto.InstallationId, "installationId");
+        var installationId = check.RequiredId(dto.InstallationId, "installationId");
         var contractEndsOn = dto.ContractEndsOn is { } date ? LocalDate.FromDateOnly(date) : (LocalDate?)null;
         return dto switch
         {
