@@ -11,9 +11,9 @@ using OpenTelemetry;
 namespace AfterSales.Functions;
 
 /// <summary>
-/// What Program.cs registers, in one method the tests call too: AfterSales itself, the HTTP endpoints (settings validated on start, so a
-/// bad one stops the app listing every bad key) and telemetry through OpenTelemetry, exported to Azure Monitor when
-/// <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set.
+/// What Program.cs registers, in one method the tests call too: AfterSales itself (settings validated on start, so a
+/// bad one stops the app listing every bad key), the HTTP endpoints, and telemetry through OpenTelemetry, exported to
+/// Azure Monitor when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set.
 /// </summary>
 public static class FunctionsComposition
 {
