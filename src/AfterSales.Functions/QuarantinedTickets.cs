@@ -10,13 +10,13 @@ public sealed class QuarantinedTickets(QuarantinedTicketsEndpoint endpoint)
 {
     [Function("ListQuarantinedTickets")]
     public Task<Ok<QuarantinedTicketsList>> List(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "quarantined-tickets")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "quarantined-tickets")] HttpRequest request,
         CancellationToken cancellationToken) =>
         endpoint.ListAsync(cancellationToken);
 
     [Function("ReplayQuarantinedTicket")]
     public Task<Results<Ok<QuarantineReplayAnswer>, ProblemHttpResult>> Replay(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "quarantined-tickets/{ticketId}/replay")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "quarantined-tickets/{ticketId}/replay")] HttpRequest request,
         string ticketId,
         CancellationToken cancellationToken) =>
         endpoint.ReplayAsync(ticketId, cancellationToken);

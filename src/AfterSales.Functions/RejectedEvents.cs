@@ -10,13 +10,13 @@ public sealed class RejectedEvents(RejectedEventsEndpoint endpoint)
 {
     [Function("ListRejectedEvents")]
     public Task<Results<Ok<RejectedEventsPage>, ProblemHttpResult>> List(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "rejected-events")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "rejected-events")] HttpRequest request,
         CancellationToken cancellationToken) =>
         endpoint.ListAsync(request.Query["limit"], request.Query["after"], cancellationToken);
 
     [Function("ReplayRejectedEvent")]
     public Task<Results<Ok<IngestAnswer>, ProblemHttpResult>> Replay(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "rejected-events/{id}/replay")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "rejected-events/{id}/replay")] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
         endpoint.ReplayAsync(id, cancellationToken);

@@ -10,7 +10,7 @@ public sealed class RevisitOutcome(RevisitOutcomesEndpoint endpoint)
 {
     [Function(nameof(RevisitOutcome))]
     public async Task<Results<Ok<RevisitOutcomeAnswer>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "revisits/{date}/{installationId}/outcome")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "post", Route = "revisits/{date}/{installationId}/outcome")] HttpRequest request,
         string date,
         string installationId,
         CancellationToken cancellationToken)

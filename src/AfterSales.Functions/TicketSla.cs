@@ -10,7 +10,7 @@ public sealed class TicketSla(TicketSlaEndpoint endpoint)
 {
     [Function(nameof(TicketSla))]
     public Task<Results<Ok<SlaStatusAnswer>, ProblemHttpResult>> Run(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "tickets/{id}/sla")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Admin, "get", Route = "tickets/{id}/sla")] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
         endpoint.GetAsync(id, cancellationToken);

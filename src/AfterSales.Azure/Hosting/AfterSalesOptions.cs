@@ -59,6 +59,9 @@ public sealed class AfterSalesOptions
             options.Sms = Collect(() => TwilioSettingsLoader.Load(withDefaults), errors)!;
         options.Host = Collect(() => SettingsLoader.LoadHost(withDefaults, scope), errors)!;
         if (scope == SettingsScope.Host) options.ServiceBus = Collect(() => ServiceBusSettingsLoader.Load(withDefaults), errors)!;
+        var unresolved = SecretSettings.UnresolvedReferences(withDefaults).ToList();
+        errors.RemoveAll(e => unresolved.Any(u => u.Key == e.Key));
+        errors.AddRange(unresolved);
         if (errors.Count > 0) throw new SettingsValidationException(errors);
         return options;
     }

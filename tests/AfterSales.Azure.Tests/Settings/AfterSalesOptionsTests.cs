@@ -19,6 +19,18 @@ public sealed class AfterSalesOptionsTests
     }
 
     [Fact]
+    public void An_unresolved_key_vault_reference_is_never_taken_as_the_secret()
+    {
+        const string Reference = "@Microsoft.KeyVault(SecretUri=https://kv-as-abc123.vault.azure.net/secrets/SurveySigningKey)";
+
+        var errors = Errors(("Texts:SurveySigningKey", Reference), ("Sms:AuthToken", Reference.Replace("SurveySigningKey", "SmsAuthToken", StringComparison.Ordinal)),
+            ("Email:SendGrid:ApiKey", "@microsoft.keyvault(VaultName=kv-as-abc123;SecretName=SendGridApiKey)"));
+
+        Assert.Equal(["Email__SendGrid__ApiKey", "Sms__AuthToken", "Texts__SurveySigningKey"], errors.Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.All(errors, e => Assert.StartsWith("is a Key Vault reference App Service could not resolve", e.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_storage_typo_is_an_unknown_setting()
     {
         var error = Assert.Single(Errors(("Storage:TablePrefx", "x")));

@@ -14,15 +14,15 @@ public sealed partial class FunctionsMetadataTests
     private static readonly (string Name, string Trigger, string? Route, string? AuthLevel)[] Expected =
     [
         ("Health", "httpTrigger", "health", "Function"),
-        ("ListQuarantinedTickets", "httpTrigger", "quarantined-tickets", "Function"),
-        ("ListRejectedEvents", "httpTrigger", "rejected-events", "Function"),
+        ("ListQuarantinedTickets", "httpTrigger", "quarantined-tickets", "Admin"),
+        ("ListRejectedEvents", "httpTrigger", "rejected-events", "Admin"),
 #if SERVICE_BUS_TRIGGERS
         ("Notifications", "serviceBusTrigger", null, null),
 #endif
         ("OutboxRecovery", "timerTrigger", null, null),
-        ("ReplayQuarantinedTicket", "httpTrigger", "quarantined-tickets/{ticketId}/replay", "Function"),
-        ("ReplayRejectedEvent", "httpTrigger", "rejected-events/{id}/replay", "Function"),
-        ("RevisitOutcome", "httpTrigger", "revisits/{date}/{installationId}/outcome", "Function"),
+        ("ReplayQuarantinedTicket", "httpTrigger", "quarantined-tickets/{ticketId}/replay", "Admin"),
+        ("ReplayRejectedEvent", "httpTrigger", "rejected-events/{id}/replay", "Admin"),
+        ("RevisitOutcome", "httpTrigger", "revisits/{date}/{installationId}/outcome", "Admin"),
         ("Revisits", "timerTrigger", null, null),
         ("SlaSweep", "timerTrigger", null, null),
         ("SmsInbound", "httpTrigger", "sms/inbound", "Anonymous"),
@@ -31,7 +31,7 @@ public sealed partial class FunctionsMetadataTests
         ("TicketEvents", "serviceBusTrigger", null, null),
 #endif
         ("TicketEventsHttp", "httpTrigger", "tickets/events", "Function"),
-        ("TicketSla", "httpTrigger", "tickets/{id}/sla", "Function"),
+        ("TicketSla", "httpTrigger", "tickets/{id}/sla", "Admin"),
     ];
 
     public static TheoryData<string> BindingSettings => new(SettingsNamedByBindings());
