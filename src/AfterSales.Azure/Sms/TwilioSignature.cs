@@ -22,11 +22,33 @@ public static class TwilioSignature
 #pragma warning restore CA5350
     }
 
-    /// <summary>False for a missing, empty or wrong signature.</summary>
+    /// <summary>
+    /// False for a missing, empty or wrong signature. As Twilio's own validators do, the URL is tried as given and with
+    /// its default port written out or left out (<c>https://host/path</c> and <c>https://host:443/path</c>): Twilio may
+    /// sign either form, and a webhook refused for it would drop every STOP.
+    /// </summary>
     public static bool IsValid(string authToken, string url, IEnumerable<KeyValuePair<string, string>> form, string? signature)
     {
         if (string.IsNullOrEmpty(signature)) return false;
-        var expected = Encoding.ASCII.GetBytes(Compute(authToken, url, form));
-        return CryptographicOperations.FixedTimeEquals(expected, Encoding.ASCII.GetBytes(signature.Trim()));
+        var given = Encoding.ASCII.GetBytes(signature.Trim());
+        var fields = form.ToList();
+        var valid = false;
+        foreach (var variant in PortVariants(url))
+            valid |= CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Compute(authToken, variant, fields)), given);
+        return valid;
+    }
+
+    /// <summary>The URL as given, and the same with its scheme's default port added or removed.</summary>
+    public static IEnumerable<string> PortVariants(string url)
+    {
+        yield return url;
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")) yield break;
+        var authority = uri.GetLeftPart(UriPartial.Authority);
+        var rest = url[authority.Length..];
+        var explicitPort = $"{uri.Scheme}://{uri.Host}:{uri.Port}";
+        var noPort = $"{uri.Scheme}://{uri.Host}";
+        if (!uri.IsDefaultPort) yield break;
+        if (url.StartsWith(explicitPort, StringComparison.OrdinalIgnoreCase)) yield return noPort + url[explicitPort.Length..];
+        else yield return explicitPort + rest;
     }
 }

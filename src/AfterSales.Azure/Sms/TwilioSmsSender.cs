@@ -12,7 +12,7 @@ namespace AfterSales.Azure.Sms;
 /// <summary>
 /// Sends texts through Twilio's REST API (<c>POST /2010-04-01/Accounts/{AccountSid}/Messages.json</c>, form fields
 /// To, From or MessagingServiceSid, Body, StatusCallback; basic auth with the account sid and auth token), since the
-/// Twilio package is not available. 429 and 5xx answers are retried (Retry-After honoured) by a resilience handler;
+/// Twilio package adds nothing we need for one POST. 429 and 5xx answers are retried (Retry-After honoured) by a resilience handler;
 /// an attempt that times out is not retried, because Twilio may have taken it and a text must not go twice.
 /// Results never carry the full phone number.
 /// </summary>

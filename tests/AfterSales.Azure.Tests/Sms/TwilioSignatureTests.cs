@@ -20,6 +20,26 @@ public class TwilioSignatureTests
         ["ApiVersion"] = "2010-04-01", ["ApplicationSid"] = "AP44efecad51364e80b133bb7c07eb8204",
     };
 
+    [Theory]
+    [InlineData("https://aftersales.example.com/api/sms/inbound", "https://aftersales.example.com:443/api/sms/inbound")]
+    [InlineData("https://aftersales.example.com:443/api/sms/inbound", "https://aftersales.example.com/api/sms/inbound")]
+    [InlineData("http://twiliotests.heroku.com/validate/voice", "http://twiliotests.heroku.com:80/validate/voice")]
+    public void A_request_signed_with_or_without_the_default_port_is_accepted_either_way(string signedFor, string checkedAs)
+    {
+        var signature = TwilioSignature.Compute(Token, signedFor, Form);
+
+        Assert.True(TwilioSignature.IsValid(Token, checkedAs, Form, signature));
+    }
+
+    [Fact]
+    public void Another_port_is_another_url()
+    {
+        var signature = TwilioSignature.Compute(Token, "https://aftersales.example.com:8443/api/sms/inbound", Form);
+
+        Assert.False(TwilioSignature.IsValid(Token, "https://aftersales.example.com/api/sms/inbound", Form, signature));
+        Assert.False(TwilioSignature.IsValid(Token, "https://aftersales.example.com:443/api/sms/inbound", Form, signature));
+    }
+
     [Fact]
     public void Twilios_published_example_is_computed_and_accepted()
     {
