@@ -139,7 +139,9 @@ public static class AfterSalesServices
         services.AddSingleton<TextDispatch>();
         services.AddSingleton(p => new SurveyResponses(p.GetRequiredService<ISurveys>(), p.GetRequiredService<TextSettings>()));
         services.AddSingleton<InboundTexts>();
-        services.AddSingleton(p => new TwilioInbound(p.GetRequiredService<TwilioSettings>().AuthToken, p.GetRequiredService<InboundTexts>()));
+        services.AddSingleton<IInboundMessages>(p => p.GetRequiredService<TextTables>().InboundMessages);
+        services.AddSingleton(p => new TwilioInbound(
+            p.GetRequiredService<TwilioSettings>().AuthToken, p.GetRequiredService<InboundTexts>(), p.GetRequiredService<IInboundMessages>()));
         services.AddScoped<RatingFollowUps>();
     }
 

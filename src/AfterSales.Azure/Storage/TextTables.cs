@@ -5,7 +5,7 @@ namespace AfterSales.Azure.Storage;
 
 /// <summary>
 /// The tables of customer texts, beside <see cref="AfterSalesTables"/> with the same prefix:
-/// <c>{prefix}OptOuts</c>, <c>{prefix}Surveys</c> and <c>{prefix}SentTexts</c>.
+/// <c>{prefix}OptOuts</c>, <c>{prefix}Surveys</c>, <c>{prefix}SentTexts</c> and <c>{prefix}InboundMessages</c>.
 /// </summary>
 public sealed class TextTables
 {
@@ -17,6 +17,7 @@ public sealed class TextTables
         var optOuts = tables.Table(prefix + "OptOuts");
         var surveys = tables.Table(prefix + "Surveys");
         var sentTexts = tables.Table(prefix + "SentTexts");
+        InboundMessages = new TableInboundMessages(tables.Table(prefix + "InboundMessages"));
         SentTexts = new TableSentTexts(sentTexts);
         OptOuts = new TableOptOuts(optOuts);
         Surveys = new TableSurveys(surveys);
@@ -34,6 +35,8 @@ public sealed class TextTables
     public TableSurveys Surveys { get; }
 
     public TableSentTexts SentTexts { get; }
+
+    public TableInboundMessages InboundMessages { get; }
 
     public Task CreateIfNotExistsAsync(CancellationToken cancellationToken) => tables.CreateIfNotExistsAsync(cancellationToken);
 

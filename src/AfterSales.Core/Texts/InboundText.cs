@@ -30,6 +30,9 @@ public enum InboundOutcome
 
     /// <summary>The sender's number is not a valid phone number.</summary>
     InvalidSender,
+
+    /// <summary>The provider's message id was processed before: a replayed or redelivered webhook changes nothing.</summary>
+    AlreadyProcessed,
 }
 
 /// <param name="Rating">For <see cref="InboundOutcome.Rated"/>, what was recorded and what follows.</param>

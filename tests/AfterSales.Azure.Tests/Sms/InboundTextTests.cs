@@ -24,7 +24,7 @@ public class InboundTextTests : StorageTest, IAsyncLifetime
         await InitializeAsync();
         texts = TextTables.Create(new StorageSettings(ConnectionString, null, Prefix));
         await texts.CreateIfNotExistsAsync(None);
-        inbound = new TwilioInbound(AuthToken, new InboundTexts(texts.OptOuts, new SurveyResponses(texts.Surveys, Settings)));
+        inbound = new TwilioInbound(AuthToken, new InboundTexts(texts.OptOuts, new SurveyResponses(texts.Surveys, Settings)), texts.InboundMessages);
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -46,6 +46,22 @@ public class InboundTextTests : StorageTest, IAsyncLifetime
     {
         var form = Form(body, from);
         return inbound.HandleAsync(WebhookUrl, form, TwilioSignature.Compute(AuthToken, WebhookUrl, form), At(at), None);
+    }
+
+    [Fact]
+    public async Task A_signed_start_replayed_days_later_does_not_override_a_later_stop()
+    {
+        var start = Form("START");
+        var signature = TwilioSignature.Compute(AuthToken, WebhookUrl, start);
+        var (first, _) = await inbound.HandleAsync(WebhookUrl, start, signature, At("2026-10-12 10:00"), None);
+        await Receive("STOP", "2026-10-13 10:00");
+
+        var (replayed, refusal) = await inbound.HandleAsync(WebhookUrl, start, signature, At("2026-10-15 10:00"), None);
+
+        Assert.Equal(InboundOutcome.OptedIn, first!.Outcome);
+        Assert.Null(refusal);
+        Assert.Equal(InboundOutcome.AlreadyProcessed, replayed!.Outcome);
+        Assert.True(await texts.OptOuts.IsOptedOutAsync(Number, None));
     }
 
     [Theory]
