@@ -39,6 +39,19 @@ internal sealed class ComposedService : IAsyncDisposable
     public static ServiceProvider Build(
         string? connectionString, string prefix, string startsAt, (string Key, string? Value)[] overrides, out FakeTimeProvider clock)
     {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(connectionString, prefix, overrides)).Build();
+
+        clock = new FakeTimeProvider(Offset(startsAt));
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddAfterSales(configuration);
+        services.AddSingleton<ServiceBusSender>(new RecordingServiceBusSender());
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    /// <summary>A complete host configuration over this test's tables (colon keys), with <paramref name="overrides"/> last.</summary>
+    public static Dictionary<string, string?> Settings(string? connectionString, string prefix, (string Key, string? Value)[] overrides)
+    {
         var values = new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = connectionString,
@@ -52,21 +65,12 @@ internal sealed class ComposedService : IAsyncDisposable
             ["Sms:ApiBase"] = $"http://127.0.0.1:{FakeTwilio.FreePort()}/",
             ["Sms:MaxRetries"] = "0",
             ["Sms:Timeout"] = "PT2S",
-            // Service Bus cannot run here: a namespace name, and the sender replaced below by a recording one.
-            ["ServiceBusConnection:fullyQualifiedNamespace"] = "aftersales-test.servicebus.windows.net",
-            ["NotificationsQueue"] = "notifications",
         };
         foreach (var (key, value) in TestSettings.Required) values[key] = value;
+        // Includes a Service Bus namespace name: Service Bus cannot run here, and the hosts' sender is a recording one.
         foreach (var (key, value) in TestSettings.Host) values[key] = value;
         foreach (var (key, value) in overrides) values[key] = value;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-
-        clock = new FakeTimeProvider(Offset(startsAt));
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(clock);
-        services.AddAfterSales(configuration);
-        services.AddSingleton<ServiceBusSender>(new RecordingServiceBusSender());
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        return values;
     }
 
     public T Get<T>() where T : notnull => provider.GetRequiredService<T>();

@@ -49,37 +49,9 @@ internal sealed class FunctionsApp : IAsyncDisposable
         return new FunctionsApp(provider, clock, pickup, logs);
     }
 
-    /// <summary>What a local run sets (see local.settings.json.template), over Azurite and this test's tables.</summary>
-    public static Dictionary<string, string?> Settings(string? connectionString, string prefix, string pickup, (string Key, string? Value)[] overrides)
-    {
-        var values = new Dictionary<string, string?>(TestSettings.Required);
-        foreach (var (key, value) in TestSettings.Host) values[key] = value;
-        foreach (var (key, value) in new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = connectionString,
-            ["Storage:TablePrefix"] = prefix,
-            ["Email:Mode"] = "Pickup",
-            ["Email:PickupDirectory"] = pickup,
-            ["Escalation:Teams:Default:RevisitTeam"] = "revisits@example.com",
-            ["Texts:SurveySigningKey"] = TextTestSettings.SigningKey,
-            ["Texts:SurveyLinkBase"] = TextTestSettings.LinkBase,
-            ["Sms:AccountSid"] = "AC0123456789abcdef0123456789abcdef",
-            ["Sms:AuthToken"] = "auth-token",
-            ["Sms:From"] = "+14155550100",
-            ["Sms:ApiBase"] = $"http://127.0.0.1:{LocalHttpServer.FreePort()}/",
-            ["Sms:MaxRetries"] = "0",
-            ["Sms:Timeout"] = "PT2S",
-            ["SmsInboundUrl"] = "https://aftersales.example.com/api/sms/inbound",
-            ["ServiceBusConnection:fullyQualifiedNamespace"] = "aftersales-test.servicebus.windows.net",
-            ["NotificationsQueue"] = "notifications",
-        })
-        {
-            values[key] = value;
-        }
-
-        foreach (var (key, value) in overrides) values[key] = value;
-        return values;
-    }
+    /// <summary>The storage tests' host configuration over this test's tables, with emails written to a pickup folder.</summary>
+    public static Dictionary<string, string?> Settings(string? connectionString, string prefix, string pickup, (string Key, string? Value)[] overrides) =>
+        ComposedService.Settings(connectionString, prefix, [("Email:Mode", "Pickup"), ("Email:PickupDirectory", pickup), .. overrides]);
 
     /// <summary>The provider without starting it, for start-up tests.</summary>
     public static ServiceProvider Build(Dictionary<string, string?> settings, string startsAt, CapturedLogs logs, out FakeTimeProvider clock)
