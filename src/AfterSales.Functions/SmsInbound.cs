@@ -25,7 +25,8 @@ public sealed partial class SmsInbound(TwilioInbound inbound, RatingFollowUps fo
         var fields = form.SelectMany(f => f.Value.Select(v => new KeyValuePair<string, string>(f.Key, v ?? ""))).ToList();
         var url = configuration["SmsInboundUrl"] + request.QueryString.Value;
         var (result, refusal) = await inbound.HandleAsync(
-            url, fields, request.Headers[TwilioSignature.Header].FirstOrDefault(), Instant.FromDateTimeOffset(time.GetUtcNow()), cancellationToken);
+            url, fields, request.Headers[TwilioSignature.Header].FirstOrDefault(), Instant.FromDateTimeOffset(time.GetUtcNow()), cancellationToken,
+            request.Headers[TwilioWebhookCheck.SettingsHeader].FirstOrDefault());
         if (refusal is not null)
         {
             LogRefused(logger, refusal.HttpStatus, refusal.Reason);

@@ -136,12 +136,15 @@ public static class AfterSalesServices
         services.AddSingleton<CustomerTextPlanner>();
         // One long-lived client with its own retry handler (on real time: the back-off is a wait on the wire, not the domain clock).
         services.AddSingleton<ISmsSender>(p => TwilioSmsSender.Create(p.GetRequiredService<TwilioSettings>()));
+        services.AddSingleton<TextProblemAlerts>();
         services.AddSingleton<TextDispatch>();
+        services.AddSingleton<TextDeliveryReports>();
+        services.AddSingleton(p => new TwilioWebhookCheck(p.GetRequiredService<TwilioSettings>().AuthToken, p.GetRequiredService<TwilioSettings>().WebhookSharedKey));
+        services.AddSingleton<TwilioStatusCallbacks>();
         services.AddSingleton(p => new SurveyResponses(p.GetRequiredService<ISurveys>(), p.GetRequiredService<TextSettings>()));
         services.AddSingleton<InboundTexts>();
         services.AddSingleton<IInboundMessages>(p => p.GetRequiredService<TextTables>().InboundMessages);
-        services.AddSingleton(p => new TwilioInbound(
-            p.GetRequiredService<TwilioSettings>().AuthToken, p.GetRequiredService<InboundTexts>(), p.GetRequiredService<IInboundMessages>()));
+        services.AddSingleton<TwilioInbound>();
         services.AddScoped<RatingFollowUps>();
     }
 

@@ -3,23 +3,21 @@ using NodaTime;
 
 namespace AfterSales.Azure.Sms;
 
-/// <summary>Why an inbound webhook call was refused.</summary>
-public sealed record InboundRefusal(int HttpStatus, string Reason);
-
 /// <summary>
-/// The SMS webhook: checks <c>X-Twilio-Signature</c> against the full URL Twilio called and the form it posted,
-/// refuses anything unsigned or altered (403, nothing recorded), then hands From and Body to <see cref="InboundTexts"/>,
-/// once per MessageSid: a replayed or redelivered webhook is answered as processed and changes nothing.
+/// The SMS webhook: checks the request is Twilio's (<see cref="TwilioWebhookCheck"/>) against the full URL Twilio
+/// called and the form it posted, refuses anything unsigned or altered (403, nothing recorded), then hands From and
+/// Body to <see cref="InboundTexts"/>, once per MessageSid: a replayed or redelivered webhook is answered as processed
+/// and changes nothing.
 /// </summary>
-public sealed class TwilioInbound(string authToken, InboundTexts texts, IInboundMessages processed)
+public sealed class TwilioInbound(TwilioWebhookCheck check, InboundTexts texts, IInboundMessages processed)
 {
     /// <param name="url">The full URL as Twilio called it, query string included (behind a proxy: the public URL).</param>
+    /// <param name="signatureSettings">The <see cref="TwilioWebhookCheck.SettingsHeader"/> header, when Twilio sent one.</param>
     public async Task<(InboundResult? Result, InboundRefusal? Refusal)> HandleAsync(
-        string url, IReadOnlyList<KeyValuePair<string, string>> form, string? signature, Instant receivedAt, CancellationToken cancellationToken)
+        string url, IReadOnlyList<KeyValuePair<string, string>> form, string? signature, Instant receivedAt, CancellationToken cancellationToken,
+        string? signatureSettings = null)
     {
-        if (string.IsNullOrEmpty(signature)) return (null, new InboundRefusal(403, $"no {TwilioSignature.Header} header: not a Twilio request"));
-        if (!TwilioSignature.IsValid(authToken, url, form, signature))
-            return (null, new InboundRefusal(403, $"{TwilioSignature.Header} does not match the URL and form: altered or not from Twilio"));
+        if (check.Refusal(url, form, signature, signatureSettings) is { } refusal) return (null, refusal);
 
         string? Field(string name) => form.FirstOrDefault(p => p.Key == name).Value;
         if (Field("From") is not { } from || Field("Body") is not { } body)

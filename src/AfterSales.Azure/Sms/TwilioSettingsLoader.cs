@@ -8,14 +8,14 @@ namespace AfterSales.Azure.Sms;
 
 /// <summary>
 /// Reads the <c>Sms</c> section: <c>AccountSid</c>, <c>AuthToken</c>, <c>From</c> or <c>MessagingServiceSid</c>
-/// (exactly one), optional <c>StatusCallback</c>, <c>ApiBase</c>, <c>Timeout</c>, <c>MaxRetries</c>,
+/// (exactly one), optional <c>StatusCallback</c>, <c>WebhookSharedKey</c>, <c>ApiBase</c>, <c>Timeout</c>, <c>MaxRetries</c>,
 /// <c>RetryDelay</c>, <c>MaxRetryAfter</c>. Reports every bad key at once; never quotes the auth token.
 /// </summary>
 public static partial class TwilioSettingsLoader
 {
     /// <summary>Every setting of the section; any other key under <c>Sms</c> is an error.</summary>
     public static readonly IReadOnlyList<string> Known =
-        ["AccountSid", "AuthToken", "From", "MessagingServiceSid", "StatusCallback", "ApiBase", "Timeout", "MaxRetries", "RetryDelay", "MaxRetryAfter"];
+        ["AccountSid", "AuthToken", "From", "MessagingServiceSid", "StatusCallback", "WebhookSharedKey", "ApiBase", "Timeout", "MaxRetries", "RetryDelay", "MaxRetryAfter"];
 
     /// <exception cref="SettingsValidationException">Lists every bad key.</exception>
     public static TwilioSettings Load(IConfiguration configuration)
@@ -44,6 +44,9 @@ public static partial class TwilioSettingsLoader
             errors.Add(Error(section.GetSection("MessagingServiceSid"), $"'{service}' is not a Messaging Service sid (MG followed by 32 hex digits)"));
 
         var callback = Url(section, "StatusCallback", errors);
+        if (callback is not null && callback.Scheme != Uri.UriSchemeHttps)
+            errors.Add(Error(section.GetSection("StatusCallback"), $"'{callback}' must be an https URL: Twilio posts delivery reports to it, signed over that exact URL"));
+        var sharedKey = Value(section, "WebhookSharedKey");
         var apiBase = Url(section, "ApiBase", errors) ?? TwilioSettings.DefaultApiBase;
         var timeout = Time(section, "Timeout", Duration.FromSeconds(10), errors);
         var retryDelay = Time(section, "RetryDelay", Duration.FromSeconds(1), errors);
@@ -57,7 +60,10 @@ public static partial class TwilioSettingsLoader
 
         if (timeout <= TimeSpan.Zero) errors.Add(Error(section.GetSection("Timeout"), "must be longer than zero"));
         if (errors.Count > 0) throw new SettingsValidationException(errors);
-        return new TwilioSettings(accountSid!, authToken!, from, service, callback, apiBase, timeout, maxRetries, retryDelay, maxRetryAfter);
+        return new TwilioSettings(accountSid!, authToken!, from, service, callback, apiBase, timeout, maxRetries, retryDelay, maxRetryAfter)
+        {
+            WebhookSharedKey = sharedKey,
+        };
     }
 
     private static string? Value(IConfigurationSection section, string name) =>

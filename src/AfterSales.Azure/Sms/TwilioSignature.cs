@@ -3,22 +3,28 @@ using System.Text;
 
 namespace AfterSales.Azure.Sms;
 
+/// <summary>The hash of a Twilio request signature: HMAC-SHA1 by default, HMAC-SHA256 where a webhook rule asks for it.</summary>
+public enum TwilioSignatureAlgorithm { HmacSha1, HmacSha256 }
+
 /// <summary>
-/// Twilio's request signature (<c>X-Twilio-Signature</c>): HMAC-SHA1, keyed with the auth token, of the full URL
-/// Twilio called (with its query string) followed by every POST parameter sorted by name, each as name then value
-/// with no separators; base64. Compared in constant time.
+/// Twilio's request signature (<c>X-Twilio-Signature</c>): an HMAC, keyed with the auth token (or a webhook rule's
+/// shared key), of the full URL Twilio called (with its query string) followed by every POST parameter sorted by
+/// name, each as name then value with no separators; base64. HMAC-SHA1 unless the request says otherwise (see
+/// <see cref="TwilioWebhookCheck"/>). Compared in constant time.
 /// </summary>
 public static class TwilioSignature
 {
     public const string Header = "X-Twilio-Signature";
 
-    public static string Compute(string authToken, string url, IEnumerable<KeyValuePair<string, string>> form)
+    public static string Compute(string secret, string url, IEnumerable<KeyValuePair<string, string>> form, TwilioSignatureAlgorithm algorithm = TwilioSignatureAlgorithm.HmacSha1)
     {
         var data = new StringBuilder(url);
         foreach (var (name, value) in form.OrderBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal))
             data.Append(name).Append(value);
-#pragma warning disable CA5350 // Twilio defines its signature as HMAC-SHA1; we verify it, we do not choose it.
-        return Convert.ToBase64String(HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data.ToString())));
+        var key = Encoding.UTF8.GetBytes(secret);
+        var bytes = Encoding.UTF8.GetBytes(data.ToString());
+#pragma warning disable CA5350 // Twilio defines its default signature as HMAC-SHA1; we verify it, we do not choose it.
+        return Convert.ToBase64String(algorithm == TwilioSignatureAlgorithm.HmacSha256 ? HMACSHA256.HashData(key, bytes) : HMACSHA1.HashData(key, bytes));
 #pragma warning restore CA5350
     }
 
@@ -27,14 +33,16 @@ public static class TwilioSignature
     /// its default port written out or left out (<c>https://host/path</c> and <c>https://host:443/path</c>): Twilio may
     /// sign either form, and a webhook refused for it would drop every STOP.
     /// </summary>
-    public static bool IsValid(string authToken, string url, IEnumerable<KeyValuePair<string, string>> form, string? signature)
+    public static bool IsValid(
+        string secret, string url, IEnumerable<KeyValuePair<string, string>> form, string? signature,
+        TwilioSignatureAlgorithm algorithm = TwilioSignatureAlgorithm.HmacSha1)
     {
         if (string.IsNullOrEmpty(signature)) return false;
         var given = Encoding.ASCII.GetBytes(signature.Trim());
         var fields = form.ToList();
         var valid = false;
         foreach (var variant in PortVariants(url))
-            valid |= CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Compute(authToken, variant, fields)), given);
+            valid |= CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Compute(secret, variant, fields, algorithm)), given);
         return valid;
     }
 

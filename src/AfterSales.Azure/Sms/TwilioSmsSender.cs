@@ -93,7 +93,8 @@ public sealed class TwilioSmsSender : ISmsSender
         var fields = new List<KeyValuePair<string, string>> { new("To", message.To) };
         fields.Add(settings.MessagingServiceSid is { } service ? new("MessagingServiceSid", service) : new("From", settings.From!));
         fields.Add(new("Body", message.Body));
-        if ((message.StatusCallback ?? settings.StatusCallback) is { } callback) fields.Add(new("StatusCallback", callback.AbsoluteUri));
+        if ((message.StatusCallback ?? settings.StatusCallback) is { } callback)
+            fields.Add(new("StatusCallback", TwilioStatusCallbackUrl.For(callback, message.Reference)));
         return fields;
     }
 
@@ -115,7 +116,7 @@ public sealed class TwilioSmsSender : ISmsSender
         var moreInfo = Text(json, "more_info");
         if (IsTemporary(response.StatusCode))
             return new SmsSendResult(SmsOutcome.TryLater, null, null, status, code, error, moreInfo, RetryAfter: RetryAfterOf(response));
-        return new SmsSendResult(SmsOutcome.Rejected, null, null, status, code, error, moreInfo, TwilioErrorCodes.MeansUnreachableNumber(code));
+        return new SmsSendResult(SmsOutcome.Rejected, null, null, status, code, error, moreInfo, TwilioErrorCodes.Classify(code));
     }
 
     private static bool IsTemporary(HttpStatusCode status) => status == HttpStatusCode.TooManyRequests || (int)status >= 500;

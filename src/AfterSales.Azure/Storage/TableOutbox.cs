@@ -103,6 +103,21 @@ public sealed class TableOutbox : IOutbox
         return await table.TryMergeAsync(change, new ETag(attempt.Version), cancellationToken).ConfigureAwait(false) is not null;
     }
 
+    public async Task<OutboxRecord?> TryRecordDeliveryAsync(OutboxRecord sent, string status, string? reason, Instant now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sent);
+        if (status is not (OutboxStatus.Delivered or OutboxStatus.Undelivered))
+            throw new ArgumentOutOfRangeException(nameof(status), status, "Only delivered or undelivered.");
+        if (sent.Status is not (OutboxStatus.Sent or OutboxStatus.Undelivered)) return null;
+        var change = Change(sent.Step);
+        change["Status"] = status;
+        change["DeliveryReportedAt"] = StoredTime.ToColumn(now);
+        if (reason is not null) change["FailureReason"] = reason;
+        if (status == OutboxStatus.Undelivered) change["FailureReported"] = false;
+        var etag = await table.TryMergeAsync(change, new ETag(sent.Version), cancellationToken).ConfigureAwait(false);
+        return etag is { } version ? sent with { Status = status, FailureReason = reason ?? sent.FailureReason, FailureReported = status == OutboxStatus.Delivered && sent.FailureReported, Version = version.ToString() } : null;
+    }
+
     public async Task MarkFailureReportedAsync(IEnumerable<OutboxRecord> failed, CancellationToken cancellationToken)
     {
         foreach (var record in failed)

@@ -40,6 +40,13 @@ public interface IOutbox
     /// </summary>
     Task<bool> TrySetAsideAsync(OutboxRecord attempt, string status, string reason, Instant? nextChanceAt, Instant now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records the provider's delivery report on a <c>sent</c> text: <see cref="OutboxStatus.Delivered"/> or
+    /// <see cref="OutboxStatus.Undelivered"/> with the reason, if the row is still at <paramref name="sent"/>'s version.
+    /// </summary>
+    /// <returns>The row as written; null when it changed since (the report was applied already).</returns>
+    Task<OutboxRecord?> TryRecordDeliveryAsync(OutboxRecord sent, string status, string? reason, Instant now, CancellationToken cancellationToken);
+
     /// <summary>Notes that the failure summary listed these failed rows.</summary>
     Task MarkFailureReportedAsync(IEnumerable<OutboxRecord> failed, CancellationToken cancellationToken);
 }

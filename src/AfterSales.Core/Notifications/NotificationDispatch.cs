@@ -100,6 +100,7 @@ public sealed class NotificationDispatch(
         var ticket = await tickets.GetAsync(step.TicketId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"ticket {step.TicketId} is not stored");
         if (step.ClockId == RatingFollowUps.ClockId) return RatingAlertEmail.Compose(ticket.Ticket.History, step, settings.Locale, now);
+        if (step.ClockId == TextProblemAlerts.ClockId) return TextProblemAlertEmail.Compose(step, settings.Locale);
         var told = new List<Sla.EscalationStep>();
         await foreach (var row in outbox.ListForTicketAsync(step.TicketId, cancellationToken).ConfigureAwait(false))
         {

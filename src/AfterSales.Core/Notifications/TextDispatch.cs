@@ -16,7 +16,8 @@ namespace AfterSales.Core.Notifications;
 /// budget allows it). Then it sends once through <see cref="ISmsSender"/> and records the outcome: <c>sent</c> with the
 /// provider's sid; refused for good because the number cannot take texts → sent to the customer's email instead
 /// (recorded as <c>sent</c> with <c>email:</c> and the email id, the provider's error kept as the reason) or
-/// <c>failed</c> without one; provider busy → <c>held</c> for a later try; no answer in time → <c>failed</c>,
+/// <c>failed</c> without one; refused because the customer blocked texts → an opt-out and <c>suppressed</c>; refused for a
+/// reason on our side (a country not enabled, content filtered) → <c>failed</c> and the duty manager alerted; provider busy → <c>held</c> for a later try; no answer in time → <c>failed</c>,
 /// never resent blindly.
 /// </summary>
 public sealed class TextDispatch(
@@ -28,7 +29,8 @@ public sealed class TextDispatch(
     IEmailSender email,
     TextSettings settings,
     TimeProvider time,
-    ITicketStore? tickets = null)
+    ITicketStore? tickets = null,
+    TextProblemAlerts? alerts = null)
 {
     public const string UnknownOutcomeReason =
         "outcome unknown: no answer from the SMS provider in time (or the process stopped during the send); not resent, because the text may have gone out. Check the provider's message log.";
@@ -58,7 +60,7 @@ public sealed class TextDispatch(
         if (!budget.Send)
             return await SetAsideAsync(attempt, OutboxStatus.Held, budget.Reason!, budget.NextChanceAt, cancellationToken).ConfigureAwait(false);
 
-        var result = await sms.SendAsync(new SmsMessage(number, text.Text.Body), cancellationToken).ConfigureAwait(false);
+        var result = await sms.SendAsync(new SmsMessage(number, text.Text.Body, Reference: new TextReference(text.TicketId, text.Key)), cancellationToken).ConfigureAwait(false);
         switch (result.Outcome)
         {
             case SmsOutcome.Accepted:
@@ -70,6 +72,14 @@ public sealed class TextDispatch(
                 return DispatchOutcome.Sent;
             case SmsOutcome.Rejected when result.FallbackToEmail:
                 return await FallBackOrFailAsync(attempt, text, ProviderError(result), cancellationToken).ConfigureAwait(false);
+            case SmsOutcome.Rejected when result.Problem == SmsProblem.RecipientOptedOut:
+                await optOuts.SetAsync(number, true, now, $"provider error {result.ErrorCode}", cancellationToken).ConfigureAwait(false);
+                return await SetAsideAsync(attempt, OutboxStatus.Suppressed, $"suppressed: the SMS provider refused it because the customer blocked texts ({ProviderError(result)}); recorded as an opt-out", null, cancellationToken).ConfigureAwait(false);
+            case SmsOutcome.Rejected when result.Problem == SmsProblem.NeedsDutyManager && alerts is not null:
+                var problem = ProviderError(result);
+                await alerts.RaiseAsync(text, result.ErrorCode ?? "", problem, now, cancellationToken).ConfigureAwait(false);
+                await outbox.TryCompleteAsync(attempt, SendResult.Failure($"{problem}; a problem on our side, not the customer's number: the duty manager is alerted", 1), Now(), cancellationToken).ConfigureAwait(false);
+                return DispatchOutcome.Failed;
             case SmsOutcome.Rejected:
                 await outbox.TryCompleteAsync(attempt, SendResult.Failure(ProviderError(result), 1), Now(), cancellationToken).ConfigureAwait(false);
                 return DispatchOutcome.Failed;

@@ -8,8 +8,12 @@ public interface ISmsSender
 }
 
 /// <param name="To">E.164.</param>
-/// <param name="StatusCallback">Where the provider reports delivery (queued, sent, delivered, failed); null for none.</param>
-public sealed record SmsMessage(string To, string Body, Uri? StatusCallback = null);
+/// <param name="StatusCallback">Where the provider reports delivery (queued, sent, delivered, failed); null for the sender's default.</param>
+/// <param name="Reference">The outbox row the text is: the provider's delivery report names it, so the report finds its row.</param>
+public sealed record SmsMessage(string To, string Body, Uri? StatusCallback = null, TextReference? Reference = null);
+
+/// <summary>Which outbox row a text is: its ticket and step key.</summary>
+public sealed record TextReference(string TicketId, string StepKey);
 
 public enum SmsOutcome
 {
@@ -28,7 +32,7 @@ public enum SmsOutcome
 
 /// <summary>What the provider answered.</summary>
 /// <param name="ErrorCode">The provider's error code (Twilio: 21211…), when it gave one.</param>
-/// <param name="FallbackToEmail">Rejected because the number cannot receive texts (invalid, landline, unreachable, carrier filtering): email the customer instead.</param>
+/// <param name="Problem">For <see cref="SmsOutcome.Rejected"/>: what the provider's error means for the customer (<see cref="SmsProblem"/>).</param>
 /// <param name="RetryAfter">For <see cref="SmsOutcome.TryLater"/>, the provider's Retry-After, when it gave one.</param>
 public sealed record SmsSendResult(
     SmsOutcome Outcome,
@@ -38,5 +42,9 @@ public sealed record SmsSendResult(
     string? ErrorCode = null,
     string? ErrorMessage = null,
     string? MoreInfo = null,
-    bool FallbackToEmail = false,
-    TimeSpan? RetryAfter = null);
+    SmsProblem Problem = SmsProblem.Other,
+    TimeSpan? RetryAfter = null)
+{
+    /// <summary>Rejected because the number cannot receive texts (invalid, landline, unreachable): email the customer instead.</summary>
+    public bool FallbackToEmail => Problem == SmsProblem.NumberUnreachable;
+}

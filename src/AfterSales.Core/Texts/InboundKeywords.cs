@@ -13,14 +13,16 @@ public sealed record InboundReply(InboundIntent Intent, int? Rating)
 }
 
 /// <summary>
-/// Reads a customer's reply: <c>STOP</c>, <c>退订</c> or <c>TD</c> stops every text to the number, <c>START</c>
-/// resumes, a digit 1–5 rates the latest open survey. Case does not matter; spaces around the word, full-width
+/// Reads a customer's reply: <c>STOP</c>, <c>退订</c> or <c>TD</c> stops every text to the number, and so do the
+/// other words Twilio itself treats as an opt-out (<c>STOPALL</c>, <c>UNSUBSCRIBE</c>, <c>CANCEL</c>, <c>END</c>,
+/// <c>QUIT</c>), because Twilio then blocks the number whatever we record; <c>START</c> resumes, with Twilio's other
+/// opt-in words <c>UNSTOP</c> and <c>YES</c>; a digit 1–5 rates the latest open survey. Case does not matter; spaces around the word, full-width
 /// letters and digits (as a Chinese keyboard types them) are accepted. Anything else is not a command.
 /// </summary>
 public static class InboundKeywords
 {
-    private static readonly HashSet<string> StopWords = new(["STOP", "退订", "TD"], StringComparer.OrdinalIgnoreCase);
-    private static readonly HashSet<string> StartWords = new(["START"], StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> StopWords = new(["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "退订", "TD"], StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> StartWords = new(["START", "UNSTOP", "YES"], StringComparer.OrdinalIgnoreCase);
 
     public static InboundReply Read(string? body)
     {

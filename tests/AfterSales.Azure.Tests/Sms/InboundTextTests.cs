@@ -24,7 +24,7 @@ public class InboundTextTests : StorageTest, IAsyncLifetime
         await InitializeAsync();
         texts = TextTables.Create(new StorageSettings(ConnectionString, null, Prefix));
         await texts.CreateIfNotExistsAsync(None);
-        inbound = new TwilioInbound(AuthToken, new InboundTexts(texts.OptOuts, new SurveyResponses(texts.Surveys, Settings)), texts.InboundMessages);
+        inbound = new TwilioInbound(new TwilioWebhookCheck(AuthToken, null), new InboundTexts(texts.OptOuts, new SurveyResponses(texts.Surveys, Settings)), texts.InboundMessages);
     }
 
     async Task IAsyncLifetime.DisposeAsync()

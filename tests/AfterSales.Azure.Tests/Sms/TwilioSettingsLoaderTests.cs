@@ -46,6 +46,7 @@ public class TwilioSettingsLoaderTests
     [InlineData("Sms:Timeout", "10", "Sms__Timeout", "'10'")]
     [InlineData("Sms:MaxRetries", "50", "Sms__MaxRetries", "from 0 to 10")]
     [InlineData("Sms:StatusCallback", "/status", "Sms__StatusCallback", "is not an absolute http(s) URL")]
+    [InlineData("Sms:StatusCallback", "http://aftersales.example.com/api/sms/status", "Sms__StatusCallback", "must be an https URL")]
     [InlineData("Sms:Sender", "x", "Sms__Sender", "unknown setting")]
     public void A_bad_setting_names_its_key(string key, string value, string expectedKey, string expected)
     {
@@ -55,5 +56,15 @@ public class TwilioSettingsLoaderTests
 
         Assert.Equal(expectedKey, error.Key);
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_status_callback_and_a_webhook_shared_key_are_read()
+    {
+        var settings = Load(("Sms:AccountSid", Sid), ("Sms:AuthToken", "t"), ("Sms:From", "+14155550100"),
+            ("Sms:StatusCallback", "https://aftersales.example.com/api/sms/status"), ("Sms:WebhookSharedKey", "rule-key"));
+
+        Assert.Equal((new Uri("https://aftersales.example.com/api/sms/status"), "rule-key"), (settings.StatusCallback, settings.WebhookSharedKey));
+        Assert.DoesNotContain("rule-key", settings.ToString(), StringComparison.Ordinal);
     }
 }

@@ -122,18 +122,30 @@ public sealed class TwilioSmsSenderTests : IDisposable
     }
 
     [Theory]
-    [InlineData(400, 21614, true)]
-    [InlineData(400, 30006, true)]
-    [InlineData(400, 21610, false)]
-    [InlineData(401, 20003, false)]
-    [InlineData(400, 21602, false)]
-    public async Task Only_errors_that_say_the_number_cannot_take_texts_fall_back_to_email(int status, int code, bool fallback)
+    [InlineData(400, 21614, SmsProblem.NumberUnreachable)]
+    [InlineData(400, 21211, SmsProblem.NumberUnreachable)]
+    [InlineData(400, 30006, SmsProblem.NumberUnreachable)]
+    [InlineData(400, 21610, SmsProblem.RecipientOptedOut)]
+    [InlineData(400, 21408, SmsProblem.NeedsDutyManager)]
+    [InlineData(401, 20003, SmsProblem.Other)]
+    [InlineData(400, 21602, SmsProblem.Other)]
+    public async Task Only_errors_that_say_the_number_cannot_take_texts_fall_back_to_email(int status, int code, SmsProblem problem)
     {
         twilio.Then(status, $$"""{"code":{{code}},"message":"error {{code}}","more_info":"https://www.twilio.com/docs/errors/{{code}}","status":{{status}}}""");
 
         var result = await Send(Settings());
 
-        Assert.Equal((SmsOutcome.Rejected, code.ToString(System.Globalization.CultureInfo.InvariantCulture), fallback), (result.Outcome, result.ErrorCode, result.FallbackToEmail));
+        Assert.Equal((SmsOutcome.Rejected, code.ToString(System.Globalization.CultureInfo.InvariantCulture), problem), (result.Outcome, result.ErrorCode, result.Problem));
+        Assert.Equal(problem == SmsProblem.NumberUnreachable, result.FallbackToEmail);
+    }
+
+    [Theory]
+    [InlineData("https://aftersales.example.com/api/sms/status", "https://aftersales.example.com/api/sms/status?ticket=T%2F1&step=T%2F1%2Ftext%2Fack%2F1")]
+    [InlineData("https://aftersales.example.com/api/sms/status?v=2", "https://aftersales.example.com/api/sms/status?v=2&ticket=T%2F1&step=T%2F1%2Ftext%2Fack%2F1")]
+    public void The_status_callback_names_the_texts_ticket_and_step_in_its_query_escaped(string callback, string expected)
+    {
+        Assert.Equal(expected, TwilioStatusCallbackUrl.For(new Uri(callback), new TextReference("T/1", "T/1/text/ack/1")));
+        Assert.Equal(callback, TwilioStatusCallbackUrl.For(new Uri(callback), null));
     }
 
     [Fact]

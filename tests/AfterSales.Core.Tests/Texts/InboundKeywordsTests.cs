@@ -21,9 +21,22 @@ public class InboundKeywordsTests
     }
 
     [Theory]
+    [InlineData("STOPALL")]
+    [InlineData("unsubscribe")]
+    [InlineData("Cancel")]
+    [InlineData("END")]
+    [InlineData(" quit ")]
+    public void Twilios_standard_opt_out_words_stop_texts_as_twilio_itself_blocks_the_number(string body)
+    {
+        Assert.Equal(InboundIntent.Stop, InboundKeywords.Read(body).Intent);
+    }
+
+    [Theory]
     [InlineData("START")]
     [InlineData(" start ")]
-    public void Start_resumes_texts(string body)
+    [InlineData("UNSTOP")]
+    [InlineData("yes")]
+    public void Start_and_twilios_other_opt_in_words_resume_texts(string body)
     {
         Assert.Equal(InboundIntent.Start, InboundKeywords.Read(body).Intent);
     }
@@ -47,6 +60,8 @@ public class InboundKeywordsTests
     [InlineData("STOPPED")]
     [InlineData("T D")]
     [InlineData("退订了吗")]
+    [InlineData("cancel my appointment please")]
+    [InlineData("yes please come tomorrow")]
     public void Anything_else_is_not_a_command(string? body)
     {
         Assert.Equal(InboundReply.Other, InboundKeywords.Read(body));
