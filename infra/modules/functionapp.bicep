@@ -66,6 +66,8 @@ var publicBase = empty(publicBaseUrl) ? 'https://${app.properties.defaultHostNam
 var derivedSettings = {
   // The full public URL Twilio calls: X-Twilio-Signature is computed over it.
   SmsInboundUrl: '${publicBase}/api/sms/inbound'
+  // Where Twilio reports each text's delivery (the SmsStatus function), signed over this URL plus the text's query.
+  Sms__StatusCallback: '${publicBase}/api/sms/status'
   // Survey links: this base + the signed token (the SurveyResponse function's short route s/{token}). A zh-CN
   // survey text with its link must fit two SMS segments: start-up refuses a base too long for that.
   Texts__SurveyLinkBase: '${publicBase}/api/s/'

@@ -93,6 +93,38 @@ public sealed class HttpFunctionTests
         Assert.True(await app.Get<AfterSales.Core.Texts.IOptOuts>().IsOptedOutAsync("+8613800138000", None));
     }
 
+    [Fact]
+    public async Task SmsStatus_checks_twilios_signature_over_the_callback_url_with_its_query_and_answers_a_signed_report_204()
+    {
+        const string callback = "https://aftersales.example.com/api/sms/status";
+        await using var app = await FunctionsApp.StartAsync("2026-10-16 09:01", ("Sms:StatusCallback", callback));
+        var form = new Dictionary<string, string> { ["MessageSid"] = "SM1", ["MessageStatus"] = "delivered", ["To"] = "+8613800138000" };
+        var body = string.Join('&', form.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}"));
+        const string query = "?ticket=T-1&step=T-1%2Ftext%2Fack%2F1";
+
+        var signedRequest = app.Request("POST", "/api/sms/status" + query, body, "application/x-www-form-urlencoded");
+        signedRequest.Headers[TwilioSignature.Header] = TwilioSignature.Compute("auth-token", callback + query, form);
+        var signed = await Content(app.InvokeAsync<SmsStatus, IResult>(async f => (IResult)await f.Run(signedRequest, None)));
+        var signedWithoutQuery = app.Request("POST", "/api/sms/status" + query, body, "application/x-www-form-urlencoded");
+        signedWithoutQuery.Headers[TwilioSignature.Header] = TwilioSignature.Compute("auth-token", callback, form);
+        var altered = await Content(app.InvokeAsync<SmsStatus, IResult>(async f => (IResult)await f.Run(signedWithoutQuery, None)));
+
+        Assert.Equal(204, signed.Status);
+        Assert.Equal(403, altered.Status);
+    }
+
+    [Fact]
+    public async Task SmsStatus_without_a_configured_callback_refuses_every_report()
+    {
+        await using var app = await FunctionsApp.StartAsync("2026-10-16 09:01");
+
+        var answer = await Content(app.InvokeAsync<SmsStatus, IResult>(async f =>
+            (IResult)await f.Run(app.Request("POST", "/api/sms/status", "MessageSid=SM1&MessageStatus=delivered", "application/x-www-form-urlencoded"), None)));
+
+        Assert.Equal(403, answer.Status);
+        Assert.Contains("Sms__StatusCallback", answer.Body, StringComparison.Ordinal);
+    }
+
     private static async Task<Answer> Content(Task<IResult> result)
     {
         var answer = await HttpAnswer.OfAsync(await result);

@@ -45,6 +45,7 @@ public sealed partial class DeploymentTests
     private static readonly Dictionary<string, string> ResolvedByAzure = new(StringComparer.Ordinal)
     {
         ["SmsInboundUrl"] = "https://func-4x2k7q3bz5m6c.azurewebsites.net/api/sms/inbound",
+        ["Sms__StatusCallback"] = "https://func-4x2k7q3bz5m6c.azurewebsites.net/api/sms/status",
         ["Texts__SurveyLinkBase"] = "https://func-4x2k7q3bz5m6c.azurewebsites.net/api/s/",
         ["Email__SendGrid__ApiKey"] = "SG.0123456789abcdefghij.0123456789abcdefghij",
         ["Sms__AuthToken"] = "0123456789abcdef0123456789abcdef",
@@ -107,6 +108,8 @@ public sealed partial class DeploymentTests
     {
         Assert.Contains("defaultHostName", CompiledBicep.AppSettings["SmsInboundUrl"], StringComparison.Ordinal);
         Assert.Contains("defaultHostName", CompiledBicep.AppSettings["Texts__SurveyLinkBase"], StringComparison.Ordinal);
+        Assert.Contains("defaultHostName", CompiledBicep.AppSettings["Sms__StatusCallback"], StringComparison.Ordinal);
+        Assert.Contains("/api/sms/status", CompiledBicep.AppSettings["Sms__StatusCallback"], StringComparison.Ordinal);
         Assert.DoesNotContain("azurewebsites.net", CompiledBicep.AppSettings["SmsInboundUrl"], StringComparison.Ordinal);
         Assert.Contains("publicBaseUrl", CompiledBicep.AppSettings["SmsInboundUrl"], StringComparison.Ordinal);
     }

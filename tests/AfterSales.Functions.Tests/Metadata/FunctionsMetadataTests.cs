@@ -26,6 +26,7 @@ public sealed partial class FunctionsMetadataTests
         ("Revisits", "timerTrigger", null, null),
         ("SlaSweep", "timerTrigger", null, null),
         ("SmsInbound", "httpTrigger", "sms/inbound", "Anonymous"),
+        ("SmsStatus", "httpTrigger", "sms/status", "Anonymous"),
         ("SurveyResponse", "httpTrigger", "s/{token?}", "Anonymous"),
 #if SERVICE_BUS_TRIGGERS
         ("TicketEvents", "serviceBusTrigger", null, null),
