@@ -1,4 +1,3 @@
-using System.Net;
 using AfterSales.Core.Email;
 using AfterSales.Core.Sla;
 using AfterSales.Core.Tickets;
@@ -27,10 +26,7 @@ public static class RatingAlertEmail
             : $"客户{customer}对工单 {step.TicketId}（{summary}）的服务评分为 {rating}/5。请在一小时内回访客户，了解问题所在。";
         var said = comment is null ? null : english ? $"The customer wrote: \u201c{comment}\u201d" : $"客户留言：\u201c{comment}\u201d";
         if (said is not null) text += "\n\n" + said;
-        var html = $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(subject)}</title></head>"
-            + $"<body style=\"font-family:Arial,sans-serif;font-size:14px;color:#111827;\"><p style=\"font-weight:bold;color:#b91c1c;\">{WebUtility.HtmlEncode(subject)}</p>"
-            + string.Join("", text.Split("\n\n").Select(p => $"<p>{WebUtility.HtmlEncode(p)}</p>")) + "</body></html>";
-        return new EmailMessage(to, subject, html, text, step.TicketId, step.Key);
+        return new EmailMessage(to, subject, AlertEmailPage.Html(subject, text), text, step.TicketId, step.Key);
     }
 
     /// <summary>The alert step carries the rating, then the customer's comment (if any) after a line break.</summary>

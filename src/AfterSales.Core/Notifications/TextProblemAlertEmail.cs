@@ -1,4 +1,3 @@
-using System.Net;
 using AfterSales.Core.Email;
 using AfterSales.Core.Sla;
 using AfterSales.Core.Texts;
@@ -31,9 +30,6 @@ public static class TextProblemAlertEmail
               + "This is a problem on our side (the message content was filtered, or the SMS account may not text this country), so other customers are affected too. The customer was not emailed instead. Please check the Twilio account (Messaging geographic permissions, content) and contact the customer another way."
             : $"工单 {step.TicketId} 发给 {number} 的{kind}短信未能送达：{reason}\n\n"
               + "这是我方的问题（短信内容被运营商过滤，或短信账户未开通该国家/地区），其他客户也会受到影响。系统没有改用邮件通知该客户。请检查 Twilio 账户（短信地区权限、内容），并通过其他方式联系客户。";
-        var html = $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{WebUtility.HtmlEncode(subject)}</title></head>"
-            + $"<body style=\"font-family:Arial,sans-serif;font-size:14px;color:#111827;\"><p style=\"font-weight:bold;color:#b91c1c;\">{WebUtility.HtmlEncode(subject)}</p>"
-            + string.Join("", text.Split("\n\n").Select(p => $"<p>{WebUtility.HtmlEncode(p)}</p>")) + "</body></html>";
-        return new EmailMessage(to, subject, html, text, step.TicketId, step.Key);
+        return new EmailMessage(to, subject, AlertEmailPage.Html(subject, text), text, step.TicketId, step.Key);
     }
 }
