@@ -174,6 +174,47 @@ public sealed class TextFlowTests : StorageTest, IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Two_texts_to_one_customer_dispatched_at_the_same_instant_with_a_budget_of_one_send_one_and_hold_the_other()
+    {
+        var flow = Start("2026-10-12 15:00");
+        var progress = new[] { Progress("T-20", "2026-10-12 15:00"), Progress("T-21", "2026-10-12 15:00") };
+        foreach (var ticket in new[] { "T-20", "T-21" })
+            await flow.Service.IngestAllAsync(new TicketScript(ticket).Opened("2026-10-12 09:00"));
+        await Tables.Outbox.AddTextsAsync(progress, At("2026-10-12 15:00"), None);
+        // Twilio takes its time, as it does: without a reservation both dispatches check the budget during the other's send.
+        twilio.Then(201, Created, delay: TimeSpan.FromMilliseconds(500));
+
+        var outcomes = await Task.WhenAll(progress.Select(p =>
+            Task.Run(() => flow.Dispatch.DispatchAsync(NotificationMessage.For(p, At("2026-10-12 15:00")), None))));
+
+        Assert.Equal([DispatchOutcome.Sent, DispatchOutcome.Held], outcomes.Order());
+        Assert.Single(twilio.Requests);
+        var rows = new[] { await RowAsync("T-20", progress[0].Key), await RowAsync("T-21", progress[1].Key) };
+        var held = Assert.Single(rows, r => r.Status == OutboxStatus.Held);
+        Assert.Equal(At("2026-10-13 08:00"), held.NextChanceAt);
+        var sent = Assert.Single(await texts.SentTexts.ListSinceAsync(Number, At("2026-01-01 00:00"), None));
+        Assert.Equal((Assert.Single(rows, r => r.Status == OutboxStatus.Sent).Step.Key, false), (sent.Key, sent.IsReservation));
+    }
+
+    [Fact]
+    public async Task A_text_the_provider_did_not_take_gives_its_budget_place_back_to_the_next_text()
+    {
+        var flow = Start("2026-10-12 15:00");
+        foreach (var ticket in new[] { "T-22", "T-23" })
+            await flow.Service.IngestAllAsync(new TicketScript(ticket).Opened("2026-10-12 09:00"));
+        var first = Progress("T-22", "2026-10-12 15:00");
+        var second = Progress("T-23", "2026-10-12 15:00");
+        await Tables.Outbox.AddTextsAsync([first, second], At("2026-10-12 15:00"), None);
+        const string Busy = """{"code":20500,"message":"Service unavailable","status":503}""";
+        twilio.Then(503, Busy).Then(503, Busy).Then(201, Created);
+
+        Assert.Equal(DispatchOutcome.Held, await flow.Dispatch.DispatchAsync(NotificationMessage.For(first, At("2026-10-12 15:00")), None));
+        Assert.Empty(await texts.SentTexts.ListSinceAsync(Number, At("2026-01-01 00:00"), None));
+        Assert.Equal(DispatchOutcome.Sent, await flow.Dispatch.DispatchAsync(NotificationMessage.For(second, At("2026-10-12 15:00")), None));
+        Assert.Equal(second.Key, Assert.Single(await texts.SentTexts.ListSinceAsync(Number, At("2026-01-01 00:00"), None)).Key);
+    }
+
+    [Fact]
     public async Task An_invalid_number_answer_21211_sends_the_text_to_the_customers_email_instead_and_records_both()
     {
         var flow = Start("2026-10-12 10:00");
