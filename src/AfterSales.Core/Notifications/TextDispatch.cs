@@ -1,6 +1,7 @@
 using AfterSales.Core.Application;
 using AfterSales.Core.Email;
 using AfterSales.Core.Events;
+using AfterSales.Core.Sla;
 using AfterSales.Core.Texts;
 using AfterSales.Core.Tickets;
 using NodaTime;
@@ -16,7 +17,8 @@ namespace AfterSales.Core.Notifications;
 /// budget allows it; the check reserves the text's place in the budget, see <see cref="ReserveAsync"/>). Then it sends once through <see cref="ISmsSender"/> and records the outcome: <c>sent</c> with the
 /// provider's sid; refused for good because the number cannot take texts → sent to the customer's email instead
 /// (recorded as <c>sent</c> with <c>email:</c> and the email id, the provider's error kept as the reason) or
-/// <c>failed</c> without one; provider busy → <c>held</c> for a later try; no answer in time → <c>failed</c>,
+/// <c>failed</c> without one; provider busy → <c>held</c> for a later try, until <see cref="TextSettings.GiveUpAfter"/>
+/// after the text was produced (then <c>failed</c>); no answer in time → <c>failed</c>,
 /// never resent blindly.
 /// </summary>
 public sealed class TextDispatch(
@@ -73,6 +75,10 @@ public sealed class TextDispatch(
                 return await FallBackOrFailAsync(attempt, text, ProviderError(result), cancellationToken).ConfigureAwait(false);
             case SmsOutcome.Rejected:
                 await outbox.TryCompleteAsync(attempt, SendResult.Failure(ProviderError(result), 1), Now(), cancellationToken).ConfigureAwait(false);
+                return DispatchOutcome.Failed;
+            case SmsOutcome.TryLater when now - attempt.ProducedAt >= settings.GiveUpAfter:
+                var gaveUp = $"gave up after {DurationText.Format(settings.GiveUpAfter)} of the SMS provider not taking it (Texts__GiveUpAfter): {ProviderError(result)}";
+                await outbox.TryCompleteAsync(attempt, SendResult.Failure(gaveUp, 1), Now(), cancellationToken).ConfigureAwait(false);
                 return DispatchOutcome.Failed;
             case SmsOutcome.TryLater:
                 var wait = result.RetryAfter is { } after && Duration.FromTimeSpan(after) > RetryLaterDelay ? Duration.FromTimeSpan(after) : RetryLaterDelay;
