@@ -16,9 +16,9 @@ public sealed partial class Revisits(RevisitRun run, TimeProvider time, ILogger<
     {
         var report = await run.RunAsync(Instant.FromDateTimeOffset(time.GetUtcNow()), cancellationToken);
         if (report.Idle) return;
-        LogRan(logger, report.Today, report.Produced, report.Ended, report.CallListSent, report.CallListError);
+        LogRan(logger, report.Today, report.MissedDays, report.Produced, report.Ended, report.CallListSent, report.CallListError);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Revisits {Today}: produced {Produced}, ended {Ended}, call list sent {CallListSent}, error {CallListError}")]
-    private static partial void LogRan(ILogger logger, LocalDate today, int produced, int ended, bool callListSent, string? callListError);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Revisits {Today}: missed days caught up {MissedDays}, produced {Produced}, ended {Ended}, call list sent {CallListSent}, error {CallListError}")]
+    private static partial void LogRan(ILogger logger, LocalDate today, int missedDays, int produced, int ended, bool callListSent, string? callListError);
 }

@@ -119,6 +119,7 @@ public static class AfterSalesServices
         services.AddScoped<DueSweep>();
         services.AddSingleton<ITicketQuarantine>(p => p.GetRequiredService<AfterSalesTables>().Quarantine);
         services.AddSingleton<QuarantineReplay>();
+        services.AddSingleton<RejectedEventRetention>();
     }
 
     private static void AddEmail(IServiceCollection services)

@@ -24,10 +24,11 @@ internal sealed class CountingTable(TableClient client, Action countRead, TableT
     }
 
     /// <param name="filter">An OData filter; build it with <see cref="TableClient.CreateQueryFilter(FormattableString)"/>. Null reads the whole table.</param>
+    /// <param name="maxPerPage">Rows per request (the service's 1,000 when null): a caller that stops early reads no more pages.</param>
     public async IAsyncEnumerable<TableEntity> QueryAsync(
-        string? filter, IEnumerable<string>? select, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string? filter, IEnumerable<string>? select, [EnumeratorCancellation] CancellationToken cancellationToken, int? maxPerPage = null)
     {
-        var pages = client.QueryAsync<TableEntity>(filter, select: select, cancellationToken: cancellationToken).AsPages();
+        var pages = client.QueryAsync<TableEntity>(filter, maxPerPage, select, cancellationToken).AsPages();
         await foreach (var page in pages.ConfigureAwait(false))
         {
             traffic.CountRequest();

@@ -1,8 +1,8 @@
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using AfterSales.Core.Application;
 using AfterSales.Core.Events;
+using Azure;
 using Azure.Data.Tables;
 using NodaTime;
 
@@ -45,14 +45,69 @@ public sealed class TableRejectedEvents : IRejectedEvents
         return FromRow(row);
     }
 
-    /// <summary>Newest first. Reads the whole table: it is small and only admins list it.</summary>
-    public async IAsyncEnumerable<RejectedEvent> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Newest first: within a day the RowKeys sort newest first, and the days are walked from the newest back, one
+    /// query each (<c>PartitionKey eq day and RowKey gt cursor</c>, at most a page of rows per request), until the page
+    /// is full or the oldest kept day is passed. A page costs a request per day walked (at most the retention's days,
+    /// <see cref="RejectedEventRetention.Max"/>) and reads at most <paramref name="limit"/> + 1 rows.
+    /// </summary>
+    public async Task<RejectedEventPage?> ListAsync(string? after, int limit, Instant now, Instant keptSince, CancellationToken cancellationToken)
     {
-        var rows = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync(null, null, cancellationToken).ConfigureAwait(false)) rows.Add(row);
-        // Within a day RowKeys sort newest first already; days come oldest first, so turn those around.
-        foreach (var row in rows.OrderByDescending(r => r.PartitionKey, StringComparer.Ordinal).ThenBy(r => r.RowKey, StringComparer.Ordinal))
-            yield return FromRow(row);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var day = RejectedEventKeys.Day(now);
+        var afterRow = "";
+        if (after is not null)
+        {
+            if (!RejectedEventKeys.TryParseCursor(after, out day, out afterRow)) return null;
+        }
+
+        var oldestDay = RejectedEventKeys.Day(keptSince);
+        var items = new List<RejectedEvent>();
+        for (; string.CompareOrdinal(day, oldestDay) >= 0 && items.Count <= limit; day = RejectedEventKeys.DayBefore(day), afterRow = "")
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {day} and RowKey gt {afterRow}");
+            var wanted = limit + 1 - items.Count;
+            await foreach (var row in table.QueryAsync(filter, null, cancellationToken, wanted).ConfigureAwait(false))
+            {
+                items.Add(FromRow(row));
+                if (items.Count > limit) break;
+            }
+        }
+
+        return items.Count > limit
+            ? new RejectedEventPage(items.GetRange(0, limit), items[limit - 1].Id)
+            : new RejectedEventPage(items, null);
+    }
+
+    /// <summary>Whole UTC days, a partition each: each row of a day before the cutoff's is deleted, in transactions of 100.</summary>
+    public async Task<int> DeleteReceivedBeforeAsync(Instant cutoff, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey lt {RejectedEventKeys.Day(cutoff)}");
+        var deleted = 0;
+        var batch = new List<TableTransactionAction>();
+        await foreach (var row in table.QueryAsync(filter, ["PartitionKey", "RowKey"], cancellationToken).ConfigureAwait(false))
+        {
+            if (batch.Count == CountingTable.MaxBatchSize || (batch.Count > 0 && batch[0].Entity.PartitionKey != row.PartitionKey))
+                deleted += await DeleteAsync(batch, cancellationToken).ConfigureAwait(false);
+            batch.Add(new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All));
+        }
+
+        return deleted + await DeleteAsync(batch, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One transaction; when another purge removed one of the rows first, the rest go one by one.</summary>
+    private async Task<int> DeleteAsync(List<TableTransactionAction> batch, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0) return 0;
+        var count = batch.Count;
+        if (await table.TrySubmitAsync(batch, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            foreach (var action in batch)
+                await table.DeleteAsync(action.Entity.PartitionKey, action.Entity.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+        }
+
+        batch.Clear();
+        return count;
     }
 
     public async Task<RejectedEvent?> GetAsync(string id, CancellationToken cancellationToken)

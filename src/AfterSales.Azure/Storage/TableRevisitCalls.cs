@@ -78,6 +78,21 @@ public sealed class TableRevisitCalls : IRevisitCalls
             .ConfigureAwait(false);
     }
 
+    /// <summary>One query of the call-list partition over the look-back window (a row a day), one more when it is empty.</summary>
+    public async Task<LocalDate?> LastHandledDayAsync(LocalDate before, LocalDate notBefore, CancellationToken cancellationToken)
+    {
+        var window = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {CallListPartition} and RowKey ge {RevisitKeys.Day(notBefore)} and RowKey lt {RevisitKeys.Day(before)}");
+        string? last = null;
+        await foreach (var row in table.QueryAsync(window, ["RowKey"], cancellationToken).ConfigureAwait(false)) last = row.RowKey;
+        if (last is not null) return RevisitKeys.ParseDay(last);
+
+        var older = TableClient.CreateQueryFilter($"PartitionKey eq {CallListPartition} and RowKey lt {RevisitKeys.Day(notBefore)}");
+        await foreach (var _ in table.QueryAsync(older, ["RowKey"], cancellationToken, maxPerPage: 1).ConfigureAwait(false))
+            return notBefore.PlusDays(-1);
+        return null;
+    }
+
     public Task RecordNoCallsAsync(LocalDate date, Instant at, CancellationToken cancellationToken) =>
         table.TryAddAsync(CallListRow(date, CallListStatus.NoCalls, 0, at, null), cancellationToken);
 

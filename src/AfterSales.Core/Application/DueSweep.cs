@@ -78,22 +78,22 @@ public sealed class DueSweep(
 
     private async Task<int> SweepTicketAsync(DueEntry entry, Instant now, CancellationToken cancellationToken)
     {
-        // Steps added on an attempt whose save then lost a race are still new: the outbox row is the record, so
-        // they count here (the winner saw them as existing already and did not count them).
-        var added = 0;
+        // A step counts for the sweep whose save records it as produced, not for the one whose outbox add was first:
+        // after a crash between the outbox add and the save, the rerun finds the rows there already, yet it is the
+        // one that produces the steps (saves them, sends their messages). Of two racing sweeps only the winner's save
+        // holds them; the loser reads again and finds nothing due.
         for (var attempt = 0; attempt < MaxSaveAttempts; attempt++)
         {
             var current = await tickets.GetAsync(entry.TicketId, cancellationToken).ConfigureAwait(false);
             if (current is null)
             {
                 await dueIndex.RemoveAsync(entry, cancellationToken).ConfigureAwait(false);
-                return added;
+                return 0;
             }
 
             var stored = current.Ticket;
             var assessment = engine.Assess(stored.History, now);
-            added += assessment.DueNow.Count == 0 ? 0
-                : await outbox.AddAsync(assessment.DueNow, now, cancellationToken).ConfigureAwait(false);
+            if (assessment.DueNow.Count > 0) await outbox.AddAsync(assessment.DueNow, now, cancellationToken).ConfigureAwait(false);
             // Every due step is enqueued, not only the new rows: a sweep that crashed after adding the rows and before
             // enqueueing left the ticket unsaved, so this run sees the same steps again and must send their messages.
             foreach (var step in assessment.DueNow)
@@ -101,7 +101,7 @@ public sealed class DueSweep(
             var plan = texts is null ? null
                 : texts.Plan(stored.History, now, await AnsweredSurveysAsync(stored.History, cancellationToken).ConfigureAwait(false));
             var dueTexts = plan?.DueNow ?? [];
-            added += dueTexts.Count == 0 ? 0 : await outbox.AddTextsAsync(dueTexts, now, cancellationToken).ConfigureAwait(false);
+            if (dueTexts.Count > 0) await outbox.AddTextsAsync(dueTexts, now, cancellationToken).ConfigureAwait(false);
             foreach (var text in dueTexts)
                 await notifications.EnqueueAsync(NotificationMessage.For(text, now), cancellationToken).ConfigureAwait(false);
             var next = DueIndexing.NextIndexInstant(assessment, plan);
@@ -117,7 +117,7 @@ public sealed class DueSweep(
             // Every other row of the ticket goes: the one swept, the previous next-due row, the ingestion's row.
             var stale = new[] { entry.DueAt, stored.IndexedDueAt, stored.ReassessAt }.OfType<Instant>().Where(at => at != next).Distinct();
             foreach (var at in stale) await dueIndex.RemoveAsync(new DueEntry(entry.TicketId, at), cancellationToken).ConfigureAwait(false);
-            return added;
+            return assessment.DueNow.Count + dueTexts.Count;
         }
         throw new InvalidOperationException($"Ticket {entry.TicketId} kept changing under {MaxSaveAttempts} save attempts.");
     }

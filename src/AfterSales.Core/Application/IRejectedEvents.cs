@@ -16,12 +16,24 @@ public sealed record RejectedEvent(string Id, string Payload, EventRejection Rej
     public string? PayloadSha256 { get; init; }
 }
 
+/// <summary>A page of rejected events; <paramref name="Next"/> is the cursor of the following page, null on the last.</summary>
+public sealed record RejectedEventPage(IReadOnlyList<RejectedEvent> Items, string? Next);
+
 public interface IRejectedEvents
 {
     Task<RejectedEvent> AddAsync(string payload, EventRejection rejection, string source, Instant receivedAt, CancellationToken cancellationToken);
 
-    /// <summary>Newest first.</summary>
-    IAsyncEnumerable<RejectedEvent> ListAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// At most <paramref name="limit"/> rejected events, newest first, received from <paramref name="keptSince"/> to
+    /// <paramref name="now"/>, read a page at a time from storage (never the whole list).
+    /// </summary>
+    /// <param name="after">The <see cref="RejectedEventPage.Next"/> of the previous page; null for the first.</param>
+    /// <returns>Null when <paramref name="after"/> is not a cursor this list gave out.</returns>
+    Task<RejectedEventPage?> ListAsync(string? after, int limit, Instant now, Instant keptSince, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the rejected events of every UTC day that ended before <paramref name="cutoff"/>.</summary>
+    /// <returns>How many were deleted.</returns>
+    Task<int> DeleteReceivedBeforeAsync(Instant cutoff, CancellationToken cancellationToken);
 
     Task<RejectedEvent?> GetAsync(string id, CancellationToken cancellationToken);
 

@@ -2,7 +2,7 @@ namespace AfterSales.Core.Application;
 
 /// <param name="Skipped">Another sweep held the lease; this one did nothing.</param>
 /// <param name="DueRows">Due-index rows read.</param>
-/// <param name="StepsProduced">Steps newly added to the outbox.</param>
+/// <param name="StepsProduced">Steps this sweep recorded as produced on their tickets (in the outbox, their messages queued): after a crash, the rerun that completes them counts them.</param>
 /// <param name="Failures">Tickets that could not be swept (their rows stay for the next sweep).</param>
 public sealed record SweepReport(bool Skipped, int DueRows, int StepsProduced, int Failures)
 {

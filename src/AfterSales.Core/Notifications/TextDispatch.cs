@@ -1,6 +1,7 @@
 using AfterSales.Core.Application;
 using AfterSales.Core.Email;
 using AfterSales.Core.Events;
+using AfterSales.Core.Sla;
 using AfterSales.Core.Texts;
 using AfterSales.Core.Tickets;
 using NodaTime;
@@ -13,11 +14,13 @@ namespace AfterSales.Core.Notifications;
 /// ticket, a reminder of an appointment cancelled or moved since → <c>cancelled</c> with the reason), the number
 /// (invalid → the email fallback), the opt-out (→ <c>suppressed</c>), a
 /// survey reminder's survey (never sent or answered → <c>suppressed</c>), the contact budget (→ <c>held</c> until the
-/// budget allows it). Then it sends once through <see cref="ISmsSender"/> and records the outcome: <c>sent</c> with the
+/// budget allows it; the check reserves the text's place in the budget, see <see cref="ReserveAsync"/>). Then it sends once through <see cref="ISmsSender"/> and records the outcome: <c>sent</c> with the
 /// provider's sid; refused for good because the number cannot take texts → sent to the customer's email instead
 /// (recorded as <c>sent</c> with <c>email:</c> and the email id, the provider's error kept as the reason) or
 /// <c>failed</c> without one; refused because the customer blocked texts → an opt-out and <c>suppressed</c>; refused for a
-/// reason on our side (a country not enabled, content filtered) → <c>failed</c> and the duty manager alerted; provider busy → <c>held</c> for a later try; no answer in time → <c>failed</c>,
+/// reason on our side (a country not enabled, content filtered) → <c>failed</c> and the duty manager alerted; provider
+/// busy → <c>held</c> for a later try, until <see cref="TextSettings.GiveUpAfter"/> after the text was produced (then
+/// <c>failed</c>); no answer in time → <c>failed</c>,
 /// never resent blindly.
 /// </summary>
 public sealed class TextDispatch(
@@ -55,12 +58,13 @@ public sealed class TextDispatch(
         if (text.Kind == TextKind.SurveyReminder && await ReminderNotNeededAsync(text, cancellationToken).ConfigureAwait(false) is { } why)
             return await SetAsideAsync(attempt, OutboxStatus.Suppressed, why, null, cancellationToken).ConfigureAwait(false);
 
-        var sent = await sentTexts.ListSinceAsync(number, now - settings.SurveyEvery - Duration.FromDays(1), cancellationToken).ConfigureAwait(false);
-        var budget = ContactBudget.Decide(text, now, sent, settings);
+        var budget = await ReserveAsync(number, text, now, cancellationToken).ConfigureAwait(false);
         if (!budget.Send)
             return await SetAsideAsync(attempt, OutboxStatus.Held, budget.Reason!, budget.NextChanceAt, cancellationToken).ConfigureAwait(false);
 
         var result = await sms.SendAsync(new SmsMessage(number, text.Text.Body, Reference: new TextReference(text.TicketId, text.Key)), cancellationToken).ConfigureAwait(false);
+        if (result.Outcome is SmsOutcome.Rejected or SmsOutcome.TryLater)
+            await sentTexts.ReleaseAsync(number, text.Key, cancellationToken).ConfigureAwait(false);
         switch (result.Outcome)
         {
             case SmsOutcome.Accepted:
@@ -83,15 +87,40 @@ public sealed class TextDispatch(
             case SmsOutcome.Rejected:
                 await outbox.TryCompleteAsync(attempt, SendResult.Failure(ProviderError(result), 1), Now(), cancellationToken).ConfigureAwait(false);
                 return DispatchOutcome.Failed;
+            case SmsOutcome.TryLater when now - attempt.ProducedAt >= settings.GiveUpAfter:
+                var gaveUp = $"gave up after {DurationText.Format(settings.GiveUpAfter)} of the SMS provider not taking it (Texts__GiveUpAfter): {ProviderError(result)}";
+                await outbox.TryCompleteAsync(attempt, SendResult.Failure(gaveUp, 1), Now(), cancellationToken).ConfigureAwait(false);
+                return DispatchOutcome.Failed;
             case SmsOutcome.TryLater:
                 var wait = result.RetryAfter is { } after && Duration.FromTimeSpan(after) > RetryLaterDelay ? Duration.FromTimeSpan(after) : RetryLaterDelay;
                 var nextChance = settings.QuietHours.NextAllowed(now + wait, settings.CustomerTimeZone, isP1: false);
                 return await SetAsideAsync(attempt, OutboxStatus.Held, $"held: the SMS provider did not take it ({ProviderError(result)}); tried again later", nextChance, cancellationToken).ConfigureAwait(false);
             default:
+                // The text may have gone out: it keeps its place in the budget.
+                await sentTexts.RecordAsync(number, new SentText(text.Key, text.Kind, now, text.IsBudgetExempt), cancellationToken).ConfigureAwait(false);
                 await outbox.TryCompleteAsync(attempt, SendResult.Failure(UnknownOutcomeReason, 1), Now(), cancellationToken).ConfigureAwait(false);
                 return DispatchOutcome.Failed;
         }
     }
+
+    /// <summary>
+    /// The budget's check and the text's place in it are one step (<see cref="ISentTexts.TryReserveAsync"/>): two texts
+    /// to one customer dispatched at the same instant cannot both pass a budget of one. The place is given back when the
+    /// provider does not take the text, and a reservation left by a stopped process runs out
+    /// (<see cref="SentText.ReservationLifetime"/>). Exempt texts are not counted, so they reserve nothing.
+    /// </summary>
+    private async Task<BudgetDecision> ReserveAsync(string number, CustomerText text, Instant now, CancellationToken cancellationToken)
+    {
+        if (text.IsBudgetExempt) return BudgetDecision.Allowed;
+        var since = now - settings.SurveyEvery - Duration.FromDays(1);
+        var reservation = new SentText(text.Key, text.Kind, now, text.IsBudgetExempt, IsReservation: true);
+        var decision = await sentTexts.TryReserveAsync(
+            number, reservation, since, sent => ContactBudget.Decide(text, now, sent.Where(s => s.CountsAt(now)), settings), cancellationToken).ConfigureAwait(false);
+        return decision ?? new BudgetDecision(false, "held: other texts to this customer were changing the contact budget at the same time; tried again shortly", now + BudgetBusyDelay);
+    }
+
+    /// <summary>How long a text waits when the budget could not be reserved for contention.</summary>
+    public static readonly Duration BudgetBusyDelay = Duration.FromMinutes(1);
 
     /// <summary>
     /// A text planned earlier may be sent much later (quiet hours, the contact budget): the ticket is read again so that

@@ -32,6 +32,14 @@ public interface IRevisitCalls
     /// <returns>False when another run claimed it, or it was sent already.</returns>
     Task<bool> TryClaimCallListAsync(LocalDate date, Instant at, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The latest day before <paramref name="before"/> whose call list a run handled (any state), looking back to
+    /// <paramref name="notBefore"/>; when none is that recent but an older one exists, the day before
+    /// <paramref name="notBefore"/>.
+    /// </summary>
+    /// <returns>Null when no run ever handled a day before <paramref name="before"/>.</returns>
+    Task<LocalDate?> LastHandledDayAsync(LocalDate before, LocalDate notBefore, CancellationToken cancellationToken);
+
     /// <summary>Records that the day had no revisit, so later runs that day need not look again.</summary>
     Task RecordNoCallsAsync(LocalDate date, Instant at, CancellationToken cancellationToken);
 

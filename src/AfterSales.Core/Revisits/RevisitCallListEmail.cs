@@ -8,7 +8,8 @@ using NodaTime;
 namespace AfterSales.Core.Revisits;
 
 /// <summary>
-/// The revisit team's email of the day: one line per call (customer, masked phone, installation, which revisit).
+/// The revisit team's email of the day: one line per call (customer, masked phone, installation, which revisit; a
+/// revisit of a day the app was down also says the day it was due).
 /// Phones are masked (SPEC: no full numbers in emails or logs); the team looks the number up in the CRM by customer id.
 /// </summary>
 public static class RevisitCallListEmail
@@ -36,7 +37,8 @@ public static class RevisitCallListEmail
 
         foreach (var call in ordered)
         {
-            string[] cells = [$"{call.CustomerName} ({call.CustomerId})", CustomerPhones.Mask(call.Phone), call.InstallationId, Number(call.Number, zh)];
+            var number = call.Date == date ? Number(call.Number, zh) : $"{Number(call.Number, zh)} {CaughtUp(call.Date, zh)}";
+            string[] cells = [$"{call.CustomerName} ({call.CustomerId})", CustomerPhones.Mask(call.Phone), call.InstallationId, number];
             text.AppendLine(string.Join(" | ", cells));
             html.Append("<tr>");
             foreach (var cell in cells) html.Append(CultureInfo.InvariantCulture, $"<td>{E(cell)}</td>");
@@ -53,6 +55,9 @@ public static class RevisitCallListEmail
 
     private static string Number(int number, bool zh) =>
         zh ? $"第 {number.ToString(CultureInfo.InvariantCulture)} 次" : $"#{number.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>A revisit due on a day the app was down, caught up today.</summary>
+    private static string CaughtUp(LocalDate due, bool zh) => zh ? $"（应于 {RevisitKeys.Day(due)}，补发）" : $"(due {RevisitKeys.Day(due)}, caught up)";
 
     private static string E(string value) => WebUtility.HtmlEncode(value);
 }

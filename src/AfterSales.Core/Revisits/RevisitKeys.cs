@@ -14,4 +14,7 @@ public static class RevisitKeys
     public static string CallList(LocalDate date) => $"revisits/{Day(date)}/call-list";
 
     public static string Day(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The date of a <see cref="Day"/> key.</summary>
+    public static LocalDate ParseDay(string day) => NodaTime.Text.LocalDatePattern.Iso.Parse(day).Value;
 }

@@ -15,6 +15,12 @@ namespace AfterSales.Core.Revisits;
 /// text dispatcher: opt-out, budget and quiet hours apply) and a line in the
 /// revisit team's ONE email of the day. Overlapping runs are safe: every write is conditional, the email is claimed
 /// before it is sent. A customer who opted out ends the programme.
+/// <para>
+/// Days the app was down are caught up by the first run that handles a day: the revisits due on each day after the
+/// last day a run handled (at most <see cref="MaxCatchUpDays"/> back) are produced then, under their own date (so each
+/// is produced once, as on time), their texts go out now, and their calls are in that run's email, marked with the day
+/// they were due. A store where no run ever handled a day catches nothing up.
+/// </para>
 /// </summary>
 public sealed class RevisitRun(
     IRevisitProgrammes programmes,
@@ -31,6 +37,9 @@ public sealed class RevisitRun(
     /// <summary>After this many failed sends the day's email is given up (its failures are recorded).</summary>
     public const int MaxCallListAttempts = 5;
 
+    /// <summary>How many days back a run looks for days no run handled (the app was down).</summary>
+    public const int MaxCatchUpDays = 31;
+
     public async Task<RevisitRunReport> RunAsync(Instant now, CancellationToken cancellationToken)
     {
         var local = now.InZone(texts.CustomerTimeZone).LocalDateTime;
@@ -41,32 +50,44 @@ public sealed class RevisitRun(
         if (state is { Status: CallListStatus.Sent or CallListStatus.Sending or CallListStatus.NoCalls } || state is { Attempts: >= MaxCallListAttempts })
             return new RevisitRunReport(today, true, 0, 0, false, null);
 
-        var (produced, ended) = await ProduceAsync(today, now, cancellationToken).ConfigureAwait(false);
-        var dayCalls = await calls.ForDayAsync(today, cancellationToken).ConfigureAwait(false);
+        var missed = await MissedDaysAsync(today, cancellationToken).ConfigureAwait(false);
+        var (produced, ended) = await ProduceAsync([.. missed, today], now, cancellationToken).ConfigureAwait(false);
+        var dayCalls = new List<RevisitCall>();
+        foreach (var day in missed.Append(today)) dayCalls.AddRange(await calls.ForDayAsync(day, cancellationToken).ConfigureAwait(false));
         if (dayCalls.Count == 0)
         {
             await calls.RecordNoCallsAsync(today, now, cancellationToken).ConfigureAwait(false);
-            return new RevisitRunReport(today, false, produced, ended, false, null);
+            return new RevisitRunReport(today, false, produced, ended, false, null) { MissedDays = missed.Count };
         }
 
         if (!await calls.TryClaimCallListAsync(today, now, cancellationToken).ConfigureAwait(false))
-            return new RevisitRunReport(today, false, produced, ended, false, null);
+            return new RevisitRunReport(today, false, produced, ended, false, null) { MissedDays = missed.Count };
 
         var to = settings.Escalation.AddressFor(settings.Escalation.DefaultTeam, EscalationRoles.RevisitTeam)
             ?? throw new InvalidOperationException($"The default team has no {EscalationRoles.RevisitTeam} address.");
         var message = RevisitCallListEmail.Compose(today, dayCalls, to, settings.Email.Locale);
         var result = await email.SendAsync(message, cancellationToken).ConfigureAwait(false);
         await calls.FinishCallListAsync(today, result, now, cancellationToken).ConfigureAwait(false);
-        return new RevisitRunReport(today, false, produced, ended, result.Sent, result.Error);
+        return new RevisitRunReport(today, false, produced, ended, result.Sent, result.Error) { MissedDays = missed.Count };
     }
 
-    private async Task<(int Produced, int Ended)> ProduceAsync(LocalDate today, Instant now, CancellationToken cancellationToken)
+    /// <summary>The days after the last one a run handled and before <paramref name="today"/>, oldest first.</summary>
+    private async Task<List<LocalDate>> MissedDaysAsync(LocalDate today, CancellationToken cancellationToken)
+    {
+        var lookBack = today.PlusDays(-MaxCatchUpDays);
+        if (await calls.LastHandledDayAsync(today, lookBack, cancellationToken).ConfigureAwait(false) is not { } last) return [];
+        var missed = new List<LocalDate>();
+        for (var day = LocalDate.Max(last.PlusDays(1), lookBack); day < today; day = day.PlusDays(1)) missed.Add(day);
+        return missed;
+    }
+
+    private async Task<(int Produced, int Ended)> ProduceAsync(IReadOnlyList<LocalDate> days, Instant now, CancellationToken cancellationToken)
     {
         var (produced, ended) = (0, 0);
         await foreach (var programme in programmes.ActiveAsync(cancellationToken).ConfigureAwait(false))
         {
-            var number = RevisitNumber(programme, today);
-            if (number == 0) continue;
+            var due = days.Select(day => (Day: day, Number: RevisitNumber(programme, day))).Where(d => d.Number > 0).ToList();
+            if (due.Count == 0) continue;
             if (programme.Phone is { } phone && await optOuts.IsOptedOutAsync(phone, cancellationToken).ConfigureAwait(false))
             {
                 await programmes.EndAsync(programme.InstallationId, OptedOut, cancellationToken).ConfigureAwait(false);
@@ -74,9 +95,12 @@ public sealed class RevisitRun(
                 continue;
             }
 
-            // The text's outbox row first (adding it again adds nothing): a crash before the call row loses no text.
-            if (CheckInText(programme, today, now) is { } text) await outbox.AddTextsAsync([text], now, cancellationToken).ConfigureAwait(false);
-            if (await calls.TryAddAsync(Call(programme, number, today, now), cancellationToken).ConfigureAwait(false)) produced++;
+            foreach (var (day, number) in due)
+            {
+                // The text's outbox row first (adding it again adds nothing): a crash before the call row loses no text.
+                if (CheckInText(programme, day, now) is { } text) await outbox.AddTextsAsync([text], now, cancellationToken).ConfigureAwait(false);
+                if (await calls.TryAddAsync(Call(programme, number, day, now), cancellationToken).ConfigureAwait(false)) produced++;
+            }
         }
 
         return (produced, ended);

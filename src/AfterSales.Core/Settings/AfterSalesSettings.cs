@@ -42,5 +42,8 @@ public sealed record EventSettings(NodaTime.Duration MaxFutureSkew)
     /// <summary>A visit or a promise further ahead than this is rejected.</summary>
     public NodaTime.Duration MaxScheduleAhead { get; init; } = Events.EventTimeWindow.DefaultMaxScheduleAhead;
 
+    /// <summary>How long a rejected event is kept (by whole UTC days) before the outbox recovery deletes it.</summary>
+    public NodaTime.Duration RejectedRetention { get; init; } = Application.RejectedEventRetention.Default;
+
     public Events.EventTimeWindow Window => new(MaxFutureSkew, MaxPastAge, MaxScheduleAhead);
 }

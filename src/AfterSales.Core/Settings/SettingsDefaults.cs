@@ -43,6 +43,7 @@ public static class SettingsDefaults
             ["Events:MaxFutureSkew"] = "P1D",
             ["Events:MaxPastAge"] = "P365D",
             ["Events:MaxScheduleAhead"] = "P365D",
+            ["Events:RejectedRetention"] = "P90D",
             ["Email:Mode"] = "SendGrid",
             ["Email:SendGrid:ApiKey"] = "",
             ["Email:From"] = "",

@@ -2,8 +2,19 @@ using NodaTime;
 
 namespace AfterSales.Core.Texts;
 
-/// <summary>A text already sent to a customer, as the budget counts it.</summary>
-public sealed record SentText(string Key, TextKind Kind, Instant SentAt, bool IsBudgetExempt);
+/// <summary>A text already sent to a customer, or reserved for sending (<paramref name="IsReservation"/>), as the budget counts it.</summary>
+/// <param name="SentAt">When it was sent; for a reservation, when it was reserved.</param>
+public sealed record SentText(string Key, TextKind Kind, Instant SentAt, bool IsBudgetExempt, bool IsReservation = false)
+{
+    /// <summary>
+    /// How long a reservation counts without being confirmed as sent or given back: longer than any send takes, so
+    /// only the reservation of a process stopped between reserving and sending runs out, and does not eat the budget.
+    /// </summary>
+    public static readonly Duration ReservationLifetime = Duration.FromMinutes(10);
+
+    /// <summary>Whether the budget counts it at <paramref name="now"/>: a sent text always, a reservation while it is fresh.</summary>
+    public bool CountsAt(Instant now) => !IsReservation || now - SentAt < ReservationLifetime;
+}
 
 /// <summary>What the budget says of a text: send it, or hold it (recorded as held with <see cref="Reason"/>, never lost).</summary>
 /// <param name="NextChanceAt">When the budget would allow a text of this kind again; null when the occasion has passed for good (a survey).</param>

@@ -17,6 +17,7 @@ internal static class TextDefaults
         values["Texts:AppointmentSoonBefore"] = "PT2H";
         values["Texts:DefaultLocale"] = "zh-CN";
         values["Texts:SurveyTokenLifetime"] = "P30D";
+        values["Texts:GiveUpAfter"] = "P1D";
         values["Texts:CompanyName"] = "AfterSales";
         values["Revisits:EarlyMonths"] = "12";
         values["Revisits:EarlyEvery"] = "1";

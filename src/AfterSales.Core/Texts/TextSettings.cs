@@ -26,5 +26,13 @@ public sealed record TextSettings(
     /// <summary>The company's name as customers know it (the survey page's heading): <c>Texts__CompanyName</c>.</summary>
     public string CompanyName { get; init; } = "AfterSales";
 
+    /// <summary>
+    /// How long after it was produced a text the SMS provider keeps not taking (busy, unreachable) is still tried:
+    /// then it ends <c>failed</c> and the duty manager's failure summary lists it (<c>Texts__GiveUpAfter</c>).
+    /// </summary>
+    public Duration GiveUpAfter { get; init; } = DefaultGiveUpAfter;
+
+    public static readonly Duration DefaultGiveUpAfter = Duration.FromDays(1);
+
     public SurveyTokens SurveyTokens() => new(SurveySigningKey);
 }

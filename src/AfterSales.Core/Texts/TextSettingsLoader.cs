@@ -25,6 +25,7 @@ public static class TextSettingsLoader
         "CustomerTimeZone", "QuietHours", "HolidayCalendar", "NonUrgentPerDay", "SurveyEvery", "SurveyDelay",
         "SurveyReminderAfter", "AppointmentDayBeforeLead", "AppointmentSoonReminder", "AppointmentSoonBefore",
         "DefaultLocale", Templates, "SurveySigningKey", "SurveyTokenLifetime", "SurveyLinkBase", "CompanyName",
+        "GiveUpAfter",
     ];
 
     /// <param name="settings">The loaded core settings: <c>Texts:HolidayCalendar</c> names one of their calendars.</param>
@@ -53,6 +54,8 @@ public static class TextSettingsLoader
         var soonBefore = group.Value<Duration>("AppointmentSoonBefore", DurationSetting.TryParse, required: soonOn);
         var lifetime = group.Value<Duration>("SurveyTokenLifetime", DurationSetting.TryParse, required: true);
         if (lifetime is { } l && l <= Duration.Zero) group.Error("SurveyTokenLifetime", "must be longer than zero");
+        var giveUpAfter = group.Value<Duration>("GiveUpAfter", DurationSetting.TryParse, required: false) ?? TextSettings.DefaultGiveUpAfter;
+        if (giveUpAfter <= Duration.Zero) group.Error("GiveUpAfter", "must be longer than zero");
         var key = group.Reference<string>("SurveySigningKey", TryParseKey, required: true);
         var linkBase = group.Reference<string>("SurveyLinkBase", TryParseLinkBase, required: true);
         var defaultLocale = group.Reference<string>("DefaultLocale", TryParseLocale, required: true);
@@ -76,6 +79,7 @@ public static class TextSettingsLoader
             soonOn ? soonBefore : null, templates!, Encoding.UTF8.GetBytes(key!), lifetime!.Value, linkBase!)
         {
             CompanyName = companyName,
+            GiveUpAfter = giveUpAfter,
         };
     }
 

@@ -1,16 +1,20 @@
 using System.Globalization;
 using AfterSales.Core.Application;
+using AfterSales.Core.Settings;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
 
 namespace AfterSales.Functions.Http;
 
 /// <summary>
 /// The rejected events an admin fixes and replays. GET /api/rejected-events?limit=&amp;after= lists them newest
-/// first, a page at a time (<c>next</c> carries the cursor of the following page); POST
+/// first, a page at a time read from storage (<c>next</c> carries the cursor of the following page), only those still
+/// kept (<c>Events__RejectedRetention</c>); POST
 /// /api/rejected-events/{id}/replay applies one again through the same ingestion as a new event.
 /// </summary>
-public sealed class RejectedEventsEndpoint(IRejectedEvents rejectedEvents, TicketEventIngestion ingestion)
+public sealed class RejectedEventsEndpoint(
+    IRejectedEvents rejectedEvents, TicketEventIngestion ingestion, AfterSalesSettings settings, TimeProvider time)
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 500;
@@ -27,33 +31,17 @@ public sealed class RejectedEventsEndpoint(IRejectedEvents rejectedEvents, Ticke
                 $"'{limit}' is not a page size: use a whole number from 1 to {MaxLimit}");
         }
 
-        var items = new List<RejectedEventAnswer>();
-        var cursorFound = string.IsNullOrEmpty(after);
-        string? last = null;
-        var more = false;
-        await foreach (var rejected in rejectedEvents.ListAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (!cursorFound)
-            {
-                cursorFound = rejected.Id == after;
-                continue;
-            }
-            if (items.Count == pageSize)
-            {
-                more = true;
-                break;
-            }
-            items.Add(RejectedEventAnswer.From(rejected));
-            last = rejected.Id;
-        }
-
-        if (!cursorFound)
+        var now = Instant.FromDateTimeOffset(time.GetUtcNow());
+        var page = await rejectedEvents.ListAsync(
+            string.IsNullOrEmpty(after) ? null : after, pageSize, now, RejectedEventRetention.KeptSince(now, settings.Events.RejectedRetention), cancellationToken)
+            .ConfigureAwait(false);
+        if (page is null)
         {
             return FieldProblem.Of(ProblemTypes.InvalidQuery, "Invalid query", 400, "after",
-                $"'{after}' is not the id of a rejected event: pass the 'next' cursor of the previous page");
+                $"'{after}' is not a cursor of this list: pass the 'next' of the previous page");
         }
 
-        return TypedResults.Ok(new RejectedEventsPage(items, more ? last : null));
+        return TypedResults.Ok(new RejectedEventsPage([.. page.Items.Select(RejectedEventAnswer.From)], page.Next));
     }
 
     /// <summary>200 with the outcome when it applies now (or was applied since), 404 for an unknown id, 422 when it still fails.</summary>

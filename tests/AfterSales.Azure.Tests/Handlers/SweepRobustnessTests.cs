@@ -31,6 +31,38 @@ public class SweepRobustnessTests : StorageTest
     }
 
     [Fact]
+    public async Task After_a_sweep_crashed_between_the_outbox_and_the_ticket_save_the_rerun_reports_the_steps_it_produced()
+    {
+        var (service, expected) = await ThirtyUnansweredP1TicketsAsync();
+        service.SetTime(SweepAt);
+        var crashing = new DueSweep(service.Engine, new SaveFails(Tables.Tickets), Tables.DueIndex, Tables.Outbox, service.Queue, Tables.SweepLease, service.Clock);
+
+        var cut = await crashing.SweepAsync(CancellationToken.None);
+        Assert.Equal((30, 0, 30), (cut.DueRows, cut.StepsProduced, cut.Failures));
+        Assert.Equal(expected, await OutboxKeysAsync(service)); // the rows were written before the save failed
+
+        var rerun = await service.NewSweep().SweepAsync(CancellationToken.None);
+
+        Assert.Equal((30, 90, 0), (rerun.DueRows, rerun.StepsProduced, rerun.Failures));
+        Assert.Equal(0, (await service.NewSweep().SweepAsync(CancellationToken.None)).StepsProduced);
+    }
+
+    /// <summary>The ticket store of a process that stops right before each ticket's save.</summary>
+    private sealed class SaveFails(ITicketStore inner) : ITicketStore
+    {
+        public Task<VersionedTicket?> GetAsync(string ticketId, CancellationToken cancellationToken) => inner.GetAsync(ticketId, cancellationToken);
+
+        public Task<TicketState?> GetStateAsync(string ticketId, CancellationToken cancellationToken) => inner.GetStateAsync(ticketId, cancellationToken);
+
+        public Task<AppendOutcome> TryAppendAsync(AfterSales.Core.Events.TicketEvent ticketEvent, NodaTime.Instant? reassessAt, string? expectedVersion, CancellationToken cancellationToken) =>
+            inner.TryAppendAsync(ticketEvent, reassessAt, expectedVersion, cancellationToken);
+
+        public Task<bool> TrySaveProgressAsync(
+            AfterSales.Core.Tickets.TicketHistory history, IReadOnlyCollection<string> producedSteps, NodaTime.Instant? indexedDueAt, string expectedVersion, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("The host stopped.");
+    }
+
+    [Fact]
     public async Task Two_sweeps_at_once_produce_every_step_once()
     {
         var (service, expected) = await ThirtyUnansweredP1TicketsAsync();

@@ -111,6 +111,68 @@ public class RevisitRunTests : StorageTest, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Revisit_days_missed_while_the_app_was_down_are_caught_up_once_by_the_next_run_and_in_its_call_list()
+    {
+        using var run = Start("2026-01-18 12:00");
+        foreach (var (day, installation) in new[] { ("15", "SN-15"), ("16", "SN-16"), ("17", "SN-17"), ("18", "SN-18") })
+            await run.IngestAsync(Delivered($"2026-01-{day} 10:00", installation, eventId: $"d-{installation}"));
+        Assert.Equal(0, (await run.RunAtAsync("2026-02-14 09:00")).Produced); // the last day the app ran: nothing due
+
+        // Down from 2026-02-15 to 2026-02-17: three revisit days with no run at all.
+        var report = await run.RunAtAsync("2026-02-18 09:00");
+
+        Assert.Equal((3, 4, true), (report.MissedDays, report.Produced, report.CallListSent));
+        foreach (var (day, installation) in new[] { (15, "SN-15"), (16, "SN-16"), (17, "SN-17"), (18, "SN-18") })
+        {
+            var call = Assert.Single(await run.Calls.ForDayAsync(new LocalDate(2026, 2, day), None));
+            Assert.Equal((installation, 1), (call.InstallationId, call.Number));
+            var text = Assert.Single(await run.Outbox.ListForTicketAsync(RevisitKeys.OutboxPartition(installation), None).ToListAsync());
+            Assert.Equal($"revisit/{installation}/2026-02-{day}", text.Step.Key);
+        }
+        var email = Assert.Single(run.SendGrid.Delivered);
+        Assert.Equal("今日回访 2026-02-18：4 个电话", email.Subject);
+        var list = email.Content("text/plain");
+        Assert.Contains("SN-15 | 第 1 次 （应于 2026-02-15，补发）", list, StringComparison.Ordinal);
+        Assert.Contains("SN-17 | 第 1 次 （应于 2026-02-17，补发）", list, StringComparison.Ordinal);
+        Assert.Contains("SN-18 | 第 1 次" + Environment.NewLine, list, StringComparison.Ordinal);
+
+        var again = await run.RunAtAsync("2026-02-18 09:05");
+        var tomorrow = await run.RunAtAsync("2026-02-19 09:00");
+        Assert.Equal((true, 0), (again.Idle, again.Produced));
+        Assert.Equal((0, 0, false), (tomorrow.MissedDays, tomorrow.Produced, tomorrow.CallListSent));
+        Assert.Single(run.SendGrid.Requests);
+        foreach (var installation in new[] { "SN-15", "SN-16", "SN-17", "SN-18" })
+            Assert.Single(await run.Outbox.ListForTicketAsync(RevisitKeys.OutboxPartition(installation), None).ToListAsync());
+    }
+
+    [Fact]
+    public async Task The_first_run_of_a_store_catches_no_day_up()
+    {
+        using var run = Start("2026-01-15 10:00");
+        await run.IngestAsync(Delivered("2026-01-15 10:00"));
+
+        var report = await run.RunAtAsync("2026-02-16 09:00");
+
+        Assert.Equal((0, 0), (report.MissedDays, report.Produced));
+        Assert.Empty(await run.Calls.ForDayAsync(new LocalDate(2026, 2, 15), None));
+    }
+
+    [Fact]
+    public async Task After_an_outage_longer_than_the_catch_up_window_the_last_window_of_days_is_caught_up()
+    {
+        using var run = Start("2026-01-25 12:00");
+        await run.IngestAsync(Delivered("2026-01-01 10:00", "SN-old", eventId: "d-old"));
+        await run.IngestAsync(Delivered("2026-01-25 10:00", "SN-recent", eventId: "d-recent"));
+        await run.RunAtAsync("2026-01-02 09:00");
+
+        var report = await run.RunAtAsync("2026-03-10 09:00");
+
+        Assert.Equal(RevisitRun.MaxCatchUpDays, report.MissedDays);
+        Assert.Empty(await run.Calls.ForDayAsync(new LocalDate(2026, 2, 1), None)); // SN-old: before the window
+        Assert.Equal("SN-recent", Assert.Single(await run.Calls.ForDayAsync(new LocalDate(2026, 2, 25), None)).InstallationId);
+    }
+
+    [Fact]
     public async Task Each_check_in_text_waits_in_the_outbox_for_the_text_dispatcher_once_however_many_runs()
     {
         using var run = Start("2026-03-10 10:00");

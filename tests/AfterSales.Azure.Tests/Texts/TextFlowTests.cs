@@ -75,6 +75,13 @@ public sealed class TextFlowTests : StorageTest, IAsyncLifetime, IDisposable
 
     private static bool IsText(NotificationMessage message) => message.Channel == NotificationChannel.Sms;
 
+    private async Task<List<OutboxRecord>> RowsAsync(string status)
+    {
+        var rows = new List<OutboxRecord>();
+        await foreach (var row in Tables.Outbox.ListByStatusAsync(status, None)) rows.Add(row);
+        return rows;
+    }
+
     private async Task<OutboxRecord> RowAsync(string ticketId, string key) => (await Tables.Outbox.GetAsync(ticketId, key, None))!;
 
     [Fact]
@@ -171,6 +178,81 @@ public sealed class TextFlowTests : StorageTest, IAsyncLifetime, IDisposable
         Assert.Equal(1, (await flow.Drain.DrainAsync(None))[DispatchOutcome.Sent]);
         Assert.Equal(OutboxStatus.Sent, (await RowAsync("T-10", progress.Key)).Status);
         Assert.Single(twilio.Requests);
+    }
+
+    [Fact]
+    public async Task Two_texts_to_one_customer_dispatched_at_the_same_instant_with_a_budget_of_one_send_one_and_hold_the_other()
+    {
+        var flow = Start("2026-10-12 15:00");
+        var progress = new[] { Progress("T-20", "2026-10-12 15:00"), Progress("T-21", "2026-10-12 15:00") };
+        foreach (var ticket in new[] { "T-20", "T-21" })
+            await flow.Service.IngestAllAsync(new TicketScript(ticket).Opened("2026-10-12 09:00"));
+        await Tables.Outbox.AddTextsAsync(progress, At("2026-10-12 15:00"), None);
+        // Twilio takes its time, as it does: without a reservation both dispatches check the budget during the other's send.
+        twilio.Then(201, Created, delay: TimeSpan.FromMilliseconds(500));
+
+        var outcomes = await Task.WhenAll(progress.Select(p =>
+            Task.Run(() => flow.Dispatch.DispatchAsync(NotificationMessage.For(p, At("2026-10-12 15:00")), None))));
+
+        Assert.Equal([DispatchOutcome.Sent, DispatchOutcome.Held], outcomes.Order());
+        Assert.Single(twilio.Requests);
+        var rows = new[] { await RowAsync("T-20", progress[0].Key), await RowAsync("T-21", progress[1].Key) };
+        var held = Assert.Single(rows, r => r.Status == OutboxStatus.Held);
+        Assert.Equal(At("2026-10-13 08:00"), held.NextChanceAt);
+        var sent = Assert.Single(await texts.SentTexts.ListSinceAsync(Number, At("2026-01-01 00:00"), None));
+        Assert.Equal((Assert.Single(rows, r => r.Status == OutboxStatus.Sent).Step.Key, false), (sent.Key, sent.IsReservation));
+    }
+
+    [Fact]
+    public async Task A_text_the_provider_did_not_take_gives_its_budget_place_back_to_the_next_text()
+    {
+        var flow = Start("2026-10-12 15:00");
+        foreach (var ticket in new[] { "T-22", "T-23" })
+            await flow.Service.IngestAllAsync(new TicketScript(ticket).Opened("2026-10-12 09:00"));
+        var first = Progress("T-22", "2026-10-12 15:00");
+        var second = Progress("T-23", "2026-10-12 15:00");
+        await Tables.Outbox.AddTextsAsync([first, second], At("2026-10-12 15:00"), None);
+        const string Busy = """{"code":20500,"message":"Service unavailable","status":503}""";
+        twilio.Then(503, Busy).Then(503, Busy).Then(201, Created);
+
+        Assert.Equal(DispatchOutcome.Held, await flow.Dispatch.DispatchAsync(NotificationMessage.For(first, At("2026-10-12 15:00")), None));
+        Assert.Empty(await texts.SentTexts.ListSinceAsync(Number, At("2026-01-01 00:00"), None));
+        Assert.Equal(DispatchOutcome.Sent, await flow.Dispatch.DispatchAsync(NotificationMessage.For(second, At("2026-10-12 15:00")), None));
+        Assert.Equal(second.Key, Assert.Single(await texts.SentTexts.ListSinceAsync(Number, At("2026-01-01 00:00"), None)).Key);
+    }
+
+    [Fact]
+    public async Task Texts_that_failed_or_were_given_up_are_in_the_duty_managers_failure_summary_with_masked_numbers_only()
+    {
+        var flow = Start("2026-10-12 15:00");
+        foreach (var ticket in new[] { "T-24", "T-25" })
+            await flow.Service.IngestAllAsync(new TicketScript(ticket).Opened("2026-10-12 09:00"));
+        var refused = Progress("T-24", "2026-10-12 15:00") with { Email = null };
+        var givenUp = Progress("T-25", "2026-10-12 15:00");
+        await Tables.Outbox.AddTextsAsync([refused, givenUp], At("2026-10-12 15:00"), None);
+        const string Busy = """{"code":20500,"message":"Service unavailable","status":503}""";
+        twilio.Then(400, """{"code":21610,"message":"Attempt to send to unsubscribed recipient +8613800138000","status":400}""").Then(503, Busy);
+
+        Assert.Equal(DispatchOutcome.Failed, await flow.Dispatch.DispatchAsync(NotificationMessage.For(refused, At("2026-10-12 15:00")), None));
+        Assert.Equal(DispatchOutcome.Held, await flow.Dispatch.DispatchAsync(NotificationMessage.For(givenUp, At("2026-10-12 15:00")), None));
+        flow.Service.SetTime("2026-10-13 14:00");
+        Assert.False((await flow.Drain.DrainAsync(None)).ContainsKey(DispatchOutcome.Failed));
+        flow.Service.SetTime("2026-10-13 15:00");
+        Assert.Equal(1, (await flow.Drain.DrainAsync(None))[DispatchOutcome.Failed]);
+        Assert.StartsWith("gave up after 1 d of the SMS provider not taking it (Texts__GiveUpAfter): HTTP 503", (await RowAsync("T-25", givenUp.Key)).FailureReason, StringComparison.Ordinal);
+
+        var summary = new FailureSummary(Tables.Outbox, Tables.FailureSummaryLog,
+            new SendGridEmailSender(http, flow.Service.Settings.Email, flow.Service.Clock, sendGrid.Host), flow.Service.Settings, flow.Service.Clock);
+        Assert.Equal(2, await summary.SendIfDueAsync(None));
+        Assert.Equal(0, await summary.SendIfDueAsync(None));
+
+        var mail = Assert.Single(sendGrid.Delivered);
+        Assert.Equal(("duty@example.com", "[AfterSales] 2 条客户短信发送失败"), (mail.To, mail.Subject));
+        var body = mail.Content("text/plain");
+        Assert.Contains("#T-24 progress → +86*********00: HTTP 400: error 21610: Attempt to send to unsubscribed recipient +86*********00", body, StringComparison.Ordinal);
+        Assert.Contains("#T-25 progress → +86*********00: gave up after 1 d", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("13800138000", body + mail.Content("text/html"), StringComparison.Ordinal);
+        Assert.All(await RowsAsync(OutboxStatus.Failed), r => Assert.True(r.FailureReported));
     }
 
     [Fact]

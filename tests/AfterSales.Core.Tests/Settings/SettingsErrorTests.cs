@@ -18,6 +18,8 @@ public class SettingsErrorTests
     public static TheoryData<string, string, string, string> EveryKind => new()
     {
         { "Events:MaxFutureSkew", "600", "Events__MaxFutureSkew", "'600' is a bare number" },
+        { "Events:RejectedRetention", "PT12H", "Events__RejectedRetention", "'PT12H' is out of range: use P1D to P366D" },
+        { "Events:RejectedRetention", "P400D", "Events__RejectedRetention", "'P400D' is out of range: use P1D to P366D" },
         { "Escalation:Ladder:Day7:After", "P1Y", "Escalation__Ladder__Day7__After", "'P1Y' uses years or months" },
         { "Sla:Policies:P3:Resolution", "P1M", "Sla__Policies__P3__Resolution", "'P1M' uses years or months" },
         { "Sla:Policies:P1:Update", "PT0S", "Sla__Policies__P1__Update", "'PT0S' is zero" },

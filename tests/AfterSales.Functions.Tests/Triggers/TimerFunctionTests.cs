@@ -59,6 +59,22 @@ public sealed class TimerFunctionTests
     }
 
     [Fact]
+    public async Task OutboxRecovery_deletes_rejected_events_older_than_the_retention_and_keeps_the_rest()
+    {
+        await using var app = await FunctionsApp.StartAsync("2026-10-01 09:00", ("Events:RejectedRetention", "P10D"));
+        var ingestion = app.Get<TicketEventIngestion>();
+        var old = await ingestion.IngestAsync("{", "test", CancellationToken.None);
+        app.SetTime("2026-10-12 09:00");
+        var recent = await ingestion.IngestAsync("{", "test", CancellationToken.None);
+
+        await app.InvokeAsync<OutboxRecovery>(f => f.Run(Tick, CancellationToken.None));
+
+        var rejected = app.Get<IRejectedEvents>();
+        Assert.Null(await rejected.GetAsync(old.RejectedId!, CancellationToken.None));
+        Assert.NotNull(await rejected.GetAsync(recent.RejectedId!, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Revisits_at_send_time_produces_the_check_in_text_and_mails_the_call_list()
     {
         await using var app = await FunctionsApp.StartAsync("2026-01-15 10:00");
