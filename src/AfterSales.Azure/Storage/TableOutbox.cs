@@ -103,7 +103,7 @@ public sealed class TableOutbox : IOutbox
         return await table.TryMergeAsync(change, new ETag(attempt.Version), cancellationToken).ConfigureAwait(false) is not null;
     }
 
-    public async Task<OutboxRecord?> TryRecordDeliveryAsync(OutboxRecord sent, string status, string? reason, Instant now, CancellationToken cancellationToken)
+    public async Task<OutboxRecord?> TryRecordDeliveryAsync(OutboxRecord sent, string status, string? reason, bool forFailureSummary, Instant now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sent);
         if (status is not (OutboxStatus.Delivered or OutboxStatus.Undelivered))
@@ -113,9 +113,10 @@ public sealed class TableOutbox : IOutbox
         change["Status"] = status;
         change["DeliveryReportedAt"] = StoredTime.ToColumn(now);
         if (reason is not null) change["FailureReason"] = reason;
-        if (status == OutboxStatus.Undelivered) change["FailureReported"] = false;
+        // "Reported" here means "nothing for the failure summary to list".
+        change["FailureReported"] = !forFailureSummary;
         var etag = await table.TryMergeAsync(change, new ETag(sent.Version), cancellationToken).ConfigureAwait(false);
-        return etag is { } version ? sent with { Status = status, FailureReason = reason ?? sent.FailureReason, FailureReported = status == OutboxStatus.Delivered && sent.FailureReported, Version = version.ToString() } : null;
+        return etag is { } version ? sent with { Status = status, FailureReason = reason ?? sent.FailureReason, FailureReported = !forFailureSummary, Version = version.ToString() } : null;
     }
 
     public async Task MarkFailureReportedAsync(IEnumerable<OutboxRecord> failed, CancellationToken cancellationToken)

@@ -44,8 +44,9 @@ public interface IOutbox
     /// Records the provider's delivery report on a <c>sent</c> text: <see cref="OutboxStatus.Delivered"/> or
     /// <see cref="OutboxStatus.Undelivered"/> with the reason, if the row is still at <paramref name="sent"/>'s version.
     /// </summary>
+    /// <param name="forFailureSummary">An undelivered text nothing was done about: the failure summary lists it.</param>
     /// <returns>The row as written; null when it changed since (the report was applied already).</returns>
-    Task<OutboxRecord?> TryRecordDeliveryAsync(OutboxRecord sent, string status, string? reason, Instant now, CancellationToken cancellationToken);
+    Task<OutboxRecord?> TryRecordDeliveryAsync(OutboxRecord sent, string status, string? reason, bool forFailureSummary, Instant now, CancellationToken cancellationToken);
 
     /// <summary>Notes that the failure summary listed these failed rows.</summary>
     Task MarkFailureReportedAsync(IEnumerable<OutboxRecord> failed, CancellationToken cancellationToken);

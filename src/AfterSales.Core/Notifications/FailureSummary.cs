@@ -14,7 +14,8 @@ namespace AfterSales.Core.Notifications;
 /// Tells the duty manager (of the default team) which escalation emails and which customer texts failed and why, at
 /// most once per <see cref="EmailSettings.FailureSummaryInterval"/>. A customer text is listed when it ended
 /// <c>failed</c>: refused for good with no email to fall back to (or the fallback failed too), outcome unknown, or given
-/// up after <c>Texts__GiveUpAfter</c> of the SMS provider not taking it; numbers are masked and the provider's words
+/// up after <c>Texts__GiveUpAfter</c> of the SMS provider not taking it; or when the carrier reported it
+/// <c>undelivered</c> and nothing could be done (an unknown error, no email to fall back to, the fallback failed); numbers are masked and the provider's words
 /// are shown with any number or address in them masked. Failures not yet reported wait for the next summary; a summary
 /// that could not be sent leaves them unreported, so they are listed again next time.
 /// </summary>
@@ -26,9 +27,12 @@ public sealed class FailureSummary(IOutbox outbox, IFailureSummaryLog log, IEmai
     public async Task<int> SendIfDueAsync(CancellationToken cancellationToken)
     {
         var failed = new List<OutboxRecord>();
-        await foreach (var row in outbox.ListByStatusAsync(OutboxStatus.Failed, cancellationToken).ConfigureAwait(false))
+        foreach (var status in new[] { OutboxStatus.Failed, OutboxStatus.Undelivered })
         {
-            if (!row.FailureReported) failed.Add(row);
+            await foreach (var row in outbox.ListByStatusAsync(status, cancellationToken).ConfigureAwait(false))
+            {
+                if (!row.FailureReported) failed.Add(row);
+            }
         }
         if (failed.Count == 0) return 0;
 

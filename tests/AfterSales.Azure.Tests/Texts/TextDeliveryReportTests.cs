@@ -188,4 +188,27 @@ public sealed class TextDeliveryReportTests : StorageTest, IAsyncLifetime, IDisp
         Assert.Equal(OutboxStatus.Sent, (await AckRowAsync()).Status);
         Assert.Empty(sendGrid.Delivered);
     }
+
+    [Theory]
+    [InlineData("30008", 1)]
+    [InlineData("30003", 0)]
+    [InlineData("30004", 0)]
+    public async Task An_undelivered_text_nothing_could_be_done_about_is_in_the_failure_summary_and_one_handled_is_not(string code, int listed)
+    {
+        var url = await SendAcknowledgementAsync();
+        await PostAsync(url, Report("undelivered", code));
+        var core = TestSettings.Defaults();
+        var summary = new FailureSummary(Tables.Outbox, Tables.FailureSummaryLog,
+            new SendGridEmailSender(http, core.Email, service.Clock, sendGrid.Host), core, service.Clock);
+
+        Assert.Equal(listed, await summary.SendIfDueAsync(None));
+
+        var mails = sendGrid.Delivered.Where(m => m.To == "duty@example.com").ToList();
+        Assert.Equal(listed, mails.Count);
+        if (listed == 1)
+        {
+            Assert.Contains("error 30008", mails[0].Content("text/plain"), StringComparison.Ordinal);
+            Assert.DoesNotContain(Number, mails[0].Content("text/plain"), StringComparison.Ordinal);
+        }
+    }
 }

@@ -231,7 +231,7 @@ public sealed class TextFlowTests : StorageTest, IAsyncLifetime, IDisposable
         var givenUp = Progress("T-25", "2026-10-12 15:00");
         await Tables.Outbox.AddTextsAsync([refused, givenUp], At("2026-10-12 15:00"), None);
         const string Busy = """{"code":20500,"message":"Service unavailable","status":503}""";
-        twilio.Then(400, """{"code":21610,"message":"Attempt to send to unsubscribed recipient +8613800138000","status":400}""").Then(503, Busy);
+        twilio.Then(400, """{"code":21612,"message":"The 'To' phone number: +8613800138000, is not currently reachable","status":400}""").Then(503, Busy);
 
         Assert.Equal(DispatchOutcome.Failed, await flow.Dispatch.DispatchAsync(NotificationMessage.For(refused, At("2026-10-12 15:00")), None));
         Assert.Equal(DispatchOutcome.Held, await flow.Dispatch.DispatchAsync(NotificationMessage.For(givenUp, At("2026-10-12 15:00")), None));
@@ -249,7 +249,7 @@ public sealed class TextFlowTests : StorageTest, IAsyncLifetime, IDisposable
         var mail = Assert.Single(sendGrid.Delivered);
         Assert.Equal(("duty@example.com", "[AfterSales] 2 条客户短信发送失败"), (mail.To, mail.Subject));
         var body = mail.Content("text/plain");
-        Assert.Contains("#T-24 progress → +86*********00: HTTP 400: error 21610: Attempt to send to unsubscribed recipient +86*********00", body, StringComparison.Ordinal);
+        Assert.Contains("#T-24 progress → +86*********00: HTTP 400: error 21612: The 'To' phone number: +86*********00, is not currently reachable; no customer email to fall back to", body, StringComparison.Ordinal);
         Assert.Contains("#T-25 progress → +86*********00: gave up after 1 d", body, StringComparison.Ordinal);
         Assert.DoesNotContain("13800138000", body + mail.Content("text/html"), StringComparison.Ordinal);
         Assert.All(await RowsAsync(OutboxStatus.Failed), r => Assert.True(r.FailureReported));
