@@ -43,6 +43,7 @@ public static class SettingsDefaults
             ["Events:MaxFutureSkew"] = "P1D",
             ["Events:MaxPastAge"] = "P365D",
             ["Events:MaxScheduleAhead"] = "P365D",
+            ["Sweep:MaxParallelism"] = "32",
             ["Email:Mode"] = "SendGrid",
             ["Email:SendGrid:ApiKey"] = "",
             ["Email:From"] = "",
