@@ -249,7 +249,8 @@ public sealed class LoadRun(LoadRunOptions options, TextWriter output)
         {
             foreach (var run in new[] { burst.Sequential, burst.Parallel })
                 output.WriteLine($"burst sweep, MaxParallelism={run.Parallelism}: {burst.Tickets:N0} due tickets drained in {F(run.Seconds, "N2")} s, {run.Steps:N0} steps, " +
-                    $"detection latency p50 {F(run.P50, "N2")} s, p99 {F(run.P99, "N2")} s, max {F(run.Max, "N2")} s, {F(run.RequestsPerDueTicket, "N2")} storage requests per due ticket");
+                    $"detection latency p50 {F(run.P50, "N2")} s, p99 {F(run.P99, "N2")} s, max {F(run.Max, "N2")} s, {F(run.RequestsPerDueTicket, "N2")} storage requests per due ticket, " +
+                    $"{F(run.RequestsPerSecond, "N0")} requests/s ({F(100 * run.RequestsPerSecond / capacity, "N0")}% of storage capacity)");
             output.WriteLine($"burst speed-up (sequential/parallel): {F(burst.Sequential.Seconds / burst.Parallel.Seconds)}×");
             output.WriteLine($"burst detection latency p99: {F(burst.Parallel.P99, "N2")} s (p50 {F(burst.Parallel.P50, "N2")} s, max {F(burst.Parallel.Max, "N2")} s; the sweep starts at the opening, the 15-s timer adds up to 15 s)");
             output.WriteLine($"storage requests per due ticket: {F(burst.Parallel.RequestsPerDueTicket, "N2")}");
