@@ -77,7 +77,7 @@ public class SettingsDefaultsTests
     public void The_sweep_works_on_32_tickets_at_once_unless_set()
     {
         Assert.Equal(32, Defaults.Sweep.MaxParallelism);
-        Assert.Equal(Application.DueSweep.DefaultMaxParallelism, Defaults.Sweep.MaxParallelism);
+        Assert.Equal(AfterSales.Core.Application.DueSweep.DefaultMaxParallelism, Defaults.Sweep.MaxParallelism);
         Assert.Equal(4, TestSettings.Load(("Sweep:MaxParallelism", "4")).Sweep.MaxParallelism);
     }
 
