@@ -6,6 +6,8 @@ using AfterSales.Core.Events;
 using AfterSales.Core.Notifications;
 using AfterSales.Core.Settings;
 using AfterSales.Core.Sla;
+using Azure.Core;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
@@ -35,15 +37,26 @@ public sealed class LoadRun(LoadRunOptions options, TextWriter output)
             ["Email:Mode"] = "Pickup",
         }).Build());
 
+    /// <summary>The ingesters' concurrency recommended for production (docs/scaling.md), measured at <c>--latency-ms</c>.</summary>
+    public const int RecommendedIngesters = 32;
+
+    private const int CapacityClients = 8;
+
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        var storage = StorageSettingsLoader.Load(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Storage:ConnectionString"] = Environment.GetEnvironmentVariable("Storage__ConnectionString") ?? AzuriteConnection,
-                ["Storage:TablePrefix"] = "load" + Guid.NewGuid().ToString("N")[..8],
-            }).Build());
-        var tables = AfterSalesTables.Create(storage);
+        var connectionString = Environment.GetEnvironmentVariable("Storage__ConnectionString") ?? AzuriteConnection;
+        var prefix = "load" + Guid.NewGuid().ToString("N")[..8];
+        // Validated as the service would (a bad connection string is refused here, naming the key).
+        StorageSettingsLoader.Load(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = connectionString,
+            ["Storage:TablePrefix"] = prefix,
+        }).Build());
+        var latency = new LatencyPolicy(TimeSpan.FromMilliseconds(options.LatencyMilliseconds));
+        var clientOptions = new TableClientOptions();
+        clientOptions.AddPolicy(latency, HttpPipelinePosition.PerRetry);
+        var service = new TableServiceClient(connectionString, clientOptions);
+        var tables = AfterSalesTables.Create(service, prefix);
         await tables.CreateIfNotExistsAsync(cancellationToken);
         try
         {
@@ -57,10 +70,20 @@ public sealed class LoadRun(LoadRunOptions options, TextWriter output)
             // in real time would reach the real-time sweeps of the latency phase and the measured sweeps would miss it.
             var seededAt = Now() + Duration.FromDays(1);
             var seedSeconds = await SeedAsync(tables, engine, seededAt, cancellationToken);
-            var latency = await MeasureLatencyAsync(tables, engine, cancellationToken);
+            output.WriteLine($"Storage capacity: {CapacityClients} clients writing rows…");
+            var capacity = await StorageCapacity.MeasureAsync(service, prefix + "Capacity", CapacityClients, 4_000, cancellationToken);
+            var latencyRun = await MeasureLatencyAsync(tables, engine, cancellationToken);
             var sweep = await CompareSweepAsync(tables, engine, cancellationToken);
-            var ingest = await MeasureIngestAsync(tables, engine, sweep.At + Duration.FromHours(1), cancellationToken);
-            Report(seedSeconds, latency, sweep, ingest);
+            var ingestAt = sweep.At + Duration.FromHours(1);
+            var ingest = await MeasureIngestAsync(tables, engine, ingestAt, 8, "I", cancellationToken);
+            var ingestDelayed = options.LatencyMilliseconds > 0
+                ? await latency.WithDelayAsync(() => MeasureIngestAsync(tables, engine, ingestAt, RecommendedIngesters, "J", cancellationToken))
+                : null;
+            var burst = options.Burst > 0
+                ? await new BurstRun(settings, options.Burst, output).RunAsync(copy => AfterSalesTables.Create(service, prefix + copy), latency, cancellationToken)
+                : null;
+            Report(seedSeconds, latencyRun, sweep, ingest);
+            ReportScale(capacity, ingest, ingestDelayed, burst);
             return 0;
         }
         finally
@@ -159,21 +182,23 @@ public sealed class LoadRun(LoadRunOptions options, TextWriter output)
         return new TimedSweep(report, clock.Elapsed.TotalSeconds, tables.Reads.Total);
     }
 
-    private async Task<IngestResultSummary> MeasureIngestAsync(AfterSalesTables tables, SlaEngine engine, Instant at, CancellationToken cancellationToken)
+    private async Task<IngestResultSummary> MeasureIngestAsync(
+        AfterSalesTables tables, SlaEngine engine, Instant at, int ingesters, string idPrefix, CancellationToken cancellationToken)
     {
-        output.WriteLine($"Ingest: {options.IngestTickets:N0} tickets × 4 events by 8 concurrent ingesters…");
+        output.WriteLine($"Ingest: {options.IngestTickets:N0} tickets × 4 events by {ingesters} concurrent ingesters{(idPrefix == "I" ? "" : $" at {options.LatencyMilliseconds} ms per request")}…");
         var ingestion = Ingestion(tables, engine, new FakeTimeProvider(at.ToDateTimeOffset()));
-        var payloads = Enumerable.Range(0, options.IngestTickets).Select(i => IngestTicket($"I-{i:D6}", at - Duration.FromHours(2))).ToList();
+        var payloads = Enumerable.Range(0, options.IngestTickets).Select(i => IngestTicket($"{idPrefix}-{i:D6}", at - Duration.FromHours(2))).ToList();
+        var before = tables.Traffic.Requests;
         var clock = Stopwatch.StartNew();
         var applied = 0;
-        await Parallel.ForEachAsync(payloads, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (events, ct) =>
+        await Parallel.ForEachAsync(payloads, new ParallelOptions { MaxDegreeOfParallelism = ingesters, CancellationToken = cancellationToken }, async (events, ct) =>
         {
             foreach (var payload in events)
             {
                 if ((await ingestion.IngestAsync(payload, "load-run", ct)).Outcome == IngestOutcome.Applied) Interlocked.Increment(ref applied);
             }
         });
-        return new IngestResultSummary(applied, clock.Elapsed.TotalSeconds);
+        return new IngestResultSummary(ingesters, applied, clock.Elapsed.TotalSeconds, tables.Traffic.Requests - before);
     }
 
     private static string[] IngestTicket(string ticketId, Instant opened)
@@ -209,9 +234,32 @@ public sealed class LoadRun(LoadRunOptions options, TextWriter output)
         output.WriteLine($"| speed-up (baseline time / indexed time) | {F(sweep.Baseline.Seconds / sweep.Indexed.Seconds)}× |");
         output.WriteLine($"| time per due ticket | indexed {F(1000 * sweep.Indexed.Seconds / Math.Max(sweep.Indexed.Report.DueRows, 1))} ms, baseline {F(1000 * sweep.Baseline.Seconds / Math.Max(sweep.Baseline.Report.DueRows, 1))} ms |");
         output.WriteLine($"| table reads per due ticket | indexed {F(ReadsPerDue(sweep.Indexed), "N2")}, baseline {F(ReadsPerDue(sweep.Baseline), "N2")} |");
-        output.WriteLine($"| ingest, 8 concurrent ingesters | {ingest.Applied:N0} events in {F(ingest.Seconds)} s = {F(ingest.Applied / ingest.Seconds, "N0")} events/s |");
+        output.WriteLine($"| ingest, {ingest.Ingesters} concurrent ingesters | {ingest.Applied:N0} events in {F(ingest.Seconds)} s = {F(ingest.EventsPerSecond, "N0")} events/s |");
         output.WriteLine($"| detection latency, sweep every 15 s | p50 {F(latency.P50)} s, p99 {F(latency.P99)} s, max {F(latency.Max)} s over {latency.Steps} steps (target p99 < 30 s) |");
         output.WriteLine($"| real-time sweep duration (mean) | {F(latency.MeanSweepMilliseconds, "N0")} ms |");
+    }
+
+    /// <summary>The lines the scaling note (docs/scaling.md) quotes: everything measured against the storage's own capacity.</summary>
+    private void ReportScale(double capacity, IngestResultSummary ingest, IngestResultSummary? delayed, BurstResult? burst)
+    {
+        string F(double value, string format = "N1") => value.ToString(format, CultureInfo.InvariantCulture);
+        output.WriteLine();
+        output.WriteLine($"storage capacity: {F(capacity, "N0")} requests/s ({CapacityClients} clients, point writes, 0 ms added)");
+        if (burst is not null)
+        {
+            foreach (var run in new[] { burst.Sequential, burst.Parallel })
+                output.WriteLine($"burst sweep, MaxParallelism={run.Parallelism}: {burst.Tickets:N0} due tickets drained in {F(run.Seconds, "N2")} s, {run.Steps:N0} steps, " +
+                    $"detection latency p50 {F(run.P50, "N2")} s, p99 {F(run.P99, "N2")} s, max {F(run.Max, "N2")} s, {F(run.RequestsPerDueTicket, "N2")} storage requests per due ticket, " +
+                    $"{F(run.RequestsPerSecond, "N0")} requests/s ({F(100 * run.RequestsPerSecond / capacity, "N0")}% of storage capacity)");
+            output.WriteLine($"burst speed-up (sequential/parallel): {F(burst.Sequential.Seconds / burst.Parallel.Seconds)}×");
+            output.WriteLine($"burst detection latency p99: {F(burst.Parallel.P99, "N2")} s (p50 {F(burst.Parallel.P50, "N2")} s, max {F(burst.Parallel.Max, "N2")} s; the sweep starts at the opening, the 15-s timer adds up to 15 s)");
+            output.WriteLine($"storage requests per due ticket: {F(burst.Parallel.RequestsPerDueTicket, "N2")}");
+        }
+        output.WriteLine($"storage requests per ingested event: {F(ingest.RequestsPerEvent, "N2")}");
+        output.WriteLine($"ingest efficiency: {F(100 * ingest.EventsPerSecond * ingest.RequestsPerEvent / capacity, "N0")}% " +
+            $"({F(ingest.EventsPerSecond, "N0")} events/s × {F(ingest.RequestsPerEvent, "N2")} requests per event ÷ {F(capacity, "N0")} requests/s; {ingest.Ingesters} ingesters, 0 ms added)");
+        if (delayed is not null)
+            output.WriteLine($"ingest at --latency-ms {options.LatencyMilliseconds}: {F(delayed.EventsPerSecond, "N0")} events/s with {delayed.Ingesters} ingesters ({F(delayed.RequestsPerEvent, "N2")} requests per event)");
     }
 
     private static Instant Now() => SystemClock.Instance.GetCurrentInstant();
@@ -222,5 +270,10 @@ public sealed class LoadRun(LoadRunOptions options, TextWriter output)
 
     private sealed record SweepComparison(Instant At, TimedSweep Baseline, TimedSweep Indexed);
 
-    private sealed record IngestResultSummary(int Applied, double Seconds);
+    private sealed record IngestResultSummary(int Ingesters, int Applied, double Seconds, long Requests)
+    {
+        public double EventsPerSecond => Applied / Seconds;
+
+        public double RequestsPerEvent => (double)Requests / Math.Max(Applied, 1);
+    }
 }

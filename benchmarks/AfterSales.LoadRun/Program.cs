@@ -7,12 +7,22 @@ var ingestTickets = new Option<int>("--ingest-tickets") { Description = "Tickets
 var latencyTickets = new Option<int>("--latency-tickets") { Description = "P1 tickets whose deadlines fall during the real-time latency run.", DefaultValueFactory = _ => 200 };
 var latencyWindow = new Option<int>("--latency-seconds") { Description = "How long deadlines keep falling during the latency run.", DefaultValueFactory = _ => 120 };
 var busyTicket = new Option<int>("--busy-ticket") { Description = "Only the busy-ticket phase: ingest this many events into one ticket and print what event 2 and the last cost.", DefaultValueFactory = _ => 0 };
+var burst = new Option<int>("--burst") { Description = "Tickets whose steps all fall due at one Monday 08:30 opening, swept with 1 worker and in parallel.", DefaultValueFactory = _ => 0 };
+var latencyMs = new Option<int>("--latency-ms") { Description = "Milliseconds added to every storage request of the burst sweeps and of a second ingest run (a network round trip).", DefaultValueFactory = _ => 0 };
 var moveLegacy = new Option<bool>("--move-legacy-tickets") { Description = "One-off migration (docs/storage.md): move every ticket of Storage__TablePrefix still in the one-row layout to its partition, then stop." };
+foreach (var count in new[] { burst, latencyMs })
+{
+    count.Validators.Add(result =>
+    {
+        if (result.GetValueOrDefault<int>() < 0) result.AddError($"{count.Name} must be 0 or more.");
+    });
+}
 var root = new RootCommand("AfterSales load run against Azure Table storage (Azurite by default; Storage__ConnectionString overrides).")
 {
-    tickets, due, ingestTickets, latencyTickets, latencyWindow, busyTicket, moveLegacy,
+    tickets, due, ingestTickets, latencyTickets, latencyWindow, busyTicket, burst, latencyMs, moveLegacy,
 };
 root.SetAction((parse, cancellationToken) => parse.GetValue(moveLegacy) ? LegacyTicketMove.RunAsync(Console.Out, cancellationToken) : new LoadRun(new LoadRunOptions(
     parse.GetValue(tickets), parse.GetValue(due), parse.GetValue(ingestTickets),
-    parse.GetValue(latencyTickets), TimeSpan.FromSeconds(parse.GetValue(latencyWindow)), parse.GetValue(busyTicket)), Console.Out).RunAsync(cancellationToken));
+    parse.GetValue(latencyTickets), TimeSpan.FromSeconds(parse.GetValue(latencyWindow)), parse.GetValue(busyTicket),
+    parse.GetValue(burst), parse.GetValue(latencyMs)), Console.Out).RunAsync(cancellationToken));
 return await root.Parse(args).InvokeAsync();

@@ -116,7 +116,13 @@ public static class AfterSalesServices
         services.AddSingleton<TicketEventIngestion>();
         // One notification queue per invocation: it batches the messages its sweep (or rating follow-up) produces.
         services.AddScoped<INotificationQueue, ServiceBusNotificationQueue>();
-        services.AddScoped<DueSweep>();
+        services.AddScoped(p => new DueSweep(
+            p.GetRequiredService<SlaEngine>(), p.GetRequiredService<ITicketStore>(), p.GetRequiredService<IDueIndex>(),
+            p.GetRequiredService<IOutbox>(), p.GetRequiredService<INotificationQueue>(), p.GetRequiredService<ISweepLease>(),
+            p.GetRequiredService<TimeProvider>(), p.GetService<CustomerTextPlanner>(), p.GetService<ISurveys>(), p.GetService<ITicketQuarantine>())
+        {
+            MaxParallelism = p.GetRequiredService<AfterSalesSettings>().Sweep.MaxParallelism,
+        });
         services.AddSingleton<ITicketQuarantine>(p => p.GetRequiredService<AfterSalesTables>().Quarantine);
         services.AddSingleton<QuarantineReplay>();
         services.AddSingleton<RejectedEventRetention>();

@@ -113,6 +113,29 @@ internal sealed class CountingTable(TableClient client, Action countRead, TableT
     public Task UpsertBatchAsync(IEnumerable<TableEntity> entities, CancellationToken cancellationToken) =>
         SubmitAsync([.. entities.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e))], cancellationToken);
 
+    /// <summary>
+    /// Deletes rows of one partition (at most <see cref="MaxBatchSize"/>) whatever their ETag, in one transaction; rows
+    /// already gone are not an error. The service refuses a whole transaction over one missing row, naming it: the
+    /// transaction is sent again without that row.
+    /// </summary>
+    public async Task DeleteBatchAsync(IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken)
+    {
+        var pending = rows.ToList();
+        while (pending.Count > 0)
+        {
+            var refusal = await TrySubmitAsync(
+                [.. pending.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row, ETag.All))], cancellationToken).ConfigureAwait(false);
+            if (refusal is null) return;
+            if (refusal is not { Status: 404, ActionIndex: { } missing } || missing >= pending.Count)
+            {
+                // The service did not say which row: one request per row, each tolerant of a missing row.
+                foreach (var row in pending) await DeleteAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            pending.RemoveAt(missing);
+        }
+    }
+
     /// <summary>Runs the actions (one partition, at most <see cref="MaxBatchSize"/>) as one entity-group transaction: all or none.</summary>
     public async Task SubmitAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
     {

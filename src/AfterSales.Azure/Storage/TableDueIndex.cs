@@ -32,13 +32,34 @@ public sealed class TableDueIndex : IDueIndex
     /// </summary>
     public async Task PutManyAsync(IEnumerable<DueEntry> entries, int parallelism, CancellationToken cancellationToken)
     {
-        var batches = entries
-            .Select(ToRow)
-            .GroupBy(row => row.PartitionKey)
-            .SelectMany(bucket => bucket.DistinctBy(row => row.RowKey).Chunk(CountingTable.MaxBatchSize));
+        var batches = Batches(entries.Select(ToRow));
         await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
             (batch, ct) => new ValueTask(table.UpsertBatchAsync(batch, ct))).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// A sweep's index changes in as few requests as the layout allows: rows of one hour bucket go in transactions of a
+    /// hundred, the puts first, the removals only once every put is stored. A burst of tickets due at one instant
+    /// removes its rows from one bucket, a request per hundred tickets.
+    /// </summary>
+    public async Task PutThenRemoveAsync(IReadOnlyCollection<DueEntry> puts, IReadOnlyCollection<DueEntry> removals, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(puts);
+        ArgumentNullException.ThrowIfNull(removals);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = BatchParallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Batches(puts.Select(ToRow)), options,
+            (batch, ct) => new ValueTask(table.UpsertBatchAsync(batch, ct))).ConfigureAwait(false);
+        var keys = removals.Select(entry => new TableEntity(DueRowKeys.PartitionKey(entry.DueAt), DueRowKeys.RowKey(entry)));
+        await Parallel.ForEachAsync(Batches(keys), options,
+            (batch, ct) => new ValueTask(table.DeleteBatchAsync(batch, ct))).ConfigureAwait(false);
+    }
+
+    /// <summary>Transactions of one partition at once when writing many rows.</summary>
+    private const int BatchParallelism = 8;
+
+    private static IEnumerable<TableEntity[]> Batches(IEnumerable<TableEntity> rows) => rows
+        .GroupBy(row => row.PartitionKey, StringComparer.Ordinal)
+        .SelectMany(bucket => bucket.DistinctBy(row => row.RowKey, StringComparer.Ordinal).Chunk(CountingTable.MaxBatchSize));
 
     private static TableEntity ToRow(DueEntry entry)
     {

@@ -23,22 +23,35 @@ public sealed class TableOutbox : IOutbox
 
     internal TableOutbox(CountingTable table) => this.table = table;
 
-    public async Task<int> AddAsync(IReadOnlyCollection<EscalationStep> steps, Instant producedAt, CancellationToken cancellationToken)
+    public Task<int> AddAsync(IReadOnlyCollection<EscalationStep> steps, Instant producedAt, CancellationToken cancellationToken)
     {
-        var added = 0;
-        foreach (var step in steps)
-        {
-            if (await table.TryAddAsync(ToRow(step, producedAt), cancellationToken).ConfigureAwait(false)) added++;
-        }
-        return added;
+        ArgumentNullException.ThrowIfNull(steps);
+        return AddRowsAsync([.. steps.Select(step => ToRow(step, producedAt))], cancellationToken);
     }
 
-    public async Task<int> AddTextsAsync(IReadOnlyCollection<CustomerText> texts, Instant producedAt, CancellationToken cancellationToken)
+    public Task<int> AddTextsAsync(IReadOnlyCollection<CustomerText> texts, Instant producedAt, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(texts);
+        return AddRowsAsync([.. texts.Select(text => ToRow(text, producedAt))], cancellationToken);
+    }
+
+    /// <summary>
+    /// The rows of one ticket share a partition: they are added in one transaction. When one of them exists already
+    /// (an earlier sweep produced it) the transaction adds nothing, and each row is then added on its own, which
+    /// tells the new ones from the old.
+    /// </summary>
+    private async Task<int> AddRowsAsync(IReadOnlyList<TableEntity> rows, CancellationToken cancellationToken)
+    {
+        var oneTransaction = rows.Count is > 1 and <= CountingTable.MaxBatchSize
+            && rows.Select(row => row.PartitionKey).Distinct(StringComparer.Ordinal).Count() == 1
+            && rows.Select(row => row.RowKey).Distinct(StringComparer.Ordinal).Count() == rows.Count;
+        if (oneTransaction && await table.TrySubmitAsync(
+                [.. rows.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row))], cancellationToken).ConfigureAwait(false) is null)
+            return rows.Count;
         var added = 0;
-        foreach (var text in texts)
+        foreach (var row in rows)
         {
-            if (await table.TryAddAsync(ToRow(text, producedAt), cancellationToken).ConfigureAwait(false)) added++;
+            if (await table.TryAddAsync(row, cancellationToken).ConfigureAwait(false)) added++;
         }
         return added;
     }

@@ -8,7 +8,9 @@ namespace AfterSales.Core.Application;
 
 /// <summary>
 /// Reads the due-index rows due by now, asks the engine what is due for each ticket, records the steps in the
-/// outbox, hands them to the notification queue and re-indexes the ticket. Running twice, concurrently, or again after a crash half-way produces every
+/// outbox, hands them to the notification queue as they are produced and re-indexes the ticket. Up to
+/// <see cref="MaxParallelism"/> tickets are swept at once, each by one worker; the index changes of a round of rows are
+/// written together in batches. Running twice, concurrently, or again after a crash half-way produces every
 /// step exactly once: outbox rows are keyed by the step key and ticket saves are conditional.
 /// With <paramref name="texts"/> it does the same for the customer texts the ticket is owed (rows keyed by the text
 /// key, produced once their quiet-hour-deferred send instant has come); the surveys the customer rated, read from
@@ -41,6 +43,24 @@ public sealed class DueSweep(
     /// <summary>Called after each ticket is swept (instrumentation, and crash tests).</summary>
     public Action<DueEntry>? AfterTicket { get; init; }
 
+    /// <summary>
+    /// How many tickets are swept at once. Each ticket is still swept by one worker at a time (its due rows are
+    /// grouped), and every save is conditional on the version read, so concurrent sweeps stay safe.
+    /// </summary>
+    public int MaxParallelism
+    {
+        get => maxParallelism;
+        init => maxParallelism = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(MaxParallelism), value, "At least 1.");
+    }
+
+    private readonly int maxParallelism = DefaultMaxParallelism;
+
+    /// <summary>The default of <c>Sweep__MaxParallelism</c> (docs/scaling.md says where it comes from).</summary>
+    public const int DefaultMaxParallelism = 32;
+
+    /// <summary>Due rows taken at a time: swept in parallel, then their index changes written in batches.</summary>
+    public const int RowsPerRound = 1_000;
+
     public async Task<SweepReport> SweepAsync(CancellationToken cancellationToken)
     {
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
@@ -48,27 +68,20 @@ public sealed class DueSweep(
             return new SweepReport(true, 0, 0, 0);
         try
         {
-            int rows = 0, steps = 0, failures = 0, quarantined = 0;
+            var tally = new SweepTally();
+            var round = new List<DueEntry>(RowsPerRound);
             await foreach (var entry in dueIndex.ReadDueAsync(now, cancellationToken).ConfigureAwait(false))
             {
-                rows++;
-                try
-                {
-                    steps += await SweepTicketAsync(entry, now, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // One broken ticket must not hold up the others; its row stays and is retried next sweep, until
-                    // it has failed often enough to be quarantined, which lets the checkpoint move on.
-                    if (await QuarantineAsync(entry, e, now, cancellationToken).ConfigureAwait(false)) quarantined++;
-                    else failures++;
-                }
-                AfterTicket?.Invoke(entry);
+                round.Add(entry);
+                if (round.Count < RowsPerRound) continue;
+                await SweepRoundAsync(round, now, tally, cancellationToken).ConfigureAwait(false);
+                round.Clear();
             }
+            if (round.Count > 0) await SweepRoundAsync(round, now, tally, cancellationToken).ConfigureAwait(false);
             // Whatever a batching queue still holds goes out now; if that fails the rows stay pending for the outbox drain.
             await notifications.FlushAsync(cancellationToken).ConfigureAwait(false);
-            if (failures == 0) await dueIndex.MarkSweptAsync(now, cancellationToken).ConfigureAwait(false);
-            return new SweepReport(false, rows, steps, failures) { Quarantined = quarantined };
+            if (tally.Failures == 0) await dueIndex.MarkSweptAsync(now, cancellationToken).ConfigureAwait(false);
+            return new SweepReport(false, tally.Rows, tally.Steps, tally.Failures) { Quarantined = tally.Quarantined };
         }
         finally
         {
@@ -76,18 +89,48 @@ public sealed class DueSweep(
         }
     }
 
-    private async Task<int> SweepTicketAsync(DueEntry entry, Instant now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sweeps the tickets of <paramref name="rows"/> in parallel, a ticket's rows together, then writes what they
+    /// changed in the due index: every new row before any old row goes, so a sweep stopped in between leaves an old
+    /// row (which the next sweep reads and repairs from), never a ticket listed nowhere.
+    /// </summary>
+    private async Task SweepRoundAsync(List<DueEntry> rows, Instant now, SweepTally tally, CancellationToken cancellationToken)
     {
+        var changes = new DueIndexChanges();
+        var tickets = rows.GroupBy(r => r.TicketId, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = MaxParallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(tickets, options, async (ticketRows, token) =>
+        {
+            tally.AddRows(ticketRows.Count);
+            try
+            {
+                tally.AddSteps(await SweepTicketAsync(ticketRows, now, changes, token).ConfigureAwait(false));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One broken ticket must not hold up the others; its rows stay and are retried next sweep, until
+                // it has failed often enough to be quarantined, which lets the checkpoint move on.
+                if (await QuarantineAsync(ticketRows, e, now, token).ConfigureAwait(false)) tally.AddQuarantined();
+                else tally.AddFailure();
+            }
+            foreach (var entry in ticketRows) AfterTicket?.Invoke(entry);
+        }).ConfigureAwait(false);
+        await dueIndex.PutThenRemoveAsync(changes.Puts, changes.Removals, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<int> SweepTicketAsync(List<DueEntry> rows, Instant now, DueIndexChanges changes, CancellationToken cancellationToken)
+    {
+        var ticketId = rows[0].TicketId;
         // A step counts for the sweep whose save records it as produced, not for the one whose outbox add was first:
         // after a crash between the outbox add and the save, the rerun finds the rows there already, yet it is the
         // one that produces the steps (saves them, sends their messages). Of two racing sweeps only the winner's save
         // holds them; the loser reads again and finds nothing due.
         for (var attempt = 0; attempt < MaxSaveAttempts; attempt++)
         {
-            var current = await tickets.GetAsync(entry.TicketId, cancellationToken).ConfigureAwait(false);
+            var current = await tickets.GetAsync(ticketId, cancellationToken).ConfigureAwait(false);
             if (current is null)
             {
-                await dueIndex.RemoveAsync(entry, cancellationToken).ConfigureAwait(false);
+                changes.Remove(rows);
                 return 0;
             }
 
@@ -108,30 +151,33 @@ public sealed class DueSweep(
             // A superseded warning is marked produced, so it is never sent later; the SLA status says why it was not sent.
             string[] produced = [.. assessment.DueNow.Concat(assessment.Superseded).Select(s => s.Key).Concat(dueTexts.Select(t => t.Key))];
 
-            if (next is { } due && due != stored.IndexedDueAt)
-                await dueIndex.PutAsync(new DueEntry(entry.TicketId, due), cancellationToken).ConfigureAwait(false);
             var unchanged = produced.Length == 0 && next == stored.IndexedDueAt && stored.ReassessAt is null;
             if (!unchanged && !await tickets.TrySaveProgressAsync(stored.History, produced, next, current.Version, cancellationToken).ConfigureAwait(false))
                 continue;
 
-            // Every other row of the ticket goes: the one swept, the previous next-due row, the ingestion's row.
-            var stale = new[] { entry.DueAt, stored.IndexedDueAt, stored.ReassessAt }.OfType<Instant>().Where(at => at != next).Distinct();
-            foreach (var at in stale) await dueIndex.RemoveAsync(new DueEntry(entry.TicketId, at), cancellationToken).ConfigureAwait(false);
+            // A row the ticket does not name is left by a sweep that saved the ticket and stopped before it listed the
+            // next row: listing it again repairs that (a put of a row that is there changes nothing).
+            var orphan = rows.Any(r => r.DueAt != stored.IndexedDueAt && r.DueAt != stored.ReassessAt);
+            if (next is { } due && (due != stored.IndexedDueAt || orphan)) changes.Put(new DueEntry(ticketId, due));
+            // Every other row of the ticket goes: the ones swept, the previous next-due row, the ingestion's row.
+            var stale = rows.Select(r => (Instant?)r.DueAt).Append(stored.IndexedDueAt).Append(stored.ReassessAt)
+                .OfType<Instant>().Where(at => at != next).Distinct();
+            changes.Remove(stale.Select(at => new DueEntry(ticketId, at)));
             return assessment.DueNow.Count + dueTexts.Count;
         }
-        throw new InvalidOperationException($"Ticket {entry.TicketId} kept changing under {MaxSaveAttempts} save attempts.");
+        throw new InvalidOperationException($"Ticket {ticketId} kept changing under {MaxSaveAttempts} save attempts.");
     }
 
     /// <returns>True when the ticket is now quarantined and its due-index row removed.</returns>
-    private async Task<bool> QuarantineAsync(DueEntry entry, Exception error, Instant now, CancellationToken cancellationToken)
+    private async Task<bool> QuarantineAsync(List<DueEntry> rows, Exception error, Instant now, CancellationToken cancellationToken)
     {
         if (quarantine is null) return false;
         try
         {
-            var record = await quarantine.RecordFailureAsync(entry, $"{error.GetType().Name}: {error.Message}", QuarantineAfter, now, cancellationToken)
+            var record = await quarantine.RecordFailureAsync(rows[0], $"{error.GetType().Name}: {error.Message}", QuarantineAfter, now, cancellationToken)
                 .ConfigureAwait(false);
             if (!record.Quarantined) return false;
-            await dueIndex.RemoveAsync(entry, cancellationToken).ConfigureAwait(false);
+            foreach (var entry in rows) await dueIndex.RemoveAsync(entry, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)

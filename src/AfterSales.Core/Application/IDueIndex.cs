@@ -17,6 +17,18 @@ public interface IDueIndex
     /// <summary>Removes the row; removing a missing row is not an error.</summary>
     Task RemoveAsync(DueEntry entry, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Puts every row of <paramref name="puts"/>, then removes every row of <paramref name="removals"/>: no removal
+    /// before all the puts are stored. A store may batch them (rows of one partition in one request).
+    /// </summary>
+    async Task PutThenRemoveAsync(IReadOnlyCollection<DueEntry> puts, IReadOnlyCollection<DueEntry> removals, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(puts);
+        ArgumentNullException.ThrowIfNull(removals);
+        foreach (var entry in puts) await PutAsync(entry, cancellationToken).ConfigureAwait(false);
+        foreach (var entry in removals) await RemoveAsync(entry, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Every row due at or before <paramref name="now"/> that has not been removed yet.</summary>
     IAsyncEnumerable<DueEntry> ReadDueAsync(Instant now, CancellationToken cancellationToken);
 

@@ -9,7 +9,17 @@ public sealed record AfterSalesSettings(
     SlaSettings Sla,
     EscalationSettings Escalation,
     EventSettings Events,
-    EmailSettings Email);
+    EmailSettings Email)
+{
+    /// <summary>The <c>Sweep</c> section: how the SLA sweep works through what is due.</summary>
+    public SweepSettings Sweep { get; init; } = SweepSettings.Default;
+}
+
+/// <param name="MaxParallelism">Tickets the SLA sweep works on at once (<c>Sweep__MaxParallelism</c>).</param>
+public sealed record SweepSettings(int MaxParallelism)
+{
+    public static SweepSettings Default { get; } = new(Application.DueSweep.DefaultMaxParallelism);
+}
 
 /// <param name="WarningAt">Share of each target at which the warning step is due (0 &lt; x &lt; 1).</param>
 /// <param name="Policies">Ordered by precedence.</param>

@@ -44,6 +44,7 @@ public static class SettingsDefaults
             ["Events:MaxPastAge"] = "P365D",
             ["Events:MaxScheduleAhead"] = "P365D",
             ["Events:RejectedRetention"] = "P90D",
+            ["Sweep:MaxParallelism"] = "32",
             ["Email:Mode"] = "SendGrid",
             ["Email:SendGrid:ApiKey"] = "",
             ["Email:From"] = "",

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Configuration;
 namespace AfterSales.Core.Settings;
 
 /// <summary>
-/// Binds the AfterSales settings of the sections <c>Calendars</c>, <c>Sla</c>, <c>Escalation</c>, <c>Events</c> and
-/// <c>Email</c> and validates them; any key under them that is not a setting is an error. The host reads every section
+/// Binds the AfterSales settings of the sections <c>Calendars</c>, <c>Sla</c>, <c>Escalation</c>, <c>Events</c>,
+/// <c>Email</c> and <c>Sweep</c> and validates them; any key under them that is not a setting is an error. The host reads every section
 /// (these, <c>Texts</c>, <c>Revisits</c>, <c>Sms</c>, <c>Storage</c> and the host settings) through one entry,
 /// <c>AfterSalesOptions.Read</c> in AfterSales.Azure.
 /// </summary>
@@ -21,9 +21,10 @@ public static class SettingsLoader
         var escalation = EscalationSettingsReader.Read(configuration.GetSection("Escalation"), knownPriorities, errors);
         var events = EventSettingsReader.Read(configuration.GetSection("Events"), errors);
         var email = EmailSettingsReader.Read(configuration.GetSection("Email"), errors);
+        var sweep = SweepSettingsReader.Read(configuration.GetSection("Sweep"), errors);
         RoleAddresses.Check(escalation, configuration.GetSection("Escalation"), errors);
         if (errors.Count > 0) throw new SettingsValidationException(errors.All);
-        return new AfterSalesSettings(calendars, sla, escalation, events, email);
+        return new AfterSalesSettings(calendars, sla, escalation, events, email) { Sweep = sweep };
     }
 
     /// <summary>Layers <paramref name="overrides"/> over <see cref="SettingsDefaults.Values"/>, then <see cref="Load"/>s.</summary>

@@ -16,7 +16,8 @@ public class SweepRobustnessTests : StorageTest
         var (service, expected) = await ThirtyUnansweredP1TicketsAsync();
         service.SetTime(SweepAt);
         var swept = 0;
-        var crashing = service.NewSweep(afterTicket: _ =>
+        // One worker, so that the crash comes after exactly ten tickets.
+        var crashing = service.NewSweep(maxParallelism: 1, afterTicket: _ =>
         {
             if (++swept == 10) throw new InvalidOperationException("The host stopped.");
         });
@@ -26,8 +27,32 @@ public class SweepRobustnessTests : StorageTest
 
         var rerun = await service.NewSweep().SweepAsync(CancellationToken.None);
 
-        Assert.Equal((false, 20, 60, 0), (rerun.Skipped, rerun.DueRows, rerun.StepsProduced, rerun.Failures));
+        // The ten swept tickets were saved, but their index changes are written at the end of a round of rows, which
+        // the crash cut off: their rows are read again (30 rows) and produce nothing new.
+        Assert.Equal((false, 30, 60, 0), (rerun.Skipped, rerun.DueRows, rerun.StepsProduced, rerun.Failures));
         Assert.Equal(expected, await OutboxKeysAsync(service));
+        // And every ticket, the ten saved before the crash too, is listed once, at the next due instant its state names.
+        await AssertEachTicketListedOnceAtItsNextDueInstantAsync(service, 30);
+    }
+
+    [Fact]
+    public async Task A_parallel_sweep_that_crashes_half_way_then_runs_again_produces_every_step_exactly_once()
+    {
+        var (service, expected) = await ThirtyUnansweredP1TicketsAsync();
+        service.SetTime(SweepAt);
+        var swept = 0;
+        var crashing = service.NewSweep(maxParallelism: 8, afterTicket: _ =>
+        {
+            if (Interlocked.Increment(ref swept) == 10) throw new InvalidOperationException("The host stopped.");
+        });
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => crashing.SweepAsync(CancellationToken.None));
+        var producedBefore = (await service.OutboxAsync()).Count;
+        var rerun = await service.NewSweep(maxParallelism: 8).SweepAsync(CancellationToken.None);
+
+        Assert.Equal(90, producedBefore + rerun.StepsProduced);
+        Assert.Equal(expected, await OutboxKeysAsync(service));
+        await AssertEachTicketListedOnceAtItsNextDueInstantAsync(service, 30);
     }
 
     [Fact]
@@ -148,6 +173,17 @@ public class SweepRobustnessTests : StorageTest
         }
         Assert.Equal(90, expected.Count);
         return (service, [.. expected.Order(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>Every due-index row up to a day later: one per ticket, at the instant its state row names.</summary>
+    private async Task AssertEachTicketListedOnceAtItsNextDueInstantAsync(ServiceUnderTest service, int tickets)
+    {
+        var rows = new List<DueEntry>();
+        await foreach (var row in Tables.DueIndex.ReadDueAsync(At(SweepAt) + NodaTime.Duration.FromDays(1), CancellationToken.None)) rows.Add(row);
+        Assert.Equal(tickets, rows.Select(r => r.TicketId).Distinct().Count());
+        Assert.Equal(tickets, rows.Count);
+        foreach (var row in rows)
+            Assert.Equal((await service.TicketAsync(row.TicketId))!.Ticket.IndexedDueAt, row.DueAt);
     }
 
     private static async Task<List<string>> OutboxKeysAsync(ServiceUnderTest service) =>

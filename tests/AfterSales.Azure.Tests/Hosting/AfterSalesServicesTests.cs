@@ -39,6 +39,15 @@ public sealed class AfterSalesServicesTests : StorageTest
     }
 
     [Fact]
+    public void The_sweep_works_on_as_many_tickets_at_once_as_the_setting_says()
+    {
+        using var provider = ComposedService.Build("UseDevelopmentStorage=true", "AfterSales", "2026-10-16 09:00", [("Sweep:MaxParallelism", "5")], out _);
+        using var scope = provider.CreateScope();
+
+        Assert.Equal(5, scope.ServiceProvider.GetRequiredService<DueSweep>().MaxParallelism);
+    }
+
+    [Fact]
     public async Task Starting_creates_the_tables_and_the_handlers_work_on_them()
     {
         var fresh = "t" + Guid.NewGuid().ToString("N")[..20];

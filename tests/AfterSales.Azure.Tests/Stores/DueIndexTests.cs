@@ -167,6 +167,35 @@ public class DueIndexTests : StorageTest
         Assert.Equal(entries.Take(250), due);
     }
 
+    [Fact]
+    public async Task A_sweeps_index_changes_go_in_a_request_per_hundred_rows_of_an_hour_and_rows_already_gone_are_skipped()
+    {
+        var burst = At("2026-10-12 08:30");
+        var swept = Enumerable.Range(0, 250).Select(i => new DueEntry($"T-{i:D3}", burst)).ToList();
+        await Tables.DueIndex.PutManyAsync(swept, parallelism: 4, None);
+        // Two rows another sweep removed already: a transaction naming them is refused whole, so they are left out.
+        await Tables.DueIndex.RemoveAsync(swept[7], None);
+        await Tables.DueIndex.RemoveAsync(swept[180], None);
+        var next = swept.Select(e => e with { DueAt = At("2026-10-12 10:30") }).ToList();
+        var before = Tables.Traffic.Requests;
+
+        await Tables.DueIndex.PutThenRemoveAsync(next, swept, None);
+
+        // Three puts and three removals of up to a hundred rows, plus one resend per transaction that named a missing row.
+        Assert.Equal(3 + 3 + 2, Tables.Traffic.Requests - before);
+        Assert.Equal(next, await ReadEntriesAsync(At("2026-10-12 11:00")));
+    }
+
+    [Fact]
+    public async Task Putting_then_removing_the_same_row_leaves_it_removed()
+    {
+        var entry = new DueEntry("T-1", At("2026-10-12 09:00"));
+
+        await Tables.DueIndex.PutThenRemoveAsync([entry], [entry], None);
+
+        Assert.Empty(await ReadEntriesAsync(At("2026-10-12 09:30")));
+    }
+
     private Task PutAsync(string ticketId, string dueAt) => Tables.DueIndex.PutAsync(new DueEntry(ticketId, At(dueAt)), None);
 
     private async Task<List<string>> ReadDueAsync(string now) =>

@@ -67,6 +67,18 @@ public class OutboxTests : StorageTest
         Assert.Equal(3, rows.Count(r => r.TicketId == "A/1" && r.StepKey.StartsWith("A/1/", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task The_steps_of_one_ticket_are_added_in_one_request()
+    {
+        var steps = DueSteps();
+        var before = Tables.Traffic.Requests;
+
+        Assert.Equal(3, await Tables.Outbox.AddAsync([.. steps], At("2026-10-12 09:11"), None));
+
+        Assert.Equal(1, Tables.Traffic.Requests - before);
+        Assert.Equal(3, (await ListAsync()).Count);
+    }
+
     private async Task<List<OutboxEntry>> ListAsync()
     {
         var rows = new List<OutboxEntry>();

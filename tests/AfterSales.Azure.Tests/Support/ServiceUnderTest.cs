@@ -58,8 +58,14 @@ internal sealed class ServiceUnderTest
 
     public void SetTime(string local) => Clock.SetUtcNow(Offset(local));
 
-    public DueSweep NewSweep(Action<DueEntry>? afterTicket = null, ISweepLease? lease = null) =>
-        new(Engine, Tables.Tickets, Tables.DueIndex, Tables.Outbox, Queue, lease ?? Tables.SweepLease, Clock, Texts, Surveys) { AfterTicket = afterTicket };
+    public DueSweep NewSweep(
+        Action<DueEntry>? afterTicket = null, ISweepLease? lease = null, int maxParallelism = DueSweep.DefaultMaxParallelism,
+        ITicketStore? tickets = null, IDueIndex? dueIndex = null) =>
+        new(Engine, tickets ?? Tables.Tickets, dueIndex ?? Tables.DueIndex, Tables.Outbox, Queue, lease ?? Tables.SweepLease, Clock, Texts, Surveys)
+        {
+            AfterTicket = afterTicket,
+            MaxParallelism = maxParallelism,
+        };
 
     public Task<IngestResult> IngestAsync(AfterSalesEvent e) => IngestAsync(TicketScript.Payload(e));
 

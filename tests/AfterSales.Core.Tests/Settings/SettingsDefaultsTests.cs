@@ -74,6 +74,14 @@ public class SettingsDefaultsTests
     }
 
     [Fact]
+    public void The_sweep_works_on_32_tickets_at_once_unless_set()
+    {
+        Assert.Equal(32, Defaults.Sweep.MaxParallelism);
+        Assert.Equal(AfterSales.Core.Application.DueSweep.DefaultMaxParallelism, Defaults.Sweep.MaxParallelism);
+        Assert.Equal(4, TestSettings.Load(("Sweep:MaxParallelism", "4")).Sweep.MaxParallelism);
+    }
+
+    [Fact]
     public void Policies_are_ordered_by_precedence()
     {
         Assert.Equal(["P1", "P2", "Complaint", "P4", "P3"], Defaults.Sla.Policies.Select(p => p.Name));

@@ -47,6 +47,11 @@ public class SettingsErrorTests
         { "Calendars:Business:Hours:Mon", "08:30-17:30", "Calendars__Business__Hours__Mon", "unknown setting (known here: Monday, Tuesday," },
         { "Calendars:24x7:TimeZone", "Europe/Paris", "Calendars__24x7__TimeZone", "the built-in 24x7 calendar cannot be configured" },
         { "Events:MaxFutureSkw", "PT1H", "Events__MaxFutureSkw", "unknown setting" },
+        { "Sweep:MaxParallelism", "0", "Sweep__MaxParallelism", "'0' is not a number of tickets swept at once from 1 to 256" },
+        { "Sweep:MaxParallelism", "257", "Sweep__MaxParallelism", "'257' is not a number of tickets swept at once from 1 to 256" },
+        { "Sweep:MaxParallelism", "many", "Sweep__MaxParallelism", "'many' is not a whole number" },
+        { "Sweep:MaxParallelism", "", "Sweep__MaxParallelism", "is required" },
+        { "Sweep:Parallelism", "8", "Sweep__Parallelism", "unknown setting (known here: MaxParallelism)" },
         { "Sla:Policies", "P1,P2", "Sla__Policies", "is set on a group of settings" },
     };
 
