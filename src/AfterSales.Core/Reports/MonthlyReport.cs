@@ -18,6 +18,7 @@ public sealed class MonthlyReport(ITallies tallies, IReportLog log, IEmailSender
     {
         var month = schedule.LatestReportedMonth(now);
         var period = $"report-{month.Year:D4}-{month.Month:D2}";
+        if (now - schedule.ReportInstant(month) > ReportSchedule.ReportGrace) return new ReportRun(period, true, []);
         if (await log.IsCompleteAsync(period, cancellationToken).ConfigureAwait(false)) return new ReportRun(period, true, []);
 
         var first = month.PlusMonths(-5).OnDayOfMonth(1);

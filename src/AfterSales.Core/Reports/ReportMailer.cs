@@ -17,7 +17,7 @@ internal sealed class ReportMailer(IReportLog log, IEmailSender email)
             var message = new EmailMessage(to, content.Subject, ReportHtml.Write(content), ReportPlainText.Write(content), "", $"{period}-{audience}");
             var result = await email.SendAsync(message, cancellationToken).ConfigureAwait(false);
             settled &= await log.FinishAsync(period, audience, result, now, cancellationToken).ConfigureAwait(false);
-            deliveries.Add(new ReportDelivery(audience, to, content, result));
+            deliveries.Add(new ReportDelivery(audience, to, content, message, result));
         }
 
         if (settled) await log.MarkCompleteAsync(period, now, cancellationToken).ConfigureAwait(false);

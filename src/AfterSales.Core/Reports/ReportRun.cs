@@ -10,5 +10,5 @@ public sealed record ReportRun(string Period, bool Idle, IReadOnlyList<ReportDel
     public int Sent => Deliveries.Count(d => d.Result.Sent);
 }
 
-/// <summary>One email of a run: to whom, what it said, what the sender gave.</summary>
-public sealed record ReportDelivery(string Audience, string To, ReportContent Content, SendResult Result);
+/// <summary>One email of a run: to whom, what it said (and as sent), what the sender gave.</summary>
+public sealed record ReportDelivery(string Audience, string To, ReportContent Content, Email.EmailMessage Message, SendResult Result);

@@ -21,6 +21,7 @@ public sealed class WeeklyDigest(ITallies tallies, IReportLog log, IEmailSender 
     {
         var day = schedule.LatestDigestDay(now);
         var period = $"digest-{RevisitKeys.Day(day)}";
+        if (now - schedule.DigestInstant(day) > ReportSchedule.DigestGrace) return new ReportRun(period, true, []);
         if (await log.IsCompleteAsync(period, cancellationToken).ConfigureAwait(false)) return new ReportRun(period, true, []);
 
         var weekStart = day.PlusDays(-6);
