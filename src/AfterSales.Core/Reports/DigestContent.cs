@@ -16,7 +16,6 @@ public static class DigestContent
         ArgumentNullException.ThrowIfNull(week);
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(t);
-        var who = team ?? t.Everyone;
         var span = t.Week(lastDay.PlusDays(-6), lastDay);
         string[] columns = [t.ThisWeek, t.LastWeek];
         var tickets = new List<ReportRow>
@@ -49,7 +48,7 @@ public static class DigestContent
             Compare(t.RevisitProblems, week.RevisitProblems, before.RevisitProblems),
         };
 
-        var title = t.DigestTitle(who);
+        var title = team is null ? t.OverallTitle : t.DigestTitle(team);
         return new ReportContent(
             t.Locale,
             $"{title} · {span}",

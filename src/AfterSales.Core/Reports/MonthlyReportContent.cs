@@ -30,7 +30,7 @@ public static class MonthlyReportContent
         foreach (var (team, figures) in teams.OrderBy(p => p.Key, StringComparer.Ordinal))
             tables.Add(new ReportTable(t.TeamSection(team), one, Figures(figures, t, all), []));
         foreach (var policy in all.Policies)
-            tables.Add(new ReportTable(t.PolicySection(policy), one, Figures(all.ForPolicy(policy), t, all), []));
+            tables.Add(new ReportTable(t.PolicySection(policy), one, Figures(all.ForPolicy(policy), t, all, ofPolicy: true), []));
 
         var latest = all.NotesOf(TallyCounters.LatestList).Take(10).ToList();
         tables.Add(new ReportTable(t.Latest, [], [], latest.Count == 0 ? [t.NoTickets] : [.. latest.Select(n => $"#{n.TicketId} · {n.Text}")]));
@@ -44,7 +44,8 @@ public static class MonthlyReportContent
     }
 
     /// <summary>The month's figures of some scope, each count's bar a share of the same count over all teams.</summary>
-    private static List<ReportRow> Figures(ReportFigures f, ReportTexts t, ReportFigures all)
+    /// <param name="ofPolicy">A policy's figures: tickets and promises only (steps sent are counted per team, not per policy).</param>
+    private static List<ReportRow> Figures(ReportFigures f, ReportTexts t, ReportFigures all, bool ofPolicy = false)
     {
         ReportRow Count(string label, long value, long whole) => new(label, [DigestContent.Number(value)], [(double)value / Math.Max(1, whole)]);
         var rows = new List<ReportRow>
@@ -53,8 +54,9 @@ public static class MonthlyReportContent
             Count(t.Resolved, f.Resolved, all.Resolved),
             new(t.FirstResponseMet, [ReportTexts.Share(f.FirstResponseMet)], [f.FirstResponseMet ?? 0]),
             new(t.ResolutionMet, [ReportTexts.Share(f.ResolutionMet)], [f.ResolutionMet ?? 0]),
-            Count(t.Breaches, f.Breaches, all.Breaches),
         };
+        if (ofPolicy) return rows;
+        rows.Add(Count(t.Breaches, f.Breaches, all.Breaches));
         foreach (var (level, count) in f.EscalationsPerLevel) rows.Add(Count(t.Level(level), count, all.EscalationsPerLevel.GetValueOrDefault(level)));
         if (f.Ratings > 0 || f.RevisitsDue > 0 || f.ThreeStrikes > 0 || f.MajorIncidents > 0 || ReferenceEquals(f, all))
         {
