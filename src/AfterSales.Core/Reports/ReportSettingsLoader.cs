@@ -26,6 +26,8 @@ public static class ReportSettingsLoader
         if (calendarName is not null)
         {
             if (calendars.TryGetValue(calendarName, out var calendar)) zone = calendar.Zone;
+            // A calendar that is configured but wrong is reported under its own keys (and start-up fails on them).
+            else if (configuration.GetSection("Calendars").GetSection(calendarName).Exists()) zone = DateTimeZone.Utc;
             else group.Error("Calendar", $"'{calendarName}' is not a calendar (known: {string.Join(", ", calendars.Keys.Order(StringComparer.Ordinal))})");
         }
 
