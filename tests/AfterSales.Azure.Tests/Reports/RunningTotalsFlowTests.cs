@@ -119,6 +119,32 @@ public sealed class RunningTotalsFlowTests : StorageTest
         await reports.DeleteAllAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public async Task A_rebuild_forgets_the_totals_and_counts_them_again_from_the_stored_tickets_and_the_sent_steps()
+    {
+        var (service, dispatch, settings) = await StartAsync("2026-10-12 09:00");
+        await service.IngestAllAsync(new TicketScript("T-1").Opened("2026-10-12 09:00").Resolved("2026-10-12 11:00"));
+        await service.IngestAllAsync(new TicketScript("T-2").Opened("2026-10-12 09:10", team: "retail"));
+        await SweepAtAsync(service, settings, "2026-10-12 09:00");
+        await SweepAtAsync(service, settings, "2026-10-12 09:45");
+        await DispatchQueuedAsync(service, dispatch);
+        await SweepAtAsync(service, settings, "2026-10-12 11:00");
+        var before = await TotalsAsync("2026-10-12", "2026-10-13");
+        await reports.Tallies.AddAsync(new TallyItem("stray", "metro", new LocalDate(2026, 10, 12), new Dictionary<string, long> { [TallyCounters.Opened] = 5 }),
+            CancellationToken.None);
+
+        var rebuilt = await new TallyRebuild(reports.Tallies, service.Engine, service.Settings, settings).RunAsync(
+            Tables.Tickets.AllHistoriesAsync(CancellationToken.None), Tables.Outbox.ListByStatusAsync(OutboxStatus.Sent, CancellationToken.None),
+            At("2026-10-12 11:00"), CancellationToken.None);
+
+        Assert.Equal(2, rebuilt.Tickets);
+        Assert.Equal(2, rebuilt.StepsSent);
+        Assert.Equal(before, await TotalsAsync("2026-10-12", "2026-10-13"));
+        Assert.Equal(2, before[TallyCounters.Opened]);
+        Assert.Equal(2, before[TallyCounters.FirstResponseMissed]);
+        await reports.DeleteAllAsync(CancellationToken.None);
+    }
+
     private sealed class CapturingSender : IEmailSender
     {
         public List<EmailMessage> Sent { get; } = [];
