@@ -68,6 +68,12 @@ param outboxRecoverySchedule string = '0 */5 * * * *'
 @description('NCRONTAB (UTC, with seconds) of the revisit run; it acts from Revisits__SendAt in the customers\' time zone.')
 param revisitsSchedule string = '0 */5 * * * *'
 
+@description('NCRONTAB (UTC, with seconds) of the weekly digest run; it sends once a week, at Reports__DigestDay / Reports__DigestAt (Friday 16:00) in the Reports__Calendar zone.')
+param weeklyDigestSchedule string = '0 */5 * * * *'
+
+@description('NCRONTAB (UTC, with seconds) of the monthly report run; it sends once a month, at Reports__MonthlyDay / Reports__MonthlyAt (the 1st, 09:00) in the Reports__Calendar zone.')
+param monthlyReportSchedule string = '0 */5 * * * *'
+
 @description('Starts every AfterSales table name (letters and digits).')
 param tablePrefix string = 'AfterSales'
 
@@ -203,6 +209,8 @@ module functionApp 'modules/functionapp.bicep' = {
     slaSweepSchedule: slaSweepSchedule
     outboxRecoverySchedule: outboxRecoverySchedule
     revisitsSchedule: revisitsSchedule
+    weeklyDigestSchedule: weeklyDigestSchedule
+    monthlyReportSchedule: monthlyReportSchedule
     keyVaultReferences: {
       Email__SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/SendGridApiKey)'
       Sms__AuthToken: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/SmsAuthToken)'

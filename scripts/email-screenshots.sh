@@ -16,6 +16,8 @@ from email import policy
 eml_dir, out = sys.argv[1], sys.argv[2]
 seen = set()
 for path in sorted(glob.glob(os.path.join(eml_dir, "*.eml"))):
+    if os.path.basename(path).startswith(("digest-", "report-")):
+        continue  # scripts/report-screenshots.sh renders those
     level = os.path.basename(path)[:-4].split("_")[-2]
     if level in seen:
         continue

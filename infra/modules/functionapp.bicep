@@ -19,6 +19,8 @@ param appInsightsConnectionString string
 param slaSweepSchedule string
 param outboxRecoverySchedule string
 param revisitsSchedule string
+param weeklyDigestSchedule string
+param monthlyReportSchedule string
 
 @description('App setting name → Key Vault reference.')
 param keyVaultReferences object
@@ -57,6 +59,8 @@ var hostSettings = {
   SlaSweepSchedule: slaSweepSchedule
   OutboxRecoverySchedule: outboxRecoverySchedule
   RevisitsSchedule: revisitsSchedule
+  WeeklyDigestSchedule: weeklyDigestSchedule
+  MonthlyReportSchedule: monthlyReportSchedule
   Storage__TableServiceUri: tableEndpoint
   Storage__TablePrefix: tablePrefix
 }

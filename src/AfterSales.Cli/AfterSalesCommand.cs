@@ -10,6 +10,7 @@ public static class AfterSalesCommand
         var root = new RootCommand("AfterSales: keeps after-sales promises on time (SLA clocks, escalations, customer texts).");
         root.Add(SimulateCommand.Create(output, error, time));
         root.Add(SettingsCheckCommand.Create(output, error));
+        root.Add(TotalsCommand.Create(output, error, time));
         return root;
     }
 }

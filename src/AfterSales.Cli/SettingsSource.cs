@@ -1,4 +1,5 @@
 using AfterSales.Azure.Hosting;
+using AfterSales.Core.Reports;
 using AfterSales.Core.Revisits;
 using AfterSales.Core.Settings;
 using AfterSales.Core.Texts;
@@ -7,7 +8,11 @@ using Microsoft.Extensions.Configuration;
 namespace AfterSales.Cli;
 
 /// <summary>The settings a simulation runs with: the core ones, the <c>Texts</c> and the <c>Revisits</c> sections.</summary>
-public sealed record SimulationSettings(AfterSalesSettings Core, TextSettings Texts, RevisitSettings Revisits);
+public sealed record SimulationSettings(AfterSalesSettings Core, TextSettings Texts, RevisitSettings Revisits)
+{
+    /// <summary>The <c>Reports</c> section: when the weekly digests and monthly reports go out in the simulation.</summary>
+    public ReportSettings? Reports { get; init; }
+}
 
 /// <summary>
 /// Settings as the service reads them: built-in defaults, then a JSON file, then environment variables, validated by
@@ -37,6 +42,6 @@ public static class SettingsSource
         var simulation = new Dictionary<string, string?> { ["Email:Mode"] = nameof(EmailMode.Pickup) };
         if (pickupDirectory is not null) simulation["Email:PickupDirectory"] = pickupDirectory;
         var options = AfterSalesOptions.Read(Layers(settingsFile, simulation, whatIfFile), SettingsScope.Simulation);
-        return new SimulationSettings(options.Settings, options.Texts, options.Revisits);
+        return new SimulationSettings(options.Settings, options.Texts, options.Revisits) { Reports = options.Reports };
     }
 }

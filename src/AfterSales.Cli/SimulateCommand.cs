@@ -19,7 +19,7 @@ public static class SimulateCommand
         format.AcceptOnlyFromAmong("text", "json");
         var zone = new Option<string?>("--time-zone") { Description = "IANA zone for the times shown (default: the Business calendar's zone)." };
         var compare = new Option<FileInfo?>("--compare") { Description = "A settings JSON file with a proposed change, layered over --settings: run the same events under both and show what would differ (summary per policy, tickets whose outcome changed)." };
-        var outDirectory = new Option<DirectoryInfo?>("--out") { Description = "Also write every escalation email the run would send, as .eml files, and every customer text, as .txt files, to this folder." };
+        var outDirectory = new Option<DirectoryInfo?>("--out") { Description = "Also write every escalation email the run would send, as .eml files (weekly digests as digest-*.eml, monthly reports as report-*.eml), and every customer text, as .txt files, to this folder." };
 
         var command = new Command("simulate", "Replay ticket events against the SLA engine on a virtual clock and print the timeline (escalations and customer texts) and a summary per policy.")
         {
@@ -85,7 +85,7 @@ public static class SimulateCommand
         }
 
         var parser = new TicketEventParser(loaded.Sla.KnownPriorities, loaded.Events.Window, time);
-        var simulator = new Simulator(loaded, both.Texts, parser, displayZone, both.Revisits);
+        var simulator = new Simulator(loaded, both.Texts, parser, displayZone, both.Revisits, both.Reports);
         var progress = new ProgressReport(error, time);
         if (proposed is not null)
         {
@@ -117,7 +117,7 @@ public static class SimulateCommand
         (writer as IDisposable)?.Dispose();
         if (outDirectory is not null)
         {
-            error.WriteLine($"wrote {emails!.Written} emails to {loaded.Email.PickupDirectory}");
+            error.WriteLine($"wrote {emails!.Written} emails ({emails.Reports} digests and reports) to {loaded.Email.PickupDirectory}");
             error.WriteLine($"wrote {texts} texts to {outDirectory.FullName}");
         }
         return 0;

@@ -1,6 +1,7 @@
 using AfterSales.Azure.Messaging;
 using AfterSales.Azure.Sms;
 using AfterSales.Azure.Storage;
+using AfterSales.Core.Reports;
 using AfterSales.Core.Revisits;
 using AfterSales.Core.Settings;
 using AfterSales.Core.Texts;
@@ -29,6 +30,9 @@ public sealed class AfterSalesOptions
     /// <summary>The <c>Revisits</c> section (the revisit programme).</summary>
     public RevisitSettings Revisits { get; private set; } = null!;
 
+    /// <summary>The <c>Reports</c> section (weekly digest, monthly report).</summary>
+    public ReportSettings Reports { get; private set; } = null!;
+
     /// <summary>The Service Bus connection and the notifications queue the sweep sends to.</summary>
     public ServiceBusSettings ServiceBus { get; private set; } = null!;
 
@@ -37,7 +41,7 @@ public sealed class AfterSalesOptions
 
     /// <summary>
     /// Reads and validates every section: <c>Calendars</c>, <c>Sla</c>, <c>Escalation</c>, <c>Events</c>, <c>Email</c>,
-    /// <c>Texts</c>, <c>Revisits</c>, <c>Sms</c>, <c>Storage</c> and the host settings, each layered over
+    /// <c>Texts</c>, <c>Revisits</c>, <c>Reports</c>, <c>Sms</c>, <c>Storage</c> and the host settings, each layered over
     /// <see cref="SettingsDefaults.Values"/>.
     /// </summary>
     /// <param name="configuration">App settings (environment variables, a settings file), with or without the defaults.</param>
@@ -53,6 +57,7 @@ public sealed class AfterSalesOptions
         var calendars = options.Settings?.Calendars ?? SettingsLoader.ValidCalendars(withDefaults);
         options.Texts = Collect(() => TextSettingsLoader.Load(withDefaults, calendars), errors)!;
         options.Revisits = Collect(() => RevisitSettingsLoader.Load(withDefaults), errors)!;
+        options.Reports = Collect(() => ReportSettingsLoader.Load(withDefaults, calendars), errors)!;
         if (scope == SettingsScope.Host || SettingsDefaults.AreChangedUnder(withDefaults, "Storage"))
             options.Storage = Collect(() => StorageSettingsLoader.Load(withDefaults), errors)!;
         if (scope == SettingsScope.Host || SettingsDefaults.AreChangedUnder(withDefaults, "Sms"))
@@ -76,6 +81,7 @@ public sealed class AfterSalesOptions
         Texts = read.Texts;
         Sms = read.Sms;
         Revisits = read.Revisits;
+        Reports = read.Reports;
         Host = read.Host;
         ServiceBus = read.ServiceBus;
     }

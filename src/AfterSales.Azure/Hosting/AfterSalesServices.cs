@@ -6,6 +6,7 @@ using AfterSales.Core.Application;
 using AfterSales.Core.Email;
 using AfterSales.Core.Events;
 using AfterSales.Core.Notifications;
+using AfterSales.Core.Reports;
 using AfterSales.Core.Revisits;
 using AfterSales.Core.Settings;
 using AfterSales.Core.Sla;
@@ -38,6 +39,7 @@ public static class AfterSalesServices
         services.AddSingleton(p => Options(p).Texts);
         services.AddSingleton(p => Options(p).Sms);
         services.AddSingleton(p => Options(p).Revisits);
+        services.AddSingleton(p => Options(p).Reports);
         services.AddSingleton(p => Options(p).ServiceBus);
         services.AddSingleton(p => p.GetRequiredService<AfterSalesSettings>().Email);
 
@@ -47,6 +49,7 @@ public static class AfterSalesServices
         AddEmail(services);
         AddTexts(services);
         AddRevisits(services);
+        AddReports(services);
 
         return services;
     }
@@ -156,6 +159,18 @@ public static class AfterSalesServices
     }
 
     private static void AddRevisits(IServiceCollection services) => services.AddSingleton<RevisitRun>();
+
+    private static void AddReports(IServiceCollection services)
+    {
+        services.AddSingleton(p => ReportTables.Create(p.GetRequiredService<TableServiceClient>(), Options(p).Storage.TablePrefix));
+        services.AddHostedService<ReportTableCreation>();
+        services.AddSingleton<ITallies>(p => p.GetRequiredService<ReportTables>().Tallies);
+        services.AddSingleton<IReportLog>(p => p.GetRequiredService<ReportTables>().Log);
+        services.AddSingleton(p => new TicketTallies(p.GetRequiredService<ITallies>(), p.GetRequiredService<ReportSettings>().Zone));
+        services.AddSingleton<StepTallies>();
+        services.AddSingleton<WeeklyDigest>();
+        services.AddSingleton<MonthlyReport>();
+    }
 
     private static IEmailSender EmailSender(IServiceProvider provider)
     {

@@ -128,6 +128,18 @@ public sealed class TableTicketStore : ITicketStore
     /// Safe to run while the service runs, and again: a moved ticket is skipped.
     /// </summary>
     /// <returns>How many tickets were moved.</returns>
+    /// <summary>Every stored ticket's history, one partition read each (the totals' rebuild; never the hot path).</summary>
+    public async IAsyncEnumerable<TicketHistory> AllHistoriesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {TicketRowKeys.State}");
+        var ids = new List<string>();
+        await foreach (var row in table.QueryAsync(filter, ["PartitionKey"], cancellationToken).ConfigureAwait(false)) ids.Add(KeyEscaping.Unescape(row.PartitionKey));
+        foreach (var id in ids)
+        {
+            if (await GetAsync(id, cancellationToken).ConfigureAwait(false) is { } ticket) yield return ticket.Ticket.History;
+        }
+    }
+
     public async Task<int> MoveLegacyTicketsAsync(CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"RowKey eq {TicketRowKeys.State}");

@@ -1,4 +1,5 @@
 using AfterSales.Core.Notifications;
+using AfterSales.Core.Reports;
 using AfterSales.Core.Sla;
 using AfterSales.Core.Texts;
 using AfterSales.Core.Tickets;
@@ -14,7 +15,9 @@ namespace AfterSales.Core.Application;
 /// step exactly once: outbox rows are keyed by the step key and ticket saves are conditional.
 /// With <paramref name="texts"/> it does the same for the customer texts the ticket is owed (rows keyed by the text
 /// key, produced once their quiet-hour-deferred send instant has come); the surveys the customer rated, read from
-/// <paramref name="surveys"/>, get no reminder.
+/// <paramref name="surveys"/>, get no reminder. With <paramref name="tallies"/> it adds what the ticket's history newly
+/// says (opened, resolved, promises met or missed) to the reports' running totals, and keeps those facts' keys with the
+/// produced steps, so each is offered once.
 /// </summary>
 public sealed class DueSweep(
     SlaEngine engine,
@@ -26,7 +29,8 @@ public sealed class DueSweep(
     TimeProvider time,
     CustomerTextPlanner? texts = null,
     ISurveys? surveys = null,
-    ITicketQuarantine? quarantine = null)
+    ITicketQuarantine? quarantine = null,
+    TicketTallies? tallies = null)
 {
     private const int MaxSaveAttempts = 50;
     private readonly string owner = Guid.NewGuid().ToString("N");
@@ -148,8 +152,9 @@ public sealed class DueSweep(
             foreach (var text in dueTexts)
                 await notifications.EnqueueAsync(NotificationMessage.For(text, now), cancellationToken).ConfigureAwait(false);
             var next = DueIndexing.NextIndexInstant(assessment, plan);
+            var counted = tallies is null ? [] : await tallies.CountAsync(stored.History, assessment, now, cancellationToken).ConfigureAwait(false);
             // A superseded warning is marked produced, so it is never sent later; the SLA status says why it was not sent.
-            string[] produced = [.. assessment.DueNow.Concat(assessment.Superseded).Select(s => s.Key).Concat(dueTexts.Select(t => t.Key))];
+            string[] produced = [.. assessment.DueNow.Concat(assessment.Superseded).Select(s => s.Key).Concat(dueTexts.Select(t => t.Key)).Concat(counted)];
 
             var unchanged = produced.Length == 0 && next == stored.IndexedDueAt && stored.ReassessAt is null;
             if (!unchanged && !await tickets.TrySaveProgressAsync(stored.History, produced, next, current.Version, cancellationToken).ConfigureAwait(false))

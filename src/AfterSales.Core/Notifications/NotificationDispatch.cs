@@ -1,5 +1,6 @@
 using AfterSales.Core.Application;
 using AfterSales.Core.Email;
+using AfterSales.Core.Reports;
 using AfterSales.Core.Settings;
 using AfterSales.Core.Sla;
 using AfterSales.Core.Texts;
@@ -14,6 +15,8 @@ namespace AfterSales.Core.Notifications;
 /// with that reason and never resent blindly, because the email may have gone out before the crash.
 /// Rows of customer texts go the same way (claim, attempt, outcome), their send step done by <see cref="TextDispatch"/>;
 /// a text row is only claimed once its send instant has come, and a held one once its next chance has.
+/// With <paramref name="tallies"/> each email step sent is added to the reports' running totals (once: a message
+/// delivered again for a sent row offers it again, which changes nothing but makes up a count a crash lost).
 /// </summary>
 public sealed class NotificationDispatch(
     ITicketStore tickets,
@@ -22,7 +25,8 @@ public sealed class NotificationDispatch(
     IEmailSender email,
     EmailSettings settings,
     TimeProvider time,
-    TextDispatch? texts = null)
+    TextDispatch? texts = null,
+    StepTallies? tallies = null)
 {
     public const string UnknownOutcomeReason =
         "outcome unknown: the attempt was cut short (the process stopped during the send); not resent, because the email may have gone out. Check the recipient's inbox or SendGrid's activity feed.";
@@ -40,6 +44,9 @@ public sealed class NotificationDispatch(
         var now = Now();
         switch (record.Status)
         {
+            case OutboxStatus.Sent when record.Text is null && tallies is not null:
+                await tallies.CountSentAsync(record.Step, record.CompletedAt ?? now, cancellationToken).ConfigureAwait(false);
+                return DispatchOutcome.AlreadyDone;
             case OutboxStatus.Sent or OutboxStatus.Failed or OutboxStatus.Suppressed:
                 return DispatchOutcome.AlreadyDone;
             case OutboxStatus.Sending:
@@ -87,6 +94,7 @@ public sealed class NotificationDispatch(
         if (result.Transient) result = result with { Error = $"gave up after {DurationText.Format(settings.GiveUpAfter)} of outage (Email__GiveUpAfter): {result.Error}" };
 
         await outbox.TryCompleteAsync(attempt, result, finished, cancellationToken).ConfigureAwait(false);
+        if (result.Sent && tallies is not null) await tallies.CountSentAsync(attempt.Step, finished, cancellationToken).ConfigureAwait(false);
         return result.Sent ? DispatchOutcome.Sent : DispatchOutcome.Failed;
     }
 

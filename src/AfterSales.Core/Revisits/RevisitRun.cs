@@ -1,6 +1,7 @@
 using AfterSales.Core.Application;
 using AfterSales.Core.Email;
 using AfterSales.Core.Events;
+using AfterSales.Core.Reports;
 using AfterSales.Core.Settings;
 using AfterSales.Core.Sla;
 using AfterSales.Core.Texts;
@@ -14,7 +15,8 @@ namespace AfterSales.Core.Revisits;
 /// (installation, date), a check-in text (an outbox row of the text channel, which the outbox drain sends through the
 /// text dispatcher: opt-out, budget and quiet hours apply) and a line in the
 /// revisit team's ONE email of the day. Overlapping runs are safe: every write is conditional, the email is claimed
-/// before it is sent. A customer who opted out ends the programme.
+/// before it is sent. A customer who opted out ends the programme. With <paramref name="tallies"/> each revisit due is
+/// counted once in the reports' running totals (under the default team, whose revisit team makes the calls).
 /// <para>
 /// Days the app was down are caught up by the first run that handles a day: the revisits due on each day after the
 /// last day a run handled (at most <see cref="MaxCatchUpDays"/> back) are produced then, under their own date (so each
@@ -30,7 +32,8 @@ public sealed class RevisitRun(
     IOutbox outbox,
     AfterSalesSettings settings,
     TextSettings texts,
-    RevisitSettings revisits)
+    RevisitSettings revisits,
+    ITallies? tallies = null)
 {
     public const string OptedOut = "opted-out";
 
@@ -100,6 +103,9 @@ public sealed class RevisitRun(
                 // The text's outbox row first (adding it again adds nothing): a crash before the call row loses no text.
                 if (CheckInText(programme, day, now) is { } text) await outbox.AddTextsAsync([text], now, cancellationToken).ConfigureAwait(false);
                 if (await calls.TryAddAsync(Call(programme, number, day, now), cancellationToken).ConfigureAwait(false)) produced++;
+                // Offered on every run until the call list went (counted once): a crash after the call row loses no count.
+                if (tallies is not null)
+                    await tallies.AddAsync(ActivityTallies.RevisitDue(programme.InstallationId, day, settings.Escalation.DefaultTeam), cancellationToken).ConfigureAwait(false);
             }
         }
 

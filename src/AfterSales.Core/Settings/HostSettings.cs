@@ -12,7 +12,9 @@ public sealed record HostSettings(
     string? NotificationsQueue,
     CronExpression? SlaSweepSchedule,
     CronExpression? OutboxRecoverySchedule,
-    CronExpression? RevisitsSchedule)
+    CronExpression? RevisitsSchedule,
+    CronExpression? WeeklyDigestSchedule = null,
+    CronExpression? MonthlyReportSchedule = null)
 {
     public const string SmsInboundUrlKey = "SmsInboundUrl";
     public const string TicketEventsQueueKey = "TicketEventsQueue";
@@ -20,7 +22,10 @@ public sealed record HostSettings(
     public const string SlaSweepScheduleKey = "SlaSweepSchedule";
     public const string OutboxRecoveryScheduleKey = "OutboxRecoverySchedule";
     public const string RevisitsScheduleKey = "RevisitsSchedule";
+    public const string WeeklyDigestScheduleKey = "WeeklyDigestSchedule";
+    public const string MonthlyReportScheduleKey = "MonthlyReportSchedule";
 
     public static readonly IReadOnlyList<string> Keys =
-        [SmsInboundUrlKey, TicketEventsQueueKey, NotificationsQueueKey, SlaSweepScheduleKey, OutboxRecoveryScheduleKey, RevisitsScheduleKey];
+        [SmsInboundUrlKey, TicketEventsQueueKey, NotificationsQueueKey, SlaSweepScheduleKey, OutboxRecoveryScheduleKey, RevisitsScheduleKey,
+         WeeklyDigestScheduleKey, MonthlyReportScheduleKey];
 }

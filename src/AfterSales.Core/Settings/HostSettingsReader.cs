@@ -17,7 +17,11 @@ internal static partial class HostSettingsReader
             Read<string>(configuration, HostSettings.NotificationsQueueKey, TryParseQueue, required, errors, "the Service Bus queue of notifications, such as notifications"),
             Read<Cronos.CronExpression>(configuration, HostSettings.SlaSweepScheduleKey, ScheduleSetting.TryParse, required, errors, "the SLA sweep's NCRONTAB schedule, such as */15 * * * * *"),
             Read<Cronos.CronExpression>(configuration, HostSettings.OutboxRecoveryScheduleKey, ScheduleSetting.TryParse, required, errors, "the outbox recovery's NCRONTAB schedule, such as 0 */5 * * * *"),
-            Read<Cronos.CronExpression>(configuration, HostSettings.RevisitsScheduleKey, ScheduleSetting.TryParse, required, errors, "the revisit run's NCRONTAB schedule, such as 0 */5 * * * *"));
+            Read<Cronos.CronExpression>(configuration, HostSettings.RevisitsScheduleKey, ScheduleSetting.TryParse, required, errors, "the revisit run's NCRONTAB schedule, such as 0 */5 * * * *"),
+            Read<Cronos.CronExpression>(configuration, HostSettings.WeeklyDigestScheduleKey, ScheduleSetting.TryParse, required, errors,
+                "the weekly digest's NCRONTAB schedule (UTC; it sends at Reports__DigestDay/DigestAt local time), such as 0 */5 * * * *"),
+            Read<Cronos.CronExpression>(configuration, HostSettings.MonthlyReportScheduleKey, ScheduleSetting.TryParse, required, errors,
+                "the monthly report's NCRONTAB schedule (UTC; it sends at Reports__MonthlyDay/MonthlyAt local time), such as 0 */5 * * * *"));
     }
 
     private static T? Read<T>(IConfiguration configuration, string key, SettingParser<T> parse, bool required, SettingsErrors errors, string what)

@@ -75,6 +75,7 @@ public static class SettingsDefaults
         Level(values, "P1Opened", "Opened", "", "PT0S", "DutyManager", "P1", false, "Major incident opened: follow it until service is restored.");
         Level(values, "P1Breach", "Breach", "", "PT0S", "DutyManager", "P1", false, "A P1 promise was missed.");
         Texts.TextDefaults.AddTo(values);
+        Reports.ReportDefaults.AddTo(values);
         // The Twilio client's defaults; the account itself (AccountSid, AuthToken, From) belongs to a deployment.
         values["Sms:ApiBase"] = "https://api.twilio.com/";
         values["Sms:Timeout"] = "PT10S";

@@ -12,7 +12,7 @@ namespace AfterSales.Core.Simulation;
 /// </summary>
 internal sealed class SimulationRun(
     SlaEngine engine, CustomerTextPlanner planner, SimulatedTexts customerTexts, SimulatedRevisits revisits, TimelineText text,
-    Action<TimelineEntry> sink, Dictionary<string, int> eventsToCome)
+    Action<TimelineEntry> sink, Dictionary<string, int> eventsToCome, SimulatedReports? reports = null)
 {
     private readonly Dictionary<string, Instant> wakeups = new(StringComparer.Ordinal);
     private readonly PriorityQueue<string, Instant> wakeQueue = new();
@@ -23,6 +23,9 @@ internal sealed class SimulationRun(
     private readonly List<FinishedTicket> finished = [];
 
     public Instant? LastInstant { get; private set; }
+
+    /// <summary>Whether some ticket can still change (events to come, or something scheduled).</summary>
+    public bool TicketsInPlay => tickets.Count > 0;
 
     public Instant? NextWake
     {
@@ -88,12 +91,14 @@ internal sealed class SimulationRun(
     {
         var history = tickets[ticketId];
         var assessment = engine.Assess(history, now);
+        reports?.Count(history, assessment, now);
         ReportClockChanges(ticketId, now, assessment);
         var calendar = assessment.DueNow.Count > 0 ? engine.CalendarOf(assessment) : null;
         foreach (var step in assessment.DueNow)
         {
             Emit(new TimelineEntry(now, ticketId, TimelineKind.Step, TimelineText.Describe(step, now, calendar!), step, history));
             StepKeysOf(ticketId).Add(step.Key);
+            reports?.StepSent(step, history, now);
         }
         foreach (var step in assessment.Superseded)
             Emit(new TimelineEntry(now, ticketId, TimelineKind.StepSuperseded, text.Superseded(step), step));

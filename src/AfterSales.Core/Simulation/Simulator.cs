@@ -1,4 +1,5 @@
 using AfterSales.Core.Events;
+using AfterSales.Core.Reports;
 using AfterSales.Core.Revisits;
 using AfterSales.Core.Settings;
 using AfterSales.Core.Sla;
@@ -20,10 +21,14 @@ public sealed record SimulationProgress(int EventsApplied, int EventsTotal, Inst
 /// is dropped as soon as nothing can change it any more, so a month of a large helpdesk fits in memory.
 /// </summary>
 public sealed class Simulator(
-    AfterSalesSettings settings, TextSettings texts, TicketEventParser parser, DateTimeZone displayZone, RevisitSettings? revisits = null)
+    AfterSalesSettings settings, TextSettings texts, TicketEventParser parser, DateTimeZone displayZone, RevisitSettings? revisits = null,
+    ReportSettings? reports = null)
 {
     /// <summary>Guards against a run that never settles: nothing is simulated past this long after the last event.</summary>
     private static readonly Duration Horizon = Duration.FromDays(366);
+
+    /// <summary>Long enough for the last ticket's week and month to be reported.</summary>
+    private static readonly Duration ReportsAfterLastTicket = Duration.FromDays(32);
 
     private readonly SlaEngine engine = new(settings);
     private readonly TimelineText text = new(displayZone);
@@ -49,17 +54,29 @@ public sealed class Simulator(
 
         var customerTexts = new SimulatedTexts(texts, text);
         var revisitRun = new SimulatedRevisits(settings, texts, revisits ?? DefaultRevisits(), customerTexts);
-        var run = new SimulationRun(engine, planner, customerTexts, revisitRun, text, sink, remaining);
         var lastEventAt = events.Count > 0 ? events[^1]!.OccurredAt : (Instant?)null;
+        var digests = reports is null || events.Count == 0 ? null : new SimulatedReports(settings, reports, events[0]!.OccurredAt);
+        var run = new SimulationRun(engine, planner, customerTexts, revisitRun, text, sink, remaining, digests);
         var stopAt = until ?? (lastEventAt is { } last ? last + Horizon : Instant.MinValue);
 
         var next = 0;
+        var lastBusy = Instant.MinValue;
         while (true)
         {
             var eventAt = next < events.Count ? events[next]!.OccurredAt : (Instant?)null;
             var wakeAt = run.NextWake;
             if (eventAt is null && wakeAt is null) break;
             var at = eventAt is { } e && (wakeAt is not { } w || e <= w) ? e : wakeAt!.Value;
+            if (eventAt is not null || run.TicketsInPlay) lastBusy = at;
+            // Digests and reports go out at their instants (after what happens at the same instant), until a month after the
+            // last ticket left play: the revisits can run on for a year, and a year of empty digests says nothing.
+            if (digests?.NextDue is { } reportAt && reportAt < at && reportAt - lastBusy <= ReportsAfterLastTicket)
+            {
+                if (reportAt > stopAt) break;
+                foreach (var entry in digests.Wake(reportAt)) sink(entry);
+                continue;
+            }
+
             if (at > stopAt) break;
 
             if (eventAt == at)

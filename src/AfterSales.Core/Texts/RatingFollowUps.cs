@@ -1,6 +1,7 @@
 using System.Globalization;
 using AfterSales.Core.Application;
 using AfterSales.Core.Notifications;
+using AfterSales.Core.Reports;
 using AfterSales.Core.Settings;
 using AfterSales.Core.Sla;
 using AfterSales.Core.Tickets;
@@ -13,6 +14,7 @@ namespace AfterSales.Core.Texts;
 /// at once (well within the hour), a 4–5 rating a thank-you text (deferred out of quiet hours like every text). Each
 /// goes in as an outbox row keyed by ticket and survey cycle and is handed to the notification queue, so applying the
 /// same rating twice sends nothing twice. The inbound-text and survey-link handlers call it with what they recorded.
+/// With <paramref name="tallies"/> every rating is also added, once, to the reports' running totals.
 /// </summary>
 public sealed class RatingFollowUps(
     ITicketStore tickets,
@@ -20,7 +22,9 @@ public sealed class RatingFollowUps(
     INotificationQueue notifications,
     AfterSalesSettings settings,
     TextSettings texts,
-    TimeProvider time)
+    TimeProvider time,
+    ITallies? tallies = null,
+    ReportSettings? reports = null)
 {
     /// <summary>The clock id of low-rating alert steps (their key is <c>ticket/rating/low-rating/cycle</c>).</summary>
     public const string ClockId = "rating";
@@ -33,8 +37,11 @@ public sealed class RatingFollowUps(
     public async Task<string?> ApplyAsync(RatingRecorded rating, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rating);
-        if (rating.FollowUp == RatingFollowUp.None) return null;
+        if (rating.FollowUp == RatingFollowUp.None && tallies is null) return null;
         var stored = await tickets.GetAsync(rating.TicketId, cancellationToken).ConfigureAwait(false);
+        if (tallies is not null && reports is not null && stored is not null && ActivityTallies.Rating(rating, stored.Ticket.History, reports.Zone) is { } counted)
+            await tallies.AddAsync(counted, cancellationToken).ConfigureAwait(false);
+        if (rating.FollowUp == RatingFollowUp.None) return null;
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
         if (stored is null || new TicketFacts(stored.Ticket.History, now) is not { Opened: { } opened } facts) return null;
         var cycle = CycleOf(rating.SurveyKey);

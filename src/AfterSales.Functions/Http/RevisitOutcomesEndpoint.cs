@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AfterSales.Core.Reports;
 using AfterSales.Core.Revisits;
+using AfterSales.Core.Settings;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
@@ -13,9 +15,10 @@ namespace AfterSales.Functions.Http;
 /// POST /api/revisits/{date}/{installationId}/outcome with <c>{"outcome": "reached" | "noAnswer" | "problemFound",
 /// "note": "..."}</c>: records what the revisit team's call found. A problem found is flagged: the answer says a new
 /// ticket should be opened. Recording again replaces the outcome (the team corrects a mistake). 400 problem for a bad
-/// date, body or outcome; 404 for a revisit that was never produced.
+/// date, body or outcome; 404 for a revisit that was never produced. The first outcome of a revisit is counted in the
+/// reports' running totals (on the revisit's day, under the default team).
 /// </summary>
-public sealed class RevisitOutcomesEndpoint(IRevisitCalls calls, TimeProvider time)
+public sealed class RevisitOutcomesEndpoint(IRevisitCalls calls, TimeProvider time, ITallies? tallies = null, AfterSalesSettings? settings = null)
 {
     public const int MaxNoteLength = 2000;
 
@@ -42,6 +45,9 @@ public sealed class RevisitOutcomesEndpoint(IRevisitCalls calls, TimeProvider ti
             return FieldProblem.Of(ProblemTypes.RevisitNotFound, "No such revisit", 404, "installationId",
                 $"no revisit of installation '{installationId}' was produced on {date}");
         }
+
+        if (tallies is not null && settings is not null && call.Outcome is { } outcome)
+            await tallies.AddAsync(ActivityTallies.RevisitOutcome(call.InstallationId, call.Date, outcome, settings.Escalation.DefaultTeam), cancellationToken).ConfigureAwait(false);
 
         return TypedResults.Ok(new RevisitOutcomeAnswer(
             call.InstallationId, RevisitKeys.Day(call.Date), call.Number, call.CustomerId, Outcomes.First(o => o.Value == call.Outcome).Key,

@@ -1,5 +1,6 @@
 using AfterSales.Core.Application;
 using AfterSales.Core.Calendars;
+using AfterSales.Core.Reports;
 using AfterSales.Core.Settings;
 using AfterSales.Core.Sla;
 using AfterSales.Core.Texts;
@@ -91,7 +92,7 @@ public sealed class TicketSlaEndpoint(
                 history.ProducedSteps.Contains(step.Key), notSent, null, null, null), statuses));
         }
 
-        foreach (var key in history.ProducedSteps.Where(k => !planned.Contains(k) && !CustomerTextKeys.IsText(k)).Order(StringComparer.Ordinal))
+        foreach (var key in history.ProducedSteps.Where(k => !planned.Contains(k) && !CustomerTextKeys.IsText(k) && !TallyKeys.IsTicketFact(k)).Order(StringComparer.Ordinal))
             steps.Add(WithStatus(new StepAnswer(key, null, null, null, null, null, true, null, null, null, null), statuses));
         return steps;
     }

@@ -69,6 +69,8 @@ public sealed class AfterSalesOptionsTests
     [InlineData("SlaSweepSchedule", "*/15 * * * *", "has 5 fields")]
     [InlineData("OutboxRecoverySchedule", "0 */5 * * * * *", "has 7 fields")]
     [InlineData("RevisitsSchedule", "0 */5 25 * * *", "is not an NCRONTAB schedule")]
+    [InlineData("WeeklyDigestSchedule", "0 16 * * FRI", "has 5 fields")]
+    [InlineData("MonthlyReportSchedule", "0 0 9 32 * *", "is not an NCRONTAB schedule")]
     [InlineData("TicketEventsQueue", "-ticket events", "is not a Service Bus queue name")]
     [InlineData("SmsInboundUrl", "/api/sms/inbound", "is not an absolute http(s) URL")]
     public void A_bad_host_setting_is_named_with_what_is_wrong(string key, string value, string message)
@@ -80,11 +82,28 @@ public sealed class AfterSalesOptionsTests
     }
 
     [Theory]
+    [InlineData("Reports:DigestDay", "Freitag", "is not a day of the week")]
+    [InlineData("Reports:DigestAt", "4pm", "is not a local time")]
+    [InlineData("Reports:MonthlyDay", "31", "is not a day of the month from 1 to 28")]
+    [InlineData("Reports:MonthlyAt", "25:00", "is not a local time")]
+    [InlineData("Reports:Calendar", "Lunar", "is not a calendar")]
+    [InlineData("Reports:ManagerRoles", "", "is required")]
+    public void A_bad_reports_setting_fails_start_up_naming_the_key(string key, string value, string message)
+    {
+        var error = Assert.Single(Errors((key, value)));
+
+        Assert.Equal(key.Replace(":", "__", StringComparison.Ordinal), error.Key);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("TicketEventsQueue")]
     [InlineData("NotificationsQueue")]
     [InlineData("SlaSweepSchedule")]
     [InlineData("OutboxRecoverySchedule")]
     [InlineData("RevisitsSchedule")]
+    [InlineData("WeeklyDigestSchedule")]
+    [InlineData("MonthlyReportSchedule")]
     public void Every_setting_a_trigger_names_is_required_by_the_host(string key)
     {
         var error = Assert.Single(Errors((key, null)));

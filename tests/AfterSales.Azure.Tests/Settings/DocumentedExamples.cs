@@ -52,7 +52,7 @@ internal static partial class DocumentedExamples
     private static partial Regex AssignmentLine();
 
     // An app setting as an example: a known section or host key, '=', a value (a name with <placeholders> is not one).
-    [GeneratedRegex(@"`((?:Calendars|Sla|Escalation|Events|Email|Texts|Revisits|Sms|Storage)__[A-Za-z0-9_.]+=[^`]*|(?:SmsInboundUrl|TicketEventsQueue|NotificationsQueue|SlaSweepSchedule|OutboxRecoverySchedule|RevisitsSchedule)=[^`]*)`", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"`((?:Calendars|Sla|Escalation|Events|Email|Texts|Revisits|Reports|Sms|Storage)__[A-Za-z0-9_.]+=[^`]*|(?:SmsInboundUrl|TicketEventsQueue|NotificationsQueue|SlaSweepSchedule|OutboxRecoverySchedule|RevisitsSchedule|WeeklyDigestSchedule|MonthlyReportSchedule)=[^`]*)`", RegexOptions.CultureInvariant)]
     private static partial Regex InlineAssignment();
 
     [GeneratedRegex(@"`(\{""(?:Calendars|Sla|Escalation|Events|Email|Texts|Revisits|Sms|Storage)""[^`]*\})`", RegexOptions.CultureInvariant)]

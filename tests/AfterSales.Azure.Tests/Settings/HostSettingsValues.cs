@@ -20,6 +20,8 @@ internal static class HostSettingsValues
         ["SlaSweepSchedule"] = TestSettings.Host["SlaSweepSchedule"],
         ["OutboxRecoverySchedule"] = TestSettings.Host["OutboxRecoverySchedule"],
         ["RevisitsSchedule"] = TestSettings.Host["RevisitsSchedule"],
+        ["WeeklyDigestSchedule"] = TestSettings.Host["WeeklyDigestSchedule"],
+        ["MonthlyReportSchedule"] = TestSettings.Host["MonthlyReportSchedule"],
         ["ServiceBusConnection:fullyQualifiedNamespace"] = TestSettings.Host["ServiceBusConnection:fullyQualifiedNamespace"],
     };
 

@@ -206,6 +206,26 @@ public class SimulateCommandTests
     }
 
     [Fact]
+    public void Out_writes_the_weekly_digests_and_monthly_reports_of_the_sample_as_digest_and_report_eml_files()
+    {
+        var directory = Directory.CreateTempSubdirectory("aftersales-digests-").FullName;
+
+        var run = CliRun.Of("simulate", "--out", directory);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("2026-10-16 16:00           weekly digest to after-sales.manager@example.com: 本周新建工单 3 张，解决 3 张，超时 5 次（上周 0 次）。", run.Output, StringComparison.Ordinal);
+        Assert.Contains("2026-11-01 09:00           monthly report to after-sales.manager@example.com: 2026年10月：新建工单 8 张，解决 7 张，超时 7 次。", run.Output, StringComparison.Ordinal);
+        var digest = File.ReadAllText(Path.Combine(directory, "digest-2026-10-16-managers-after-sales_manager_example_com.eml"));
+        Assert.Contains("To: <after-sales.manager@example.com>", digest, StringComparison.Ordinal);
+        Assert.Contains("X-AfterSales-Step: digest-2026-10-16-managers-after-sales_manager_example_com", digest, StringComparison.Ordinal);
+        Assert.Contains("全部团队本周情况", Body(digest, "text/html"), StringComparison.Ordinal);
+        Assert.Contains("首次响应达标率", Body(digest, "text/plain"), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(directory, "digest-2026-10-16-team-metro.eml")));
+        Assert.Contains("近六个月趋势", Body(File.ReadAllText(Path.Combine(directory, "report-2026-10-managers-after-sales_manager_example_com.eml")), "text/plain"),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Out_writes_one_eml_per_escalation_and_leaves_the_printed_timeline_as_it_was()
     {
         var directory = Directory.CreateTempSubdirectory("aftersales-out-").FullName;
@@ -214,10 +234,13 @@ public class SimulateCommandTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(CliRun.Of("simulate").Output, run.Output);
-        var files = Directory.GetFiles(directory, "*.eml");
+        var reports = Directory.GetFiles(directory, "digest-*.eml").Concat(Directory.GetFiles(directory, "report-*.eml")).ToList();
+        var files = Directory.GetFiles(directory, "*.eml").Except(reports).ToList();
         var steps = run.Output.Split('\n').Count(l => l.Contains(" -> ", StringComparison.Ordinal) && l.Contains('[', StringComparison.Ordinal));
-        Assert.Equal(steps, files.Length);
-        Assert.Contains($"wrote {steps} emails to {directory}", run.Error, StringComparison.Ordinal);
+        var reportLines = run.Output.Split('\n').Count(l => l.Contains("weekly digest to ", StringComparison.Ordinal) || l.Contains("monthly report to ", StringComparison.Ordinal));
+        Assert.Equal(steps, files.Count);
+        Assert.Equal(reportLines, reports.Count);
+        Assert.Contains($"wrote {steps + reportLines} emails ({reportLines} digests and reports) to {directory}", run.Error, StringComparison.Ordinal);
 
         var eml = File.ReadAllText(Directory.GetFiles(directory, "T-1001_*supervisor_1.eml").First());
         Assert.Contains("To: <metro.supervisor@example.com>", eml, StringComparison.Ordinal);

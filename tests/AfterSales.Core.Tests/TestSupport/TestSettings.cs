@@ -33,6 +33,8 @@ internal static class TestSettings
         ["SlaSweepSchedule"] = "*/15 * * * * *",
         ["OutboxRecoverySchedule"] = "0 */5 * * * *",
         ["RevisitsSchedule"] = "0 */5 * * * *",
+        ["WeeklyDigestSchedule"] = "0 */5 * * * *",
+        ["MonthlyReportSchedule"] = "0 */5 * * * *",
         ["ServiceBusConnection:fullyQualifiedNamespace"] = "aftersales-test.servicebus.windows.net",
     };
 

@@ -34,6 +34,8 @@ public sealed partial class DeploymentTests
         ["slaSweepSchedule"] = "*/15 * * * * *",
         ["outboxRecoverySchedule"] = "0 */5 * * * *",
         ["revisitsSchedule"] = "0 */5 * * * *",
+        ["weeklyDigestSchedule"] = "0 */5 * * * *",
+        ["monthlyReportSchedule"] = "0 */5 * * * *",
     };
 
     private static readonly string[] AskedFor =

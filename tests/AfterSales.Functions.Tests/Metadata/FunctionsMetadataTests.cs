@@ -16,6 +16,7 @@ public sealed partial class FunctionsMetadataTests
         ("Health", "httpTrigger", "health", "Function"),
         ("ListQuarantinedTickets", "httpTrigger", "quarantined-tickets", "Admin"),
         ("ListRejectedEvents", "httpTrigger", "rejected-events", "Admin"),
+        ("MonthlyReports", "timerTrigger", null, null),
 #if SERVICE_BUS_TRIGGERS
         ("Notifications", "serviceBusTrigger", null, null),
 #endif
@@ -33,6 +34,7 @@ public sealed partial class FunctionsMetadataTests
 #endif
         ("TicketEventsHttp", "httpTrigger", "tickets/events", "Function"),
         ("TicketSla", "httpTrigger", "tickets/{id}/sla", "Admin"),
+        ("WeeklyDigests", "timerTrigger", null, null),
     ];
 
     public static TheoryData<string> BindingSettings => new(SettingsNamedByBindings());

@@ -1,0 +1,75 @@
+using AfterSales.Core.Application;
+using AfterSales.Core.Email;
+using AfterSales.Core.Reports;
+using AfterSales.Core.Settings;
+using AfterSales.Core.Sla;
+using AfterSales.Core.Tickets;
+using NodaTime;
+
+namespace AfterSales.Core.Simulation;
+
+/// <summary>
+/// The weekly digests and monthly reports of a simulation: the same running totals as production (each ticket's facts
+/// as the sweep counts them, each step as it is sent), in memory, and the same handlers, woken at each digest's and
+/// report's instant on the virtual clock.
+/// </summary>
+internal sealed class SimulatedReports
+{
+    private readonly AfterSalesSettings settings;
+    private readonly ReportSettings reports;
+    private readonly ReportSchedule schedule;
+    private readonly InMemoryTallies tallies = new();
+    private readonly WeeklyDigest digest;
+    private readonly MonthlyReport monthly;
+    private Instant checkedAt;
+
+    public SimulatedReports(AfterSalesSettings settings, ReportSettings reports, Instant start)
+    {
+        this.settings = settings;
+        this.reports = reports;
+        schedule = new ReportSchedule(reports);
+        var log = new InMemoryReportLog();
+        var sender = new AcceptingSender();
+        digest = new WeeklyDigest(tallies, log, sender, settings, reports);
+        monthly = new MonthlyReport(tallies, log, sender, settings, reports);
+        checkedAt = start;
+    }
+
+    /// <summary>The next digest or report instant after the last one looked at.</summary>
+    public Instant NextDue => Instant.Min(
+        schedule.DigestInstant(schedule.LatestDigestDay(checkedAt).PlusDays(7)),
+        schedule.ReportInstant(schedule.LatestReportedMonth(checkedAt).PlusMonths(1)));
+
+    public void Count(TicketHistory history, TicketAssessment assessment, Instant now)
+    {
+        foreach (var fact in TicketTallies.Facts(history, assessment, now, reports.Zone)) Add(fact);
+    }
+
+    public void StepSent(EscalationStep step, TicketHistory history, Instant now)
+    {
+        var team = new TicketFacts(history, now).Opened?.Team ?? settings.Escalation.DefaultTeam;
+        Add(ActivityTallies.StepSent(step, team, now, reports.Zone));
+    }
+
+    public IEnumerable<TimelineEntry> Wake(Instant at)
+    {
+        checkedAt = at;
+        var runs = new[] { digest.RunAsync(at, CancellationToken.None), monthly.RunAsync(at, CancellationToken.None) }
+            .Select(t => t.GetAwaiter().GetResult()).ToList();
+        foreach (var run in runs)
+        {
+            var kind = run.Period.StartsWith("digest", StringComparison.Ordinal) ? TimelineKind.Digest : TimelineKind.Report;
+            foreach (var delivery in run.Deliveries)
+                yield return new TimelineEntry(at, "", kind, $"{(kind == TimelineKind.Digest ? "weekly digest" : "monthly report")} to {delivery.To}: {delivery.Content.Summary}", Report: delivery);
+        }
+    }
+
+    private void Add(TallyItem item) => tallies.AddAsync(item, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>The simulation sends nothing: the CLI writes what would have gone out.</summary>
+    private sealed class AcceptingSender : IEmailSender
+    {
+        public Task<SendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken) =>
+            Task.FromResult(SendResult.Success(message.StepKey, 1));
+    }
+}
