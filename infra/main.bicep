@@ -98,6 +98,11 @@ param smsAuthToken string
 @description('Key that signs survey links (32+ random characters, e.g. `openssl rand -base64 48`), stored in Key Vault.')
 param surveySigningKey string
 
+@secure()
+@minLength(32)
+@description('Key of the hashes that stand for customers\' phone numbers in table keys (32+ random characters, e.g. `openssl rand -base64 48`), stored in Key Vault. Set once: another value orphans every opt-out.')
+param keyHashSecret string
+
 @description('Key Vault name. Empty (the first provision): a new unique name. azd keeps it (AZURE_KEY_VAULT_NAME) for later provisions; after `azd down` set it empty again, since a soft-deleted vault keeps its name.')
 param keyVaultName string = ''
 
@@ -162,6 +167,7 @@ module keyVault 'modules/keyvault.bicep' = {
       SendGridApiKey: sendGridApiKey
       SmsAuthToken: smsAuthToken
       SurveySigningKey: surveySigningKey
+      KeyHashSecret: keyHashSecret
     }
   }
 }
@@ -207,6 +213,7 @@ module functionApp 'modules/functionapp.bicep' = {
       Email__SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/SendGridApiKey)'
       Sms__AuthToken: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/SmsAuthToken)'
       Texts__SurveySigningKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/SurveySigningKey)'
+      Storage__KeyHashSecret: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/KeyHashSecret)'
     }
     publicBaseUrl: publicBaseUrl
     requiredSettings: {

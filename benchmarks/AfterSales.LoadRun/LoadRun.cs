@@ -42,6 +42,8 @@ public sealed class LoadRun(LoadRunOptions options, TextWriter output)
             {
                 ["Storage:ConnectionString"] = Environment.GetEnvironmentVariable("Storage__ConnectionString") ?? AzuriteConnection,
                 ["Storage:TablePrefix"] = "load" + Guid.NewGuid().ToString("N")[..8],
+                // Its throwaway tables hold no customer's number.
+                ["Storage:KeyHashSecret"] = "load-run-throwaway-key-hash-secret-0123456789",
             }).Build());
         var tables = AfterSalesTables.Create(storage);
         await tables.CreateIfNotExistsAsync(cancellationToken);

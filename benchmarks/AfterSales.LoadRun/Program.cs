@@ -8,11 +8,14 @@ var latencyTickets = new Option<int>("--latency-tickets") { Description = "P1 ti
 var latencyWindow = new Option<int>("--latency-seconds") { Description = "How long deadlines keep falling during the latency run.", DefaultValueFactory = _ => 120 };
 var busyTicket = new Option<int>("--busy-ticket") { Description = "Only the busy-ticket phase: ingest this many events into one ticket and print what event 2 and the last cost.", DefaultValueFactory = _ => 0 };
 var moveLegacy = new Option<bool>("--move-legacy-tickets") { Description = "One-off migration (docs/storage.md): move every ticket of Storage__TablePrefix still in the one-row layout to its partition, then stop." };
+var hashPhoneKeys = new Option<bool>("--hash-phone-keys") { Description = "One-off migration (docs/storage.md): move the opt-out, sent-text and survey rows of Storage__TablePrefix from phone-number keys to their keyed hashes (Storage__KeyHashSecret), then stop." };
 var root = new RootCommand("AfterSales load run against Azure Table storage (Azurite by default; Storage__ConnectionString overrides).")
 {
-    tickets, due, ingestTickets, latencyTickets, latencyWindow, busyTicket, moveLegacy,
+    tickets, due, ingestTickets, latencyTickets, latencyWindow, busyTicket, moveLegacy, hashPhoneKeys,
 };
-root.SetAction((parse, cancellationToken) => parse.GetValue(moveLegacy) ? LegacyTicketMove.RunAsync(Console.Out, cancellationToken) : new LoadRun(new LoadRunOptions(
+root.SetAction((parse, cancellationToken) => parse.GetValue(moveLegacy) ? LegacyTicketMove.RunAsync(Console.Out, cancellationToken)
+    : parse.GetValue(hashPhoneKeys) ? PhoneKeyMove.RunAsync(Console.Out, cancellationToken)
+    : new LoadRun(new LoadRunOptions(
     parse.GetValue(tickets), parse.GetValue(due), parse.GetValue(ingestTickets),
     parse.GetValue(latencyTickets), TimeSpan.FromSeconds(parse.GetValue(latencyWindow)), parse.GetValue(busyTicket)), Console.Out).RunAsync(cancellationToken));
 return await root.Parse(args).InvokeAsync();

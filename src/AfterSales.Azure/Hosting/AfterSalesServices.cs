@@ -81,7 +81,8 @@ public static class AfterSalesServices
     private static void AddStores(IServiceCollection services)
     {
         services.AddSingleton(p => AfterSalesTables.Create(p.GetRequiredService<TableServiceClient>(), Options(p).Storage.TablePrefix));
-        services.AddSingleton(p => TextTables.Create(p.GetRequiredService<TableServiceClient>(), Options(p).Storage.TablePrefix));
+        services.AddSingleton(p => TextTables.Create(
+            p.GetRequiredService<TableServiceClient>(), Options(p).Storage.TablePrefix, Options(p).Storage.KeyHashSecret));
         services.AddSingleton(p => RevisitTables.Create(p.GetRequiredService<TableServiceClient>(), Options(p).Storage.TablePrefix));
         services.AddHostedService<TableCreation>();
         services.AddHostedService<TextTableCreation>();

@@ -5,20 +5,25 @@ using NodaTime;
 namespace AfterSales.Azure.Storage;
 
 /// <summary>
-/// Texts sent, by number: PartitionKey the escaped E.164 number, RowKey the escaped text key; columns Kind, SentAt,
+/// Texts sent, by number: PartitionKey the number's keyed hash (<see cref="ContactKeys.Phone"/>), RowKey the escaped text key; columns Kind, SentAt,
 /// BudgetExempt. Adding a text twice keeps the first row.
 /// </summary>
 public sealed class TableSentTexts : ISentTexts
 {
     private readonly CountingTable table;
+    private readonly ContactKeys keys;
 
-    internal TableSentTexts(CountingTable table) => this.table = table;
+    internal TableSentTexts(CountingTable table, ContactKeys keys)
+    {
+        this.table = table;
+        this.keys = keys;
+    }
 
     public async Task RecordAsync(string e164, SentText text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
         await table.TryAddAsync(
-            new TableEntity(KeyEscaping.Escape(e164), KeyEscaping.Escape(text.Key))
+            new TableEntity(keys.Phone(e164), KeyEscaping.Escape(text.Key))
             {
                 ["Key"] = text.Key,
                 ["Kind"] = text.Kind.ToString(),
@@ -30,7 +35,7 @@ public sealed class TableSentTexts : ISentTexts
 
     public async Task<IReadOnlyList<SentText>> ListSinceAsync(string e164, Instant since, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {KeyEscaping.Escape(e164)} and SentAt ge {StoredTime.ToColumn(since)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {keys.Phone(e164)} and SentAt ge {StoredTime.ToColumn(since)}");
         var sent = new List<SentText>();
         await foreach (var row in table.QueryAsync(filter, null, cancellationToken).ConfigureAwait(false))
         {
@@ -41,4 +46,9 @@ public sealed class TableSentTexts : ISentTexts
 
         return sent;
     }
+
+    /// <summary>Moves every row still under an escaped number to its hashed key (the one-off migration); returns how many.</summary>
+    internal Task<int> MoveLegacyKeysAsync(CancellationToken cancellationToken) =>
+        LegacyPhoneKeys.MoveAsync(
+            table, key => ContactKeys.IsLegacyPhoneKey(key) ? keys.Phone(KeyEscaping.Unescape(key)) : null, cancellationToken);
 }

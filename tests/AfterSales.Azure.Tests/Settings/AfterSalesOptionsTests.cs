@@ -36,7 +36,7 @@ public sealed class AfterSalesOptionsTests
         var error = Assert.Single(Errors(("Storage:TablePrefx", "x")));
 
         Assert.Equal("Storage__TablePrefx", error.Key);
-        Assert.StartsWith("unknown setting (known here: ConnectionString, TableServiceUri, TablePrefix)", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("unknown setting (known here: ConnectionString, TableServiceUri, TablePrefix, KeyHashSecret)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
