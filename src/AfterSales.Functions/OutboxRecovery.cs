@@ -1,3 +1,4 @@
+using AfterSales.Azure.Storage;
 using AfterSales.Core.Notifications;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
@@ -6,20 +7,23 @@ namespace AfterSales.Functions;
 
 /// <summary>
 /// Every <c>%OutboxRecoverySchedule%</c> (UTC, default every 5 minutes): sends steps whose queue message was lost,
-/// settles attempts a crash cut short, and mails the duty manager the failures (at most once per interval).
+/// settles attempts a crash cut short, mails the duty manager the failures (at most once per interval), and runs a
+/// bounded page of the retention purge (message bodies, processed webhook ids: docs/storage.md).
 /// </summary>
-public sealed partial class OutboxRecovery(OutboxDrain drain, FailureSummary failures, ILogger<OutboxRecovery> logger)
+public sealed partial class OutboxRecovery(OutboxDrain drain, FailureSummary failures, TableRetention retention, ILogger<OutboxRecovery> logger)
 {
     [Function(nameof(OutboxRecovery))]
     public async Task Run([TimerTrigger("%OutboxRecoverySchedule%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         var outcomes = await drain.DrainAsync(cancellationToken);
         var reported = await failures.SendIfDueAsync(cancellationToken);
-        LogRecovered(logger, new OutcomeCounts(outcomes), reported);
+        var purged = await retention.PurgeAsync(cancellationToken);
+        LogRecovered(logger, new OutcomeCounts(outcomes), reported, purged.TextsPurged, purged.ProcessedMessagesDeleted);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox recovery: {Outcomes}; failures reported {Reported}")]
-    private static partial void LogRecovered(ILogger logger, OutcomeCounts outcomes, int reported);
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Outbox recovery: {Outcomes}; failures reported {Reported}; retention: {TextsPurged} text bodies purged, {IdsDeleted} processed message ids deleted")]
+    private static partial void LogRecovered(ILogger logger, OutcomeCounts outcomes, int reported, int textsPurged, int idsDeleted);
 
     /// <summary>Formats as <c>Sent 3, Failed 1</c> only when the line is written.</summary>
     internal readonly record struct OutcomeCounts(IReadOnlyDictionary<DispatchOutcome, int> Counts)

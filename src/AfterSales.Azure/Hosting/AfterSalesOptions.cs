@@ -29,6 +29,9 @@ public sealed class AfterSalesOptions
     /// <summary>The <c>Revisits</c> section (the revisit programme).</summary>
     public RevisitSettings Revisits { get; private set; } = null!;
 
+    /// <summary>The <c>Retention</c> section: how long message bodies and processed webhook ids are kept.</summary>
+    public RetentionSettings Retention { get; private set; } = null!;
+
     /// <summary>The Service Bus connection and the notifications queue the sweep sends to.</summary>
     public ServiceBusSettings ServiceBus { get; private set; } = null!;
 
@@ -37,7 +40,7 @@ public sealed class AfterSalesOptions
 
     /// <summary>
     /// Reads and validates every section: <c>Calendars</c>, <c>Sla</c>, <c>Escalation</c>, <c>Events</c>, <c>Email</c>,
-    /// <c>Texts</c>, <c>Revisits</c>, <c>Sms</c>, <c>Storage</c> and the host settings, each layered over
+    /// <c>Texts</c>, <c>Revisits</c>, <c>Retention</c>, <c>Sms</c>, <c>Storage</c> and the host settings, each layered over
     /// <see cref="SettingsDefaults.Values"/>.
     /// </summary>
     /// <param name="configuration">App settings (environment variables, a settings file), with or without the defaults.</param>
@@ -53,6 +56,7 @@ public sealed class AfterSalesOptions
         var calendars = options.Settings?.Calendars ?? SettingsLoader.ValidCalendars(withDefaults);
         options.Texts = Collect(() => TextSettingsLoader.Load(withDefaults, calendars), errors)!;
         options.Revisits = Collect(() => RevisitSettingsLoader.Load(withDefaults), errors)!;
+        options.Retention = Collect(() => RetentionSettingsLoader.Load(withDefaults), errors)!;
         if (scope == SettingsScope.Host || SettingsDefaults.AreChangedUnder(withDefaults, "Storage"))
             options.Storage = Collect(() => StorageSettingsLoader.Load(withDefaults), errors)!;
         if (scope == SettingsScope.Host || SettingsDefaults.AreChangedUnder(withDefaults, "Sms"))
@@ -76,6 +80,7 @@ public sealed class AfterSalesOptions
         Texts = read.Texts;
         Sms = read.Sms;
         Revisits = read.Revisits;
+        Retention = read.Retention;
         Host = read.Host;
         ServiceBus = read.ServiceBus;
     }
