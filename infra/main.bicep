@@ -86,6 +86,12 @@ param maximumInstanceCount int = 100
 @description('Memory of each FC1 instance, in MB. 512 is plenty for this app (measured working set well under it) and the cheapest.')
 param instanceMemoryMB int = 512
 
+@description('Refuse the public internet on storage and Key Vault (default action Deny, trusted Azure services bypass): the app reaches them through a virtual network it integrates with. False (default): public endpoints, Entra ID only (no shared keys, no access policies). See README, "Deploy".')
+param restrictNetworkAccess bool = false
+
+@description('With restrictNetworkAccess: public IPv4 addresses or CIDR ranges that may still reach storage and Key Vault, e.g. where `azd provision` and `azd deploy` run from.')
+param allowedIpRanges array = []
+
 @description('Let helpdesks send to ticket-events with a SAS key (a send-only rule is created). False: Entra ID only.')
 param serviceBusSasForHelpdesk bool = false
 
@@ -103,6 +109,11 @@ param smsAuthToken string
 @minLength(32)
 @description('Key that signs survey links (32+ random characters, e.g. `openssl rand -base64 48`), stored in Key Vault.')
 param surveySigningKey string
+
+@secure()
+@minLength(32)
+@description('Key of the hashes that stand for customers\' phone numbers in table keys (32+ random characters, e.g. `openssl rand -base64 48`), stored in Key Vault. Set once: another value orphans every opt-out.')
+param keyHashSecret string
 
 @description('Key Vault name. Empty (the first provision): a new unique name. azd keeps it (AZURE_KEY_VAULT_NAME) for later provisions; after `azd down` set it empty again, since a soft-deleted vault keeps its name.')
 param keyVaultName string = ''
@@ -138,6 +149,17 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
+module network 'modules/network.bicep' = if (restrictNetworkAccess) {
+  scope: group
+  params: {
+    name: 'vnet-aftersales-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+var appSubnetId = restrictNetworkAccess ? network!.outputs.appSubnetId : ''
+
 module storage 'modules/storage.bicep' = {
   scope: group
   params: {
@@ -145,6 +167,9 @@ module storage 'modules/storage.bicep' = {
     location: location
     tags: tags
     deploymentContainerName: 'app-package'
+    restrictNetworkAccess: restrictNetworkAccess
+    appSubnetId: appSubnetId
+    allowedIpRanges: allowedIpRanges
   }
 }
 
@@ -164,10 +189,14 @@ module keyVault 'modules/keyvault.bicep' = {
     name: empty(keyVaultName) ? 'kv-as-${take(uniqueString(resourceToken, keyVaultNameSeed), 13)}' : keyVaultName
     location: location
     tags: tags
+    restrictNetworkAccess: restrictNetworkAccess
+    appSubnetId: appSubnetId
+    allowedIpRanges: allowedIpRanges
     secrets: {
       SendGridApiKey: sendGridApiKey
       SmsAuthToken: smsAuthToken
       SurveySigningKey: surveySigningKey
+      KeyHashSecret: keyHashSecret
     }
   }
 }
@@ -178,6 +207,8 @@ module roles 'modules/roles.bicep' = {
     principalId: identity.outputs.principalId
     storageAccountName: storage.outputs.name
     serviceBusName: serviceBus.outputs.name
+    ticketEventsQueue: serviceBus.outputs.ticketEventsQueue
+    notificationsQueue: serviceBus.outputs.notificationsQueue
     keyVaultName: keyVault.outputs.name
     appInsightsName: monitoring.outputs.appInsightsName
     userPrincipalId: principalId
@@ -215,8 +246,10 @@ module functionApp 'modules/functionapp.bicep' = {
       Email__SendGrid__ApiKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/SendGridApiKey)'
       Sms__AuthToken: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/SmsAuthToken)'
       Texts__SurveySigningKey: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/SurveySigningKey)'
+      Storage__KeyHashSecret: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.uri}secrets/KeyHashSecret)'
     }
     publicBaseUrl: publicBaseUrl
+    appSubnetId: appSubnetId
     requiredSettings: {
       Email__From: emailFrom
       Email__TicketUrl: ticketUrl
@@ -242,3 +275,9 @@ output AZURE_FUNCTION_APP_URL string = functionApp.outputs.url
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_SERVICE_BUS_NAMESPACE string = serviceBus.outputs.namespaceHost
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+// The helpdesk's own key is a function key of TicketEventsHttp only. It cannot be a resource here: a function-level
+// key needs the function, which exists only after `azd deploy`, and a host key (host/functionKeys) would also open
+// every other Function-level endpoint. So the outputs name it and give the command that creates or reads it.
+output AFTERSALES_HELPDESK_KEY_NAME string = 'helpdesk'
+output AFTERSALES_HELPDESK_KEY_COMMAND string = 'az functionapp function keys set -g ${group.name} -n ${functionApp.outputs.name} --function-name TicketEventsHttp --key-name helpdesk --query value -o tsv'
+

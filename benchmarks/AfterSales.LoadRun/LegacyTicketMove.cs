@@ -1,5 +1,4 @@
 using AfterSales.Azure.Storage;
-using Microsoft.Extensions.Configuration;
 
 namespace AfterSales.LoadRun;
 
@@ -8,12 +7,7 @@ public static class LegacyTicketMove
 {
     public static async Task<int> RunAsync(TextWriter output, CancellationToken cancellationToken)
     {
-        var storage = StorageSettingsLoader.Load(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = Environment.GetEnvironmentVariable("Storage__ConnectionString"),
-            ["Storage:TableServiceUri"] = Environment.GetEnvironmentVariable("Storage__TableServiceUri"),
-            ["Storage:TablePrefix"] = Environment.GetEnvironmentVariable("Storage__TablePrefix"),
-        }).Build());
+        var storage = DeployedStorage.FromEnvironment();
         var tables = AfterSalesTables.Create(storage);
         var moved = await tables.Tickets.MoveLegacyTicketsAsync(cancellationToken);
         output.WriteLine($"moved {moved} ticket(s) of {storage.TablePrefix}Tickets to the partition layout");

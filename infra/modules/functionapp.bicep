@@ -34,6 +34,9 @@ param aftersalesSettings object
 @description('Public https base URL in front of the app; empty: the app\'s default host name.')
 param publicBaseUrl string
 
+@description('The subnet the app integrates with (restricted network); empty: no virtual network.')
+param appSubnetId string
+
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
   location: location
@@ -90,8 +93,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     keyVaultReferenceIdentity: identityId
+    virtualNetworkSubnetId: empty(appSubnetId) ? null : appSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
     }
     functionAppConfig: {
       deployment: {
@@ -113,6 +118,17 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         version: '10.0'
       }
     }
+  }
+
+  // No FTP or Kudu basic-auth publishing: deployments authenticate with Entra ID (azd uses the deployment container).
+  resource ftpBasicAuth 'basicPublishingCredentialsPolicies' = {
+    name: 'ftp'
+    properties: { allow: false }
+  }
+
+  resource scmBasicAuth 'basicPublishingCredentialsPolicies' = {
+    name: 'scm'
+    properties: { allow: false }
   }
 
   resource settings 'config' = {

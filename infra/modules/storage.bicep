@@ -5,6 +5,17 @@ param location string
 param tags object
 param deploymentContainerName string
 
+@description('Refuse the public internet (default action Deny): only the app\'s subnet, trusted Azure services and allowedIpRanges get in.')
+param restrictNetworkAccess bool
+
+@description('The function app\'s subnet, admitted when the network is restricted; empty otherwise.')
+param appSubnetId string
+
+@description('Public IPv4 addresses or CIDR ranges admitted when the network is restricted (where `azd deploy` runs from).')
+param allowedIpRanges array
+
+var ipRules = [for range in allowedIpRanges: { value: range, action: 'Allow' }]
+
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
   location: location
@@ -19,6 +30,14 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
     publicNetworkAccess: 'Enabled'
+    networkAcls: restrictNetworkAccess
+      ? {
+          defaultAction: 'Deny'
+          bypass: 'AzureServices'
+          virtualNetworkRules: [{ id: appSubnetId, action: 'Allow' }]
+          ipRules: ipRules
+        }
+      : { defaultAction: 'Allow', bypass: 'AzureServices' }
   }
 
   resource blobs 'blobServices' = {

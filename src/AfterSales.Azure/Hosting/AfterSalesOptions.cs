@@ -32,6 +32,8 @@ public sealed class AfterSalesOptions
 
     /// <summary>The <c>Reports</c> section (weekly digest, monthly report).</summary>
     public ReportSettings Reports { get; private set; } = null!;
+    /// <summary>The <c>Retention</c> section: how long message bodies and processed webhook ids are kept.</summary>
+    public RetentionSettings Retention { get; private set; } = null!;
 
     /// <summary>The Service Bus connection and the notifications queue the sweep sends to.</summary>
     public ServiceBusSettings ServiceBus { get; private set; } = null!;
@@ -41,7 +43,7 @@ public sealed class AfterSalesOptions
 
     /// <summary>
     /// Reads and validates every section: <c>Calendars</c>, <c>Sla</c>, <c>Escalation</c>, <c>Events</c>, <c>Email</c>,
-    /// <c>Texts</c>, <c>Revisits</c>, <c>Reports</c>, <c>Sms</c>, <c>Storage</c> and the host settings, each layered over
+    /// <c>Texts</c>, <c>Revisits</c>, <c>Reports</c>, <c>Retention</c>, <c>Sms</c>, <c>Storage</c> and the host settings, each layered over
     /// <see cref="SettingsDefaults.Values"/>.
     /// </summary>
     /// <param name="configuration">App settings (environment variables, a settings file), with or without the defaults.</param>
@@ -58,6 +60,7 @@ public sealed class AfterSalesOptions
         options.Texts = Collect(() => TextSettingsLoader.Load(withDefaults, calendars), errors)!;
         options.Revisits = Collect(() => RevisitSettingsLoader.Load(withDefaults), errors)!;
         options.Reports = Collect(() => ReportSettingsLoader.Load(withDefaults, calendars), errors)!;
+        options.Retention = Collect(() => RetentionSettingsLoader.Load(withDefaults), errors)!;
         if (scope == SettingsScope.Host || SettingsDefaults.AreChangedUnder(withDefaults, "Storage"))
             options.Storage = Collect(() => StorageSettingsLoader.Load(withDefaults), errors)!;
         if (scope == SettingsScope.Host || SettingsDefaults.AreChangedUnder(withDefaults, "Sms"))
@@ -82,6 +85,7 @@ public sealed class AfterSalesOptions
         Sms = read.Sms;
         Revisits = read.Revisits;
         Reports = read.Reports;
+        Retention = read.Retention;
         Host = read.Host;
         ServiceBus = read.ServiceBus;
     }

@@ -41,6 +41,7 @@ public static class AfterSalesServices
         services.AddSingleton(p => Options(p).Revisits);
         services.AddSingleton(p => Options(p).Reports);
         services.AddSingleton(p => Options(p).ServiceBus);
+        services.AddSingleton(p => Options(p).Retention);
         services.AddSingleton(p => p.GetRequiredService<AfterSalesSettings>().Email);
 
         AddAzureClients(services);
@@ -84,8 +85,10 @@ public static class AfterSalesServices
     private static void AddStores(IServiceCollection services)
     {
         services.AddSingleton(p => AfterSalesTables.Create(p.GetRequiredService<TableServiceClient>(), Options(p).Storage.TablePrefix));
-        services.AddSingleton(p => TextTables.Create(p.GetRequiredService<TableServiceClient>(), Options(p).Storage.TablePrefix));
+        services.AddSingleton(p => TextTables.Create(
+            p.GetRequiredService<TableServiceClient>(), Options(p).Storage.TablePrefix, Options(p).Storage.KeyHashSecret));
         services.AddSingleton(p => RevisitTables.Create(p.GetRequiredService<TableServiceClient>(), Options(p).Storage.TablePrefix));
+        services.AddSingleton<TableRetention>();
         services.AddHostedService<TableCreation>();
         services.AddHostedService<TextTableCreation>();
         services.AddHostedService<RevisitTableCreation>();

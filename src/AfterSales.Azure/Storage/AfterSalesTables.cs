@@ -32,6 +32,7 @@ public sealed class AfterSalesTables
         SweepLease = new TableSweepLease(sweepState);
         FailureSummaryLog = new TableFailureSummaryLog(sweepState);
         Quarantine = new TableTicketQuarantine(quarantine);
+        RetentionCheckpoint = new RetentionCheckpoint(sweepState);
     }
 
     /// <param name="credential">For <see cref="StorageSettings.TableServiceUri"/>: <see cref="DefaultAzureCredential"/> (managed identity in Azure) when null.</param>
@@ -59,6 +60,8 @@ public sealed class AfterSalesTables
 
     /// <summary>Tickets the sweep could not process, quarantined after a few tries.</summary>
     public TableTicketQuarantine Quarantine { get; }
+
+    internal RetentionCheckpoint RetentionCheckpoint { get; }
 
     /// <summary>Requests sent and bytes written so far, every table of the group together.</summary>
     public TableTraffic Traffic => tables.Traffic;

@@ -40,6 +40,22 @@ internal sealed class CountingTable(TableClient client, Action countRead, TableT
         }
     }
 
+    /// <summary>One page of a query, from <paramref name="continuation"/> (null: the start): bounded work for a background pass.</summary>
+    /// <returns>The rows and where the next page starts (null: the query is done).</returns>
+    public async Task<(IReadOnlyList<TableEntity> Rows, string? Continuation)> QueryPageAsync(
+        string filter, string? continuation, int pageSize, CancellationToken cancellationToken)
+    {
+        var pages = client.QueryAsync<TableEntity>(filter, maxPerPage: pageSize, cancellationToken: cancellationToken).AsPages(continuation, pageSize);
+        await foreach (var page in pages.ConfigureAwait(false))
+        {
+            traffic.CountRequest();
+            foreach (var _ in page.Values) countRead();
+            return (page.Values, page.ContinuationToken);
+        }
+
+        return ([], null);
+    }
+
     /// <returns>False when a row with these keys exists already.</returns>
     public async Task<bool> TryAddAsync(TableEntity entity, CancellationToken cancellationToken)
     {

@@ -6,9 +6,9 @@ using Microsoft.Extensions.Configuration;
 namespace AfterSales.Azure.Storage;
 
 /// <summary>
-/// Reads the <c>Storage</c> section: <c>ConnectionString</c> or <c>TableServiceUri</c> (exactly one), and
-/// <c>TablePrefix</c>. Reports every bad key at once in environment-variable form, like the other settings.
-/// Never quotes a connection string: it holds the account key.
+/// Reads the <c>Storage</c> section: <c>ConnectionString</c> or <c>TableServiceUri</c> (exactly one),
+/// <c>TablePrefix</c> and <c>KeyHashSecret</c> (required). Reports every bad key at once in environment-variable form, like the other settings.
+/// Never quotes a connection string or the secret.
 /// </summary>
 public static partial class StorageSettingsLoader
 {
@@ -16,7 +16,7 @@ public static partial class StorageSettingsLoader
     private const int MaxPrefixLength = 63 - 14;
 
     /// <summary>Every setting of the section; any other key under <c>Storage</c> is an error.</summary>
-    public static readonly IReadOnlyList<string> Known = ["ConnectionString", "TableServiceUri", "TablePrefix"];
+    public static readonly IReadOnlyList<string> Known = ["ConnectionString", "TableServiceUri", "TablePrefix", "KeyHashSecret"];
 
     /// <exception cref="SettingsValidationException">Lists every bad key.</exception>
     public static StorageSettings Load(IConfiguration configuration)
@@ -25,6 +25,7 @@ public static partial class StorageSettingsLoader
         var connectionKey = section.GetSection("ConnectionString");
         var uriKey = section.GetSection("TableServiceUri");
         var prefixKey = section.GetSection("TablePrefix");
+        var secretKey = section.GetSection("KeyHashSecret");
         var errors = new List<SettingsError>();
         foreach (var child in section.GetChildren().Where(c => !Known.Contains(c.Key, StringComparer.OrdinalIgnoreCase)))
             errors.Add(Error(child, $"unknown setting (known here: {string.Join(", ", Known)})"));
@@ -59,8 +60,19 @@ public static partial class StorageSettingsLoader
             errors.Add(Error(prefixKey, $"'{prefix}' is not a table prefix: use a letter then letters or digits, at most {MaxPrefixLength} characters"));
         }
 
+        var secret = ValueOf(secretKey);
+        if (secret is null)
+        {
+            errors.Add(Error(secretKey,
+                $"is required but missing or empty (the key of the hashes that stand for phone numbers in table keys, at least {StorageSettings.MinimumKeyHashSecretLength} random characters; keep it in Key Vault and never change it)"));
+        }
+        else if (secret.Length < StorageSettings.MinimumKeyHashSecretLength)
+        {
+            errors.Add(Error(secretKey, $"is too short: at least {StorageSettings.MinimumKeyHashSecretLength} characters (use a random string)"));
+        }
+
         if (errors.Count > 0) throw new SettingsValidationException(errors);
-        return new StorageSettings(connectionString, uri, prefix);
+        return new StorageSettings(connectionString, uri, prefix, secret!);
     }
 
     private static string? ValueOf(IConfigurationSection key) => string.IsNullOrWhiteSpace(key.Value) ? null : key.Value.Trim();

@@ -149,6 +149,36 @@ public sealed class TableOutbox : IOutbox
             yield return FromRow(row);
     }
 
+    /// <summary>
+    /// One page of the retention purge: text rows produced before <paramref name="producedBefore"/> whose outcome is
+    /// final (sent, failed, suppressed, cancelled, held for good) and still hold a body lose their body, number and
+    /// email; the number is kept masked beside the outcome. A row changed meanwhile (ETag) is left for the next pass.
+    /// </summary>
+    /// <returns>Rows purged and where the next page starts (null: the pass is done).</returns>
+    internal async Task<(int Purged, string? Continuation)> PurgeTextsAsync(
+        Instant producedBefore, Instant now, string? continuation, int pageSize, CancellationToken cancellationToken)
+    {
+        // A purged row has an empty Body, so the filter skips it and a pass never reads it again.
+        var filter = TableClient.CreateQueryFilter(
+            $"Channel eq {NotificationMessageJson.ChannelName(NotificationChannel.Sms)} and ProducedAt lt {StoredTime.ToColumn(producedBefore)} and Body ne {""}")
+            + $" and (Status eq '{OutboxStatus.Sent}' or Status eq '{OutboxStatus.Failed}' or Status eq '{OutboxStatus.Suppressed}'"
+            + $" or Status eq '{OutboxStatus.Cancelled}' or (Status eq '{OutboxStatus.Held}' and HeldForGood eq true))";
+        var (rows, next) = await table.QueryPageAsync(filter, continuation, pageSize, cancellationToken).ConfigureAwait(false);
+        var purged = 0;
+        foreach (var row in rows)
+        {
+            row["Phone"] = CustomerPhones.Mask(row.GetString("Phone"));
+            // A provider's error text may quote the number ("The 'To' number +86… is not valid").
+            if (row.GetString("FailureReason") is { } reason) row["FailureReason"] = CustomerPhones.MaskNumbersIn(reason);
+            row.Remove("Email");
+            row["Body"] = "";
+            row["PurgedAt"] = StoredTime.ToColumn(now);
+            if (await table.TryReplaceAsync(row, row.ETag, cancellationToken).ConfigureAwait(false)) purged++;
+        }
+
+        return (purged, next);
+    }
+
     private static TableEntity Change(EscalationStep step) => new(KeyEscaping.Escape(step.TicketId), KeyEscaping.Escape(step.Key));
 
     private static TableEntity ToRow(EscalationStep step, Instant producedAt)

@@ -5,7 +5,7 @@ using NodaTime;
 namespace AfterSales.Azure.Storage;
 
 /// <summary>
-/// Texts sent or reserved, by number: PartitionKey the escaped E.164 number, RowKey the escaped text key; columns Key,
+/// Texts sent or reserved, by number: PartitionKey the number's keyed hash (<see cref="ContactKeys.Phone"/>), RowKey the escaped text key; columns Key,
 /// Kind, SentAt, BudgetExempt, Reserved (a reservation not yet confirmed as sent). One more row per number,
 /// <see cref="GuardRowKey"/>, is the number's budget guard: every reservation rewrites it over the ETag read before
 /// the budget was decided, in the same entity-group transaction as the reservation row, so of two reservations
@@ -24,8 +24,13 @@ public sealed class TableSentTexts : ISentTexts
     private const int MaxTries = 8;
 
     private readonly CountingTable table;
+    private readonly ContactKeys keys;
 
-    internal TableSentTexts(CountingTable table) => this.table = table;
+    internal TableSentTexts(CountingTable table, ContactKeys keys)
+    {
+        this.table = table;
+        this.keys = keys;
+    }
 
     public async Task RecordAsync(string e164, SentText text, CancellationToken cancellationToken)
     {
@@ -39,7 +44,7 @@ public sealed class TableSentTexts : ISentTexts
 
     public async Task<IReadOnlyList<SentText>> ListSinceAsync(string e164, Instant since, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {KeyEscaping.Escape(e164)} and SentAt ge {StoredTime.ToColumn(since)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {keys.Phone(e164)} and SentAt ge {StoredTime.ToColumn(since)}");
         var sent = new List<SentText>();
         await foreach (var row in table.QueryAsync(filter, null, cancellationToken).ConfigureAwait(false))
         {
@@ -57,7 +62,7 @@ public sealed class TableSentTexts : ISentTexts
     {
         ArgumentNullException.ThrowIfNull(reservation);
         ArgumentNullException.ThrowIfNull(decide);
-        var partition = KeyEscaping.Escape(e164);
+        var partition = keys.Phone(e164);
         for (var attempt = 0; attempt < MaxTries; attempt++)
         {
             // The guard is read before the list: a reservation written after this read changes its ETag.
@@ -82,7 +87,7 @@ public sealed class TableSentTexts : ISentTexts
 
     public async Task ReleaseAsync(string e164, string key, CancellationToken cancellationToken)
     {
-        var partition = KeyEscaping.Escape(e164);
+        var partition = keys.Phone(e164);
         var rowKey = KeyEscaping.Escape(key);
         if (await table.GetAsync(partition, rowKey, cancellationToken).ConfigureAwait(false) is { } row && IsReservation(row))
             await table.DeleteAsync(partition, rowKey, row.ETag, cancellationToken).ConfigureAwait(false);
@@ -90,8 +95,8 @@ public sealed class TableSentTexts : ISentTexts
 
     private static bool IsReservation(TableEntity row) => row.GetBoolean("Reserved") ?? false;
 
-    private static TableEntity Row(string e164, SentText text) =>
-        new(KeyEscaping.Escape(e164), KeyEscaping.Escape(text.Key))
+    private TableEntity Row(string e164, SentText text) =>
+        new(keys.Phone(e164), KeyEscaping.Escape(text.Key))
         {
             ["Key"] = text.Key,
             ["Kind"] = text.Kind.ToString(),
@@ -99,4 +104,9 @@ public sealed class TableSentTexts : ISentTexts
             ["BudgetExempt"] = text.IsBudgetExempt,
             ["Reserved"] = text.IsReservation,
         };
+
+    /// <summary>Moves every row still under an escaped number to its hashed key (the one-off migration); returns how many.</summary>
+    internal Task<int> MoveLegacyKeysAsync(CancellationToken cancellationToken) =>
+        LegacyPhoneKeys.MoveAsync(
+            table, key => ContactKeys.IsLegacyPhoneKey(key) ? keys.Phone(KeyEscaping.Unescape(key)) : null, cancellationToken);
 }

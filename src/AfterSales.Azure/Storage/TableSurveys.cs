@@ -6,15 +6,21 @@ namespace AfterSales.Azure.Storage;
 
 /// <summary>
 /// Surveys and their ratings. Each survey is one row under its ticket (PartitionKey the escaped ticket id, RowKey the
-/// escaped survey key) and one row under its number (PartitionKey <c>phone:</c> and the escaped E.164, same RowKey),
+/// escaped survey key) and one row under its number (PartitionKey <c>phone:</c> and the number's keyed hash,
+/// <see cref="ContactKeys.Phone"/>; same RowKey),
 /// so that a link finds it by ticket and a reply by number; the rating is written to both, the ticket row first.
 /// </summary>
 public sealed class TableSurveys : ISurveys
 {
     private const string PhonePrefix = "phone:";
     private readonly CountingTable table;
+    private readonly ContactKeys keys;
 
-    internal TableSurveys(CountingTable table) => this.table = table;
+    internal TableSurveys(CountingTable table, ContactKeys keys)
+    {
+        this.table = table;
+        this.keys = keys;
+    }
 
     public async Task RecordSentAsync(SurveySent survey, CancellationToken cancellationToken)
     {
@@ -70,7 +76,16 @@ public sealed class TableSurveys : ISurveys
         return true;
     }
 
-    private static string PhonePartition(string e164) => PhonePrefix + KeyEscaping.Escape(e164);
+    /// <summary>Moves every number row still under <c>phone:</c> and the escaped number to its hashed key (the one-off migration).</summary>
+    internal Task<int> MoveLegacyKeysAsync(CancellationToken cancellationToken) =>
+        LegacyPhoneKeys.MoveAsync(
+            table,
+            key => key.StartsWith(PhonePrefix, StringComparison.Ordinal) && ContactKeys.IsLegacyPhoneKey(key[PhonePrefix.Length..])
+                ? PhonePartition(KeyEscaping.Unescape(key[PhonePrefix.Length..]))
+                : null,
+            cancellationToken);
+
+    private string PhonePartition(string e164) => PhonePrefix + keys.Phone(e164);
 
     private static TableEntity Row(string partitionKey, SurveySent survey) => new(partitionKey, KeyEscaping.Escape(survey.SurveyKey))
     {

@@ -40,9 +40,10 @@ public sealed class TicketEventParser
     }
 
     /// <summary>
-    /// A parser for events AfterSales accepted earlier and stored: it keeps every shape check but no policy
-    /// check (priorities may since have been renamed in settings, times are in the past by now, ids were accepted
-    /// before ids were bounded).
+    /// A parser for events AfterSales accepted earlier and stored: it keeps the shape checks but re-validates no
+    /// value (priorities may since have been renamed in settings, times are in the past by now, ids were accepted
+    /// before ids were bounded, and a phone number, email, locale or time zone valid then stays readable whatever
+    /// today's rules or phone metadata say).
     /// </summary>
     public static TicketEventParser ForStoredEvents() => new(null, new EventTimeWindow(Forever, Forever, Forever), TimeProvider.System) { storedEvents = true };
 
@@ -77,7 +78,7 @@ public sealed class TicketEventParser
         }
 
         var now = Instant.FromDateTimeOffset(time.GetUtcNow());
-        var check = new FieldChecks(type, knownPriorities, now, window, checkIds: !storedEvents);
+        var check = new FieldChecks(type, knownPriorities, now, window, checkValues: !storedEvents);
         var evt = WireToDomain.ToEvent(dto, check);
         return check.Rejection is { } rejection ? EventParseResult.Rejected(rejection) : EventParseResult.Accepted(evt);
     }

@@ -5,7 +5,7 @@ public static class SecretSettings
 {
     public const string Masked = "********";
 
-    private static readonly string[] Keys = ["Email:SendGrid:ApiKey", "Sms:AuthToken", "Sms:WebhookSharedKey", "Texts:SurveySigningKey", "Storage:ConnectionString"];
+    private static readonly string[] Keys = ["Email:SendGrid:ApiKey", "Sms:AuthToken", "Sms:WebhookSharedKey", "Texts:SurveySigningKey", "Storage:ConnectionString", "Storage:KeyHashSecret"];
 
     public static bool IsSecret(string key) =>
         Keys.Contains(key.Replace("__", ":", StringComparison.Ordinal), StringComparer.OrdinalIgnoreCase);

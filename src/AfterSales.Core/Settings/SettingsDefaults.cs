@@ -82,6 +82,8 @@ public static class SettingsDefaults
         values["Sms:MaxRetries"] = "3";
         values["Sms:RetryDelay"] = "PT1S";
         values["Sms:MaxRetryAfter"] = "PT30S";
+        values["Retention:MessageBodies"] = "P90D";
+        values["Retention:ProcessedMessages"] = "P30D";
         return values;
     }
 

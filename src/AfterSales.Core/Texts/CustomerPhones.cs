@@ -4,7 +4,7 @@ using PhoneNumbers;
 namespace AfterSales.Core.Texts;
 
 /// <summary>Phone numbers validated and written in E.164 (libphonenumber), and masked for logs.</summary>
-public static class CustomerPhones
+public static partial class CustomerPhones
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
@@ -63,4 +63,18 @@ public static class CustomerPhones
         var shown = new string(digits[..countryLength]);
         return (countryLength > 0 ? "+" + shown : "") + new string('*', digits.Length - countryLength - 2) + new string(digits[^2..]);
     }
+
+    /// <summary>
+    /// <paramref name="text"/> with every number that may be a phone number masked as <see cref="Mask"/> does: a
+    /// <c>+</c> and digits (spaces and dashes between them included), or seven digits or more in a row. For free text
+    /// such as a provider's error message; dates and times (<c>2026-10-12 09:00</c>) stay as they are.
+    /// </summary>
+    public static string MaskNumbersIn(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return NumberRun().Replace(text, m => m.Value.Count(char.IsAsciiDigit) >= 7 ? Mask(m.Value) : m.Value);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\+\d[\d \-]*\d|\d{7,}", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex NumberRun();
 }

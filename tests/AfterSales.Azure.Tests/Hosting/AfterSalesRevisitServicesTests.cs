@@ -28,6 +28,7 @@ public sealed class AfterSalesRevisitServicesTests : StorageTest
         ("Sms:From", "+14155550100"),
         ("Texts:SurveySigningKey", TextTestSettings.SigningKey),
         ("Texts:SurveyLinkBase", TextTestSettings.LinkBase),
+        ("Storage:KeyHashSecret", TestStorage.KeyHashSecret),
         ("Email:Mode", "Pickup"),
         ("ServiceBusConnection:fullyQualifiedNamespace", "aftersales-test.servicebus.windows.net"),
         ("NotificationsQueue", "notifications"),
@@ -51,14 +52,14 @@ public sealed class AfterSalesRevisitServicesTests : StorageTest
     }
 
     [Fact]
-    public void Start_up_fails_naming_the_missing_revisit_team_auth_token_and_survey_key()
+    public void Start_up_fails_naming_the_missing_revisit_team_auth_token_survey_key_and_key_hash_secret()
     {
         using var provider = Build(Prefix, ("Escalation:Teams:Default:RevisitTeam", null));
 
         var error = Assert.Throws<SettingsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Equal(
-            ["Escalation__Teams__Default__RevisitTeam", "Sms__AccountSid", "Sms__AuthToken", "Sms__From", "Texts__SurveyLinkBase", "Texts__SurveySigningKey"],
+            ["Escalation__Teams__Default__RevisitTeam", "Sms__AccountSid", "Sms__AuthToken", "Sms__From", "Storage__KeyHashSecret", "Texts__SurveyLinkBase", "Texts__SurveySigningKey"],
             error.Errors.Select(e => e.Key).Distinct().Order(StringComparer.Ordinal));
     }
 

@@ -22,7 +22,7 @@ public class RevisitRunTests : StorageTest, IAsyncLifetime
     async Task IAsyncLifetime.InitializeAsync()
     {
         await InitializeAsync();
-        var storage = new StorageSettings(ConnectionString, null, Prefix);
+        var storage = TestStorage.Settings(ConnectionString, Prefix);
         revisitTables = RevisitTables.Create(storage);
         textTables = TextTables.Create(storage);
         await Task.WhenAll(revisitTables.CreateIfNotExistsAsync(None), textTables.CreateIfNotExistsAsync(None));

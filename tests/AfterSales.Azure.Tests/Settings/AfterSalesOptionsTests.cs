@@ -24,9 +24,10 @@ public sealed class AfterSalesOptionsTests
         const string Reference = "@Microsoft.KeyVault(SecretUri=https://kv-as-abc123.vault.azure.net/secrets/SurveySigningKey)";
 
         var errors = Errors(("Texts:SurveySigningKey", Reference), ("Sms:AuthToken", Reference.Replace("SurveySigningKey", "SmsAuthToken", StringComparison.Ordinal)),
-            ("Email:SendGrid:ApiKey", "@microsoft.keyvault(VaultName=kv-as-abc123;SecretName=SendGridApiKey)"));
+            ("Email:SendGrid:ApiKey", "@microsoft.keyvault(VaultName=kv-as-abc123;SecretName=SendGridApiKey)"),
+            ("Storage:KeyHashSecret", Reference.Replace("SurveySigningKey", "KeyHashSecret", StringComparison.Ordinal)));
 
-        Assert.Equal(["Email__SendGrid__ApiKey", "Sms__AuthToken", "Texts__SurveySigningKey"], errors.Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["Email__SendGrid__ApiKey", "Sms__AuthToken", "Storage__KeyHashSecret", "Texts__SurveySigningKey"], errors.Select(e => e.Key).Order(StringComparer.Ordinal));
         Assert.All(errors, e => Assert.StartsWith("is a Key Vault reference App Service could not resolve", e.Message, StringComparison.Ordinal));
     }
 
@@ -36,7 +37,7 @@ public sealed class AfterSalesOptionsTests
         var error = Assert.Single(Errors(("Storage:TablePrefx", "x")));
 
         Assert.Equal("Storage__TablePrefx", error.Key);
-        Assert.StartsWith("unknown setting (known here: ConnectionString, TableServiceUri, TablePrefix)", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("unknown setting (known here: ConnectionString, TableServiceUri, TablePrefix, KeyHashSecret)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

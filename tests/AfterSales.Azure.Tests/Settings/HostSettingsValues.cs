@@ -1,3 +1,4 @@
+using AfterSales.Azure.Tests.Support;
 using Microsoft.Extensions.Configuration;
 
 namespace AfterSales.Azure.Tests.Settings;
@@ -9,6 +10,7 @@ internal static class HostSettingsValues
     {
         ["Storage:ConnectionString"] = "UseDevelopmentStorage=true",
         ["Storage:TablePrefix"] = "AfterSales",
+        ["Storage:KeyHashSecret"] = TestStorage.KeyHashSecret,
         ["Texts:SurveySigningKey"] = TextTestSettings.SigningKey,
         ["Texts:SurveyLinkBase"] = TextTestSettings.LinkBase,
         ["Sms:AccountSid"] = "AC00000000000000000000000000000000",

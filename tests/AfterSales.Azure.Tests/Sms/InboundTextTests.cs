@@ -22,7 +22,7 @@ public class InboundTextTests : StorageTest, IAsyncLifetime
     async Task IAsyncLifetime.InitializeAsync()
     {
         await InitializeAsync();
-        texts = TextTables.Create(new StorageSettings(ConnectionString, null, Prefix));
+        texts = TextTables.Create(TestStorage.Settings(ConnectionString, Prefix));
         await texts.CreateIfNotExistsAsync(None);
         inbound = new TwilioInbound(new TwilioWebhookCheck(AuthToken, null), new InboundTexts(texts.OptOuts, new SurveyResponses(texts.Surveys, Settings)), texts.InboundMessages);
     }

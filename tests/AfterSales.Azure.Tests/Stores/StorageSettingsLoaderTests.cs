@@ -9,12 +9,14 @@ public class StorageSettingsLoaderTests
     private const string Azurite =
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;";
 
+    private const string Secret = "key-hash-secret-of-this-test-0123456789";
+
     [Fact]
     public void A_connection_string_alone_is_enough_and_the_prefix_defaults_to_AfterSales()
     {
         var settings = Load(("Storage:ConnectionString", Azurite));
 
-        Assert.Equal(new StorageSettings(Azurite, null, "AfterSales"), settings);
+        Assert.Equal(new StorageSettings(Azurite, null, "AfterSales", Secret), settings);
     }
 
     [Fact]
@@ -22,7 +24,7 @@ public class StorageSettingsLoaderTests
     {
         var settings = Load(("Storage:TableServiceUri", "https://aftersales.table.core.windows.net/"), ("Storage:TablePrefix", "Prod2"));
 
-        Assert.Equal(new StorageSettings(null, new Uri("https://aftersales.table.core.windows.net/"), "Prod2"), settings);
+        Assert.Equal(new StorageSettings(null, new Uri("https://aftersales.table.core.windows.net/"), "Prod2", Secret), settings);
         Assert.NotNull(AfterSalesTables.Create(settings));
     }
 
@@ -84,8 +86,29 @@ public class StorageSettingsLoaderTests
         Assert.Equal(["Storage__TablePrefix", "Storage__TableServiceUri"], errors.Select(e => e.Key).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void A_missing_key_hash_secret_is_an_error_naming_the_key()
+    {
+        var error = Assert.Single(Errors(("Storage:ConnectionString", Azurite), ("Storage:KeyHashSecret", "")));
+
+        Assert.Equal("Storage__KeyHashSecret", error.Key);
+        Assert.Contains("required", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_short_key_hash_secret_is_an_error_without_quoting_it()
+    {
+        var error = Assert.Single(Errors(("Storage:ConnectionString", Azurite), ("Storage:KeyHashSecret", "short-secret-value")));
+
+        Assert.Equal("Storage__KeyHashSecret", error.Key);
+        Assert.Contains("at least 32", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("short-secret-value", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The section with <see cref="Secret"/> as its key hash secret unless <paramref name="values"/> sets another.</summary>
     private static StorageSettings Load(params (string Key, string? Value)[] values) =>
         StorageSettingsLoader.Load(new ConfigurationBuilder()
+            .AddInMemoryCollection([new("Storage:KeyHashSecret", Secret)])
             .AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build());
 
     private static IReadOnlyList<SettingsError> Errors(params (string Key, string? Value)[] values) =>

@@ -203,4 +203,23 @@ public class TicketStoreTests : StorageTest
         Assert.Equal(("P2", "metro", "Wang Qiang", "WaitingForCustomer", 3),
             (row.GetString("Priority"), row.GetString("Team"), row.GetString("Owner"), row.GetString("Status"), row.GetInt32("Events")));
     }
+
+    [Fact]
+    public async Task A_stored_event_that_todays_validator_would_refuse_still_reads()
+    {
+        var script = new TicketScript().Opened("2026-10-12 09:00", "P1");
+        Assert.Equal(AppendOutcome.Appended, await Tables.Tickets.TryAppendAsync(script[0], At("2026-10-12 09:00"), null, None));
+        var row = (await RawTable("Tickets").GetEntityAsync<TableEntity>("T-1", "e|T-1-e1")).Value;
+        var json = System.Text.Json.Nodes.JsonNode.Parse(row.GetString("Event0"))!;
+        // A number libphonenumber's metadata no longer takes, and an address with a display name.
+        json["customer"]!["phone"] = "+861380013800";
+        json["customer"]!["email"] = "Li Na <li.na@example.com>";
+        row["Event0"] = json.ToJsonString();
+        await RawTable("Tickets").UpdateEntityAsync(row, row.ETag);
+
+        var loaded = await Tables.Tickets.GetAsync("T-1", None);
+
+        var opened = Assert.IsType<TicketOpened>(Assert.Single(loaded!.Ticket.History.Events));
+        Assert.Equal("+861380013800", opened.Customer.Phone);
+    }
 }

@@ -56,6 +56,7 @@ internal sealed class ComposedService : IAsyncDisposable
         {
             ["Storage:ConnectionString"] = connectionString,
             ["Storage:TablePrefix"] = prefix,
+            ["Storage:KeyHashSecret"] = TestStorage.KeyHashSecret,
             // What a deployment must set for customer texts (no defaults).
             ["Texts:SurveySigningKey"] = TextTestSettings.SigningKey,
             ["Texts:SurveyLinkBase"] = TextTestSettings.LinkBase,

@@ -19,7 +19,7 @@ public abstract class StorageTest : IAsyncLifetime
     public async Task InitializeAsync()
     {
         ConnectionString = await Azurite.ConnectionStringAsync();
-        Tables = AfterSalesTables.Create(new StorageSettings(ConnectionString, null, Prefix));
+        Tables = AfterSalesTables.Create(TestStorage.Settings(ConnectionString, Prefix));
         await Tables.CreateIfNotExistsAsync(CancellationToken.None);
     }
 
@@ -41,6 +41,6 @@ public abstract class StorageTest : IAsyncLifetime
     protected AfterSalesTables OtherTables(out string prefix)
     {
         prefix = "t" + Guid.NewGuid().ToString("N")[..20];
-        return AfterSalesTables.Create(new StorageSettings(ConnectionString, null, prefix));
+        return AfterSalesTables.Create(TestStorage.Settings(ConnectionString, prefix));
     }
 }

@@ -29,7 +29,7 @@ public sealed class TextFlowTests : StorageTest, IAsyncLifetime, IDisposable
     async Task IAsyncLifetime.InitializeAsync()
     {
         await InitializeAsync();
-        texts = TextTables.Create(new StorageSettings(ConnectionString, null, Prefix));
+        texts = TextTables.Create(TestStorage.Settings(ConnectionString, Prefix));
         await texts.CreateIfNotExistsAsync(None);
     }
 

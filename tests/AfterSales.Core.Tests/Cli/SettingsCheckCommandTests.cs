@@ -32,6 +32,7 @@ public class SettingsCheckCommandTests
         Assert.Equal(("file", "********"), rows["Sms__AuthToken"]);
         Assert.Equal(("file", "********"), rows["Texts__SurveySigningKey"]);
         Assert.Equal(("file", "********"), rows["Storage__ConnectionString"]);
+        Assert.Equal(("file", "********"), rows["Storage__KeyHashSecret"]);
         Assert.DoesNotContain("SAMPLE-ONLY", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("UseDevelopmentStorage", run.Output, StringComparison.Ordinal);
     }

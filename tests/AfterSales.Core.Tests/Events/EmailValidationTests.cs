@@ -23,7 +23,7 @@ public sealed class EmailValidationTests
     {
         var rejection = Rejected(Parse(EventPayloads.TicketOpened().With(field, "li.na@")), RejectionReason.InvalidEmail, field);
 
-        Assert.Equal($"{field} 'li.na@' is not a plain email address such as zhang.wei@example.com", rejection.Message);
+        Assert.Equal($"{field} 'l***@' is not a plain email address such as zhang.wei@example.com", rejection.Message);
     }
 
     [Theory]
@@ -51,5 +51,17 @@ public sealed class EmailValidationTests
             .With("agent", new System.Text.Json.Nodes.JsonObject { ["id"] = "E-2", ["name"] = "王强", ["email"] = "wang@qiang" });
 
         Rejected(Parse(payload), RejectionReason.InvalidEmail, "agent.email");
+    }
+
+    [Fact]
+    public void A_rejection_never_quotes_the_address_in_full_and_a_stored_event_is_not_checked_again()
+    {
+        var payload = EventPayloads.TicketOpened().With("customer.email", "Li Na <li.na@example.com>");
+
+        var rejection = Rejected(Parse(payload), RejectionReason.InvalidEmail, "customer.email");
+
+        Assert.DoesNotContain("li.na", rejection.Message, StringComparison.Ordinal);
+        Assert.Contains("'L***@example.com>'", rejection.Message, StringComparison.Ordinal);
+        Assert.True(TicketEventParser.ForStoredEvents().Parse(payload.ToJsonString()).IsAccepted);
     }
 }

@@ -27,7 +27,41 @@ public sealed class PhoneValidationTests
         var rejection = Rejected(
             Parse(EventPayloads.TicketOpened().With("customer.phone", phone)), RejectionReason.InvalidPhone, "customer.phone");
 
-        Assert.Equal($"customer.phone '{phone}' is not an E.164 phone number (write it as +8613800138000)", rejection.Message);
+        Assert.Equal("customer.phone '+86*********00' is not an E.164 phone number (a valid number with separators: write it as + and the digits only)", rejection.Message);
+    }
+
+    [Theory]
+    [InlineData("13912345678")]
+    [InlineData("+86 139 1234 5678")]
+    [InlineData("+86139123456")]
+    [InlineData("tel:+8613912345678")]
+    public void A_rejection_never_quotes_the_number_in_full(string phone)
+    {
+        var rejection = Rejected(
+            Parse(EventPayloads.TicketOpened().With("customer.phone", phone)), RejectionReason.InvalidPhone, "customer.phone");
+
+        Assert.DoesNotContain("12345", rejection.Message.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain(phone, rejection.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_number_sent_as_a_json_number_is_not_quoted_in_full_either()
+    {
+        var rejection = Rejected(
+            Parse(EventPayloads.TicketOpened().With("customer.phone", 8613800138000)), RejectionReason.InvalidValue, "customer.phone");
+
+        Assert.DoesNotContain("8613800138000", rejection.Message, StringComparison.Ordinal);
+        Assert.Contains("*********00", rejection.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_stored_event_whose_number_todays_rules_refuse_still_reads()
+    {
+        var stored = EventPayloads.TicketOpened().With("customer.phone", "+861380013800").ToJsonString();
+
+        Assert.False(Parse(EventPayloads.TicketOpened().With("customer.phone", "+861380013800")).IsAccepted);
+        var read = TicketEventParser.ForStoredEvents().Parse(stored);
+        Assert.Equal("+861380013800", Assert.IsType<TicketOpened>(read.Event).Customer.Phone);
     }
 
     [Theory]

@@ -38,4 +38,14 @@ public class CustomerPhonesTests
     {
         Assert.Equal(expected, CustomerPhones.Mask(number));
     }
+
+    [Theory]
+    [InlineData("The 'To' number +8613912345678 is not a valid phone number", "The 'To' number +86*********78 is not a valid phone number")]
+    [InlineData("To +86 139-1234-5678 refused", "To +86*********78 refused")]
+    [InlineData("unreachable 13912345678", "unreachable *********78")]
+    [InlineData("held until 2026-10-12 09:00 (error 21610)", "held until 2026-10-12 09:00 (error 21610)")]
+    public void Numbers_in_free_text_are_masked_and_dates_and_error_codes_kept(string text, string expected)
+    {
+        Assert.Equal(expected, CustomerPhones.MaskNumbersIn(text));
+    }
 }

@@ -22,7 +22,7 @@ public sealed class RevisitOutcomesHttpTests : StorageTest, IAsyncLifetime
     async Task IAsyncLifetime.InitializeAsync()
     {
         await InitializeAsync();
-        tables = RevisitTables.Create(new StorageSettings(ConnectionString, null, Prefix));
+        tables = RevisitTables.Create(TestStorage.Settings(ConnectionString, Prefix));
         await tables.CreateIfNotExistsAsync(None);
         handler = new RevisitOutcomesEndpoint(tables.Calls, new FakeTimeProvider(Offset("2026-03-15 10:30")));
         await tables.Calls.TryAddAsync(new RevisitCall(Day, "SN/1", 2, "C-1", "张伟", "+8613800138000", null, "zh-CN", "…",

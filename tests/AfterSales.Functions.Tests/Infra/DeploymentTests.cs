@@ -52,6 +52,7 @@ public sealed partial class DeploymentTests
         ["Email__SendGrid__ApiKey"] = "SG.0123456789abcdefghij.0123456789abcdefghij",
         ["Sms__AuthToken"] = "0123456789abcdef0123456789abcdef",
         ["Texts__SurveySigningKey"] = "0123456789abcdef0123456789abcdef0123456789abcdef",
+        ["Storage__KeyHashSecret"] = "fedcba9876543210fedcba9876543210fedcba9876543210",
     };
 
     [Fact]
@@ -86,7 +87,7 @@ public sealed partial class DeploymentTests
         var parameters = CompiledBicep.Main.GetProperty("parameters");
         foreach (var name in AskedFor)
             Assert.False(parameters.GetProperty(name).TryGetProperty("defaultValue", out _), $"{name} has a default: azd would not ask for it");
-        foreach (var secret in new[] { "sendGridApiKey", "smsAuthToken", "surveySigningKey" })
+        foreach (var secret in new[] { "sendGridApiKey", "smsAuthToken", "surveySigningKey", "keyHashSecret" })
         {
             Assert.Equal("securestring", parameters.GetProperty(secret).GetProperty("type").GetString());
             Assert.False(parameters.GetProperty(secret).TryGetProperty("defaultValue", out _), $"{secret} may be left empty");

@@ -14,4 +14,16 @@ internal static class EmailAddresses
         && address.Host.Contains('.', StringComparison.Ordinal)
         && !address.Host.StartsWith('.')
         && !address.Host.EndsWith('.');
+
+    /// <summary>
+    /// An address as an error message or log may show it: its first character and the domain (<c>l***@example.com</c>),
+    /// enough to find the payload, not to write to anyone. Text without an <c>@</c> keeps only its first character.
+    /// </summary>
+    public static string Mask(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length == 0) return "";
+        var at = text.LastIndexOf('@');
+        return at <= 0 ? text[0] + "***" : text[0] + "***" + text[at..];
+    }
 }

@@ -1,4 +1,5 @@
 using AfterSales.Core.Sla;
+using AfterSales.Core.Texts;
 using NodaTime;
 
 namespace AfterSales.Core.Events.Wire;
@@ -7,8 +8,12 @@ namespace AfterSales.Core.Events.Wire;
 /// Checks wire fields while the domain event is built. The first failure is kept and later checks
 /// return placeholders, so mapping code reads top to bottom without a branch per field.
 /// </summary>
-/// <param name="checkIds">False for events stored before the id rules: what was accepted then must still read.</param>
-internal sealed class FieldChecks(string eventType, IReadOnlySet<string>? knownPriorities, Instant now, EventTimeWindow window, bool checkIds = true)
+/// <param name="checkValues">
+/// False for events AfterSales stored: they were valid when accepted, so ids, phone numbers, emails, locales and
+/// time zones are not checked again (a rule or libphonenumber's metadata may have changed since), only the shape.
+/// </param>
+/// <remarks>Messages never quote a phone number or an email address in full: they reach logs, lists and emails.</remarks>
+internal sealed class FieldChecks(string eventType, IReadOnlySet<string>? knownPriorities, Instant now, EventTimeWindow window, bool checkValues = true)
 {
     private const string DefaultLocale = "zh-CN";
 
@@ -166,10 +171,10 @@ internal sealed class FieldChecks(string eventType, IReadOnlySet<string>? knownP
 
     private string? Phone(string? value, string field)
     {
-        if (value is not null && !E164.IsCanonical(value, out var canonical))
+        if (checkValues && value is not null && !E164.IsCanonical(value, out var canonical))
         {
-            var hint = canonical is null ? "such as +8613800138000" : $"(write it as {canonical})";
-            Fail(RejectionReason.InvalidPhone, field, $"{field} {Quote(value)} is not an E.164 phone number {hint}");
+            var hint = canonical is null ? "such as +8613800138000" : "(a valid number with separators: write it as + and the digits only)";
+            Fail(RejectionReason.InvalidPhone, field, $"{field} {Quote(CustomerPhones.Mask(value))} is not an E.164 phone number {hint}");
         }
 
         return value;
@@ -177,9 +182,9 @@ internal sealed class FieldChecks(string eventType, IReadOnlySet<string>? knownP
 
     private string? Email(string? value, string field)
     {
-        if (value is not null && !EmailAddresses.IsPlainAddress(value))
+        if (checkValues && value is not null && !EmailAddresses.IsPlainAddress(value))
         {
-            Fail(RejectionReason.InvalidEmail, field, $"{field} {Quote(value)} is not a plain email address such as zhang.wei@example.com");
+            Fail(RejectionReason.InvalidEmail, field, $"{field} {Quote(EmailAddresses.Mask(value))} is not a plain email address such as zhang.wei@example.com");
         }
 
         return value;
@@ -192,7 +197,7 @@ internal sealed class FieldChecks(string eventType, IReadOnlySet<string>? knownP
             return DefaultLocale;
         }
 
-        if (!CultureTags.IsKnown(value))
+        if (checkValues && !CultureTags.IsKnown(value))
         {
             Fail(RejectionReason.InvalidValue, field, $"{field} {Quote(value)} is not a known culture tag such as zh-CN or en");
         }
@@ -202,7 +207,7 @@ internal sealed class FieldChecks(string eventType, IReadOnlySet<string>? knownP
 
     private string? TimeZone(string? value, string field)
     {
-        if (value is not null && NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(value) is null)
+        if (checkValues && value is not null && NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(value) is null)
         {
             Fail(RejectionReason.InvalidValue, field, $"{field} {Quote(value)} is not an IANA time zone such as Asia/Shanghai or Europe/Berlin");
         }
@@ -220,7 +225,7 @@ internal sealed class FieldChecks(string eventType, IReadOnlySet<string>? knownP
 
     private void IdRules(string value, string field)
     {
-        if (checkIds && !string.IsNullOrWhiteSpace(value) && ExternalIds.Problem(value) is { } problem)
+        if (checkValues && !string.IsNullOrWhiteSpace(value) && ExternalIds.Problem(value) is { } problem)
         {
             Fail(RejectionReason.InvalidId, field, $"{field} {Quote(value)} {problem}");
         }

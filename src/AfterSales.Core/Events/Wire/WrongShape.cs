@@ -1,10 +1,12 @@
 using System.Text.Json;
+using AfterSales.Core.Texts;
 
 namespace AfterSales.Core.Events.Wire;
 
 /// <summary>
 /// Turns a serializer failure on a well-formed payload (a number where a string belongs, a time without
-/// offset, a malformed date) into an InvalidValue rejection naming the field and quoting its value.
+/// offset, a malformed date) into an InvalidValue rejection naming the field and quoting its value (a phone number or
+/// email masked).
 /// </summary>
 internal static class WrongShape
 {
@@ -39,9 +41,15 @@ internal static class WrongShape
             }
         }
 
-        return element.ValueKind == JsonValueKind.String
-            ? FieldChecks.Quote(element.GetString()!)
-            : Truncate(element.GetRawText());
+        var text = element.ValueKind == JsonValueKind.String ? element.GetString()! : element.GetRawText();
+        // A phone number or an address sent with the wrong type is still one: never quoted in full.
+        text = field[(field.LastIndexOf('.') + 1)..] switch
+        {
+            "phone" => CustomerPhones.Mask(text),
+            "email" => EmailAddresses.Mask(text),
+            _ => text,
+        };
+        return element.ValueKind == JsonValueKind.String ? FieldChecks.Quote(text) : Truncate(text);
     }
 
     private static string Truncate(string raw) => raw.Length <= 80 ? raw : $"{raw[..77]}...";
