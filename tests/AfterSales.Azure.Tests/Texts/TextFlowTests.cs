@@ -319,10 +319,27 @@ public sealed class TextFlowTests : StorageTest, IAsyncLifetime, IDisposable
         Assert.Empty(twilio.Requests);
     }
 
-    private CustomerText Progress(string ticketId, string at) =>
+    [Fact]
+    public async Task A_customer_abroad_is_held_by_the_budget_on_their_own_day_until_their_own_morning()
+    {
+        // 11:00 and 15:00 in Shanghai are 05:00 and 09:00 in Berlin, the same day there: held until 08:00 Berlin time.
+        var flow = Start("2026-10-12 15:00");
+        await flow.Service.IngestAllAsync(new TicketScript("T-16").Opened("2026-10-12 09:00"));
+        await texts.SentTexts.RecordAsync(Number, new SentText("T-3/text/progress/2026-10-12", TextKind.Progress, At("2026-10-12 11:00"), false), None);
+        var progress = Progress("T-16", "2026-10-12 15:00", "Europe/Berlin");
+        await Tables.Outbox.AddTextsAsync([progress], At("2026-10-12 15:00"), None);
+
+        Assert.Equal("Europe/Berlin", (await RowAsync("T-16", progress.Key)).Text!.TimeZone);
+        Assert.Equal(DispatchOutcome.Held, await flow.Dispatch.DispatchAsync(NotificationMessage.For(progress, At("2026-10-12 15:00")), None));
+        var held = await RowAsync("T-16", progress.Key);
+        Assert.Equal((OutboxStatus.Held, At("2026-10-13 14:00")), (held.Status, held.NextChanceAt));
+        Assert.Empty(twilio.Requests);
+    }
+
+    private CustomerText Progress(string ticketId, string at, string? timeZone = null) =>
         new CustomerTextComposer(settings).Compose(
             CustomerTextKeys.Progress(ticketId, At(at).InZone(settings.CustomerTimeZone).Date), ticketId, TextKind.Progress,
-            new Customer("C-1", "张伟", Number, "zhang.wei@example.cn", "zh-CN"), "P3", At(at),
+            new Customer("C-1", "张伟", Number, "zhang.wei@example.cn", "zh-CN", timeZone), "P3", At(at),
             new Dictionary<string, string> { [TextPlaceholders.TicketNumber] = ticketId })!;
 
     private static List<NotificationMessage> Drain(InProcessNotificationQueue queue)
