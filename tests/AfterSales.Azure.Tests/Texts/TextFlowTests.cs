@@ -272,6 +272,28 @@ public sealed class TextFlowTests : StorageTest, IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_survey_the_budget_holds_back_gets_no_reminder_since_it_never_went_out()
+    {
+        // Surveyed ten days ago: the budget holds this survey for good (at most one in 30 days), so nothing is sent that a
+        // reminder could be timed from; the reminder produced 48 h on is suppressed, not sent.
+        var flow = Start("2026-10-12 10:00");
+        await texts.SentTexts.RecordAsync(Number, new SentText("T-3/text/survey/1", TextKind.Survey, At("2026-10-02 13:00"), false), None);
+        await flow.Service.IngestAllAsync(new TicketScript("T-17").Opened("2026-10-12 10:00").Responded("2026-10-12 10:10").Resolved("2026-10-12 11:00"));
+        twilio.Then(201, Created);
+        await flow.Service.SweepAtAsync("2026-10-12 13:00");
+        await DispatchQueuedAsync(flow);
+        var survey = await RowAsync("T-17", "T-17/text/survey/1");
+        Assert.Equal((OutboxStatus.Held, (Instant?)null), (survey.Status, survey.NextChanceAt));
+        Assert.Null(await texts.Surveys.FindAsync("T-17", "T-17/text/survey/1", None));
+
+        await flow.Service.SweepAtAsync("2026-10-14 13:00");
+        await DispatchQueuedAsync(flow);
+        var reminder = await RowAsync("T-17", "T-17/text/survey-reminder/1");
+        Assert.Equal((OutboxStatus.Suppressed, "suppressed: the survey this reminds of was never sent"), (reminder.Status, reminder.FailureReason));
+        Assert.DoesNotContain(twilio.Requests, r => r.Form["Body"].Contains(settings.SurveyLinkBase, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_progress_text_held_by_the_budget_is_cancelled_when_the_ticket_is_resolved_before_the_budget_allows_it()
     {
         var flow = Start("2026-10-12 15:00");
