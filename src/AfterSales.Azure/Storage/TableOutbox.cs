@@ -216,6 +216,7 @@ public sealed class TableOutbox : IOutbox
         row["Phone"] = text.Phone;
         if (text.Email is { } email) row["Email"] = email;
         row["Locale"] = text.Locale;
+        if (text.TimeZone is { } zone) row["TimeZone"] = zone;
         row["Body"] = text.Text.Body;
         return row;
     }
@@ -235,7 +236,8 @@ public sealed class TableOutbox : IOutbox
             row.RequiredString("Phone"),
             row.GetString("Email"),
             row.RequiredString("Locale"),
-            new RenderedText(body, SmsSegments.Measure(body)));
+            new RenderedText(body, SmsSegments.Measure(body)),
+            row.GetString("TimeZone"));
     }
 
     private static OutboxRecord ToRecord(TableEntity row)

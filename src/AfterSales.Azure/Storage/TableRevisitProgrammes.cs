@@ -33,6 +33,7 @@ public sealed class TableRevisitProgrammes : IRevisitProgrammes
             ["EnrolledByEventId"] = programme.EnrolledByEventId,
             ["Active"] = programme.EndedBecause is null,
             ["EndedBecause"] = programme.EndedBecause,
+            ["TimeZone"] = programme.TimeZone,
         };
         return table.TryAddAsync(row, cancellationToken);
     }
@@ -62,5 +63,6 @@ public sealed class TableRevisitProgrammes : IRevisitProgrammes
         Date.Parse(row.GetString("DeliveredOn")).Value,
         row.GetString("ContractEndsOn") is { } end ? Date.Parse(end).Value : null,
         row.GetString("EnrolledByEventId"),
-        row.GetString("EndedBecause"));
+        row.GetString("EndedBecause"),
+        row.GetString("TimeZone"));
 }

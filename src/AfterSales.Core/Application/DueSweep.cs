@@ -145,13 +145,16 @@ public sealed class DueSweep(
             // enqueueing left the ticket unsaved, so this run sees the same steps again and must send their messages.
             foreach (var step in assessment.DueNow)
                 await notifications.EnqueueAsync(NotificationMessage.For(step, now), cancellationToken).ConfigureAwait(false);
-            var plan = texts is null ? null
-                : texts.Plan(stored.History, now, await AnsweredSurveysAsync(stored.History, cancellationToken).ConfigureAwait(false));
+            var answered = texts is null ? null : await AnsweredSurveysAsync(stored.History, cancellationToken).ConfigureAwait(false);
+            var plan = texts?.Plan(stored.History, now, answered);
             var dueTexts = plan?.DueNow ?? [];
             if (dueTexts.Count > 0) await outbox.AddTextsAsync(dueTexts, now, cancellationToken).ConfigureAwait(false);
             foreach (var text in dueTexts)
                 await notifications.EnqueueAsync(NotificationMessage.For(text, now), cancellationToken).ConfigureAwait(false);
-            var next = DueIndexing.NextIndexInstant(assessment, plan);
+            // A text produced now can plan another (a survey its reminder, 48 h after it is sent): the ticket is indexed
+            // for that too, or nothing would sweep it again when the reminder falls due.
+            var after = dueTexts.Count == 0 ? plan : texts!.Plan(stored.History.MarkProduced(dueTexts.Select(t => t.Key)), now, answered);
+            var next = after?.DueNow.Count > 0 ? DueIndexing.ToStoredPrecision(now) : DueIndexing.NextIndexInstant(assessment, after);
             var counted = tallies is null ? [] : await tallies.CountAsync(stored.History, assessment, now, cancellationToken).ConfigureAwait(false);
             // A superseded warning is marked produced, so it is never sent later; the SLA status says why it was not sent.
             string[] produced = [.. assessment.DueNow.Concat(assessment.Superseded).Select(s => s.Key).Concat(dueTexts.Select(t => t.Key)).Concat(counted)];

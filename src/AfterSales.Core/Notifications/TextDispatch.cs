@@ -93,7 +93,7 @@ public sealed class TextDispatch(
                 return DispatchOutcome.Failed;
             case SmsOutcome.TryLater:
                 var wait = result.RetryAfter is { } after && Duration.FromTimeSpan(after) > RetryLaterDelay ? Duration.FromTimeSpan(after) : RetryLaterDelay;
-                var nextChance = settings.QuietHours.NextAllowed(now + wait, settings.CustomerTimeZone, isP1: false);
+                var nextChance = settings.QuietHours.NextAllowed(now + wait, CustomerZones.Of(text.TimeZone, settings.CustomerTimeZone), isP1: false);
                 return await SetAsideAsync(attempt, OutboxStatus.Held, $"held: the SMS provider did not take it ({ProviderError(result)}); tried again later", nextChance, cancellationToken).ConfigureAwait(false);
             default:
                 // The text may have gone out: it keeps its place in the budget.

@@ -1,12 +1,13 @@
 using AfterSales.Core.Application;
 using AfterSales.Core.Events;
+using AfterSales.Core.Texts;
 using NodaTime;
 
 namespace AfterSales.Core.Revisits;
 
 /// <summary>
 /// Keeps each delivery (<see cref="IDeliveries"/>) and enrols its installation in the revisit programme, anchored
-/// to the delivery's local date in the customers' time zone. Enrols also when the delivery was stored before, so a
+/// to the delivery's local date in the customer's time zone (their own when the event carries one, else the setting). Enrols also when the delivery was stored before, so a
 /// redelivered event after a crash between the two writes still enrols; enrolling twice changes nothing.
 /// </summary>
 public sealed class RevisitEnrolment(IDeliveries deliveries, IRevisitProgrammes programmes, DateTimeZone customerTimeZone) : IDeliveries
@@ -25,6 +26,7 @@ public sealed class RevisitEnrolment(IDeliveries deliveries, IRevisitProgrammes 
         var customer = delivery.Customer;
         return new RevisitProgramme(
             delivery.InstallationId, customer.Id, customer.Name, customer.Phone, customer.Email, customer.Locale,
-            delivery.OccurredAt.InZone(zone).Date, delivery.ContractEndsOn, delivery.EventId);
+            delivery.OccurredAt.InZone(CustomerZones.Of(customer.TimeZone, zone)).Date, delivery.ContractEndsOn, delivery.EventId,
+            TimeZone: customer.TimeZone);
     }
 }

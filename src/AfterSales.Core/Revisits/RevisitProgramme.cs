@@ -9,6 +9,7 @@ namespace AfterSales.Core.Revisits;
 /// <param name="DeliveredOn">The customer's local date of the delivery: every revisit date is counted from it.</param>
 /// <param name="Phone">E.164 from the event, or null; never log it in full.</param>
 /// <param name="EndedBecause">Set once the programme ended early (the customer opted out); no revisit follows.</param>
+/// <param name="TimeZone">The customer's IANA zone from the delivery event, or null (<c>Texts__CustomerTimeZone</c>).</param>
 public sealed record RevisitProgramme(
     string InstallationId,
     string CustomerId,
@@ -19,4 +20,5 @@ public sealed record RevisitProgramme(
     LocalDate DeliveredOn,
     LocalDate? ContractEndsOn,
     string EnrolledByEventId,
-    string? EndedBecause = null);
+    string? EndedBecause = null,
+    string? TimeZone = null);

@@ -127,7 +127,7 @@ public sealed class RevisitRun(
     /// <summary>The customer's check-in text, in the outbox under the installation (<c>revisit-{installation}</c>) instead of a ticket.</summary>
     private CustomerText? CheckInText(RevisitProgramme programme, LocalDate today, Instant now) => new CustomerTextComposer(texts).Compose(
         RevisitKeys.Text(programme.InstallationId, today), RevisitKeys.OutboxPartition(programme.InstallationId), TextKind.Revisit,
-        new Customer(programme.CustomerId, programme.CustomerName, programme.Phone, programme.Email, programme.Locale), null, now,
+        new Customer(programme.CustomerId, programme.CustomerName, programme.Phone, programme.Email, programme.Locale, programme.TimeZone), null, now,
         new Dictionary<string, string>(StringComparer.Ordinal) { [TextPlaceholders.Installation] = programme.InstallationId });
 
     private RevisitCall Call(RevisitProgramme programme, int number, LocalDate today, Instant now)
@@ -140,7 +140,7 @@ public sealed class RevisitRun(
                 [TextPlaceholders.CustomerName] = programme.CustomerName,
                 [TextPlaceholders.Installation] = programme.InstallationId,
             }).Body;
-        var sendAt = texts.QuietHours.NextAllowed(now, texts.CustomerTimeZone, isP1: false);
+        var sendAt = texts.QuietHours.NextAllowed(now, CustomerZones.Of(programme.TimeZone, texts.CustomerTimeZone), isP1: false);
         return new RevisitCall(today, programme.InstallationId, number, programme.CustomerId, programme.CustomerName, programme.Phone,
             programme.Email, locale, body, sendAt, now);
     }

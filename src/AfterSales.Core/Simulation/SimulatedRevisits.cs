@@ -104,7 +104,7 @@ internal sealed class SimulatedRevisits(AfterSalesSettings settings, TextSetting
     /// <summary>The same check-in text <see cref="RevisitRun"/> puts in the outbox.</summary>
     private CustomerText? CheckInText(RevisitProgramme programme, LocalDate date, Instant now) => composer.Compose(
         RevisitKeys.Text(programme.InstallationId, date), RevisitKeys.OutboxPartition(programme.InstallationId), TextKind.Revisit,
-        new Customer(programme.CustomerId, programme.CustomerName, programme.Phone, programme.Email, programme.Locale), null, now,
+        new Customer(programme.CustomerId, programme.CustomerName, programme.Phone, programme.Email, programme.Locale, programme.TimeZone), null, now,
         new Dictionary<string, string>(StringComparer.Ordinal) { [TextPlaceholders.Installation] = programme.InstallationId });
 
     private static TimelineEntry Entry(Instant at, DeliveryEvent delivery, string text) =>

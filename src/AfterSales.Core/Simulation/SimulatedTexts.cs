@@ -13,6 +13,10 @@ internal sealed class SimulatedTexts(TextSettings settings, TimelineText words)
     private readonly Dictionary<string, List<SentText>> sentByPhone = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> sentKeysByTicket = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, (CustomerText Text, Instant RetryAt)>> heldByTicket = new(StringComparer.Ordinal);
+    private Instant prunedAt = Instant.MinValue;
+
+    /// <summary>How far back the budget looks: one survey period and a day. Older texts can no longer hold anything.</summary>
+    private Duration Lookback => settings.SurveyEvery + Duration.FromDays(1);
 
     /// <summary>The earliest retry of a text the budget held for this ticket; null when none waits.</summary>
     public Instant? NextRetry(string ticketId) =>
@@ -39,9 +43,9 @@ internal sealed class SimulatedTexts(TextSettings settings, TimelineText words)
     /// <summary>Sends, holds or drops one text at <paramref name="now"/>, as production's dispatch would.</summary>
     public TimelineEntry Offer(CustomerText text, Instant now)
     {
+        if (now - prunedAt > Duration.FromDays(1)) Prune(now);
         var sent = sentByPhone.TryGetValue(text.Phone, out var list) ? list : sentByPhone[text.Phone] = [];
-        // The budget looks back at most one survey period (and one day): older texts can no longer hold anything.
-        sent.RemoveAll(s => now - s.SentAt > settings.SurveyEvery + Duration.FromDays(1));
+        sent.RemoveAll(s => now - s.SentAt > Lookback);
         var sentKeys = sentKeysByTicket.TryGetValue(text.TicketId, out var keys) ? keys : sentKeysByTicket[text.TicketId] = new(StringComparer.Ordinal);
         if (text.Kind == TextKind.SurveyReminder && !sentKeys.Contains(CustomerTextKeys.Survey(text.TicketId, SurveyNumber(text.Key))))
             return Entry(now, text, TimelineKind.TextNotSent, "not sent: its survey was never sent");
@@ -62,6 +66,17 @@ internal sealed class SimulatedTexts(TextSettings settings, TimelineText words)
         sentKeys.Add(text.Key);
         return Entry(now, text, TimelineKind.Text, $"\"{text.Text.Body}\"");
     }
+
+    /// <summary>Once a virtual day, customers with no text inside the budget's lookback are dropped: a month of customers never piles up.</summary>
+    private void Prune(Instant now)
+    {
+        prunedAt = now;
+        foreach (var phone in sentByPhone.Where(p => p.Value.TrueForAll(s => now - s.SentAt > Lookback)).Select(p => p.Key).ToList())
+            sentByPhone.Remove(phone);
+    }
+
+    /// <summary>Customers whose texts the budget still counts (for tests of what a long run keeps).</summary>
+    internal int CustomersRemembered => sentByPhone.Count;
 
     private TimelineEntry Entry(Instant now, CustomerText text, TimelineKind kind, string what)
     {

@@ -8,8 +8,31 @@ using NodaTime;
 
 namespace AfterSales.Core.Simulation;
 
-/// <summary>The events of a simulation, read and sorted, and the lines that could not be understood.</summary>
-public sealed record SimulationInput(List<AfterSalesEvent?> Events, IReadOnlyList<RejectedLine> Rejected);
+/// <summary>
+/// The events of a simulation in time order, the lines that could not be understood, and how many events each ticket
+/// has (so a ticket leaves play after its last one). The events are enumerated once, by the run.
+/// </summary>
+public sealed class SimulationInput
+{
+    internal SimulationInput(
+        IEnumerable<AfterSalesEvent> events, int count, Instant? lastAt, Dictionary<string, int> eventsPerTicket, IReadOnlyList<RejectedLine> rejected)
+    {
+        Events = events;
+        Count = count;
+        LastAt = lastAt;
+        EventsPerTicket = eventsPerTicket;
+        Rejected = rejected;
+    }
+
+    public IReadOnlyList<RejectedLine> Rejected { get; }
+
+    /// <summary>How many events the run will apply.</summary>
+    public int Count { get; }
+
+    internal IEnumerable<AfterSalesEvent> Events { get; }
+    internal Instant? LastAt { get; }
+    internal Dictionary<string, int> EventsPerTicket { get; }
+}
 
 /// <summary>How far a long simulation has come: events applied of all, and the virtual instant reached.</summary>
 public sealed record SimulationProgress(int EventsApplied, int EventsTotal, Instant VirtualNow);
@@ -48,22 +71,21 @@ public sealed class Simulator(
         SimulationInput input, Instant? until, Action<TimelineEntry> sink, Action<SimulationProgress>? progress = null, int progressEvery = 20_000)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var events = input.Events;
-        var remaining = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var e in events.OfType<TicketEvent>()) remaining[e.TicketId] = remaining.GetValueOrDefault(e.TicketId) + 1;
+        var remaining = new Dictionary<string, int>(input.EventsPerTicket, StringComparer.Ordinal);
 
         var customerTexts = new SimulatedTexts(texts, text);
         var revisitRun = new SimulatedRevisits(settings, texts, revisits ?? DefaultRevisits(), customerTexts);
-        var lastEventAt = events.Count > 0 ? events[^1]!.OccurredAt : (Instant?)null;
-        var digests = reports is null || events.Count == 0 ? null : new SimulatedReports(settings, reports, events[0]!.OccurredAt);
+        using var source = input.Events.GetEnumerator();
+        var pending = source.MoveNext() ? source.Current : null;
+        var digests = reports is null || pending is null ? null : new SimulatedReports(settings, reports, pending.OccurredAt);
         var run = new SimulationRun(engine, planner, customerTexts, revisitRun, text, sink, remaining, digests);
-        var stopAt = until ?? (lastEventAt is { } last ? last + Horizon : Instant.MinValue);
+        var stopAt = until ?? (input.LastAt is { } last ? last + Horizon : Instant.MinValue);
 
-        var next = 0;
+        var applied = 0;
         var lastBusy = Instant.MinValue;
         while (true)
         {
-            var eventAt = next < events.Count ? events[next]!.OccurredAt : (Instant?)null;
+            var eventAt = pending?.OccurredAt;
             var wakeAt = run.NextWake;
             if (eventAt is null && wakeAt is null) break;
             var at = eventAt is { } e && (wakeAt is not { } w || e <= w) ? e : wakeAt!.Value;
@@ -81,10 +103,10 @@ public sealed class Simulator(
 
             if (eventAt == at)
             {
-                run.Receive(events[next]!);
-                // The ticket's history holds what it needs; the list lets go of the event.
-                events[next++] = null;
-                if (progress is not null && next % progressEvery == 0) progress(new SimulationProgress(next, events.Count, at));
+                run.Receive(pending!);
+                applied++;
+                pending = source.MoveNext() ? source.Current : null;
+                if (progress is not null && applied % progressEvery == 0) progress(new SimulationProgress(applied, input.Count, at));
             }
             else run.Wake(at);
         }
@@ -94,10 +116,42 @@ public sealed class Simulator(
         return new SimulationResult([], input.Rejected, Summarise(finished, end), end, Outcomes(finished, end));
     }
 
-    /// <summary>Reads and parses every line, sorted by time (file order kept at the same instant).</summary>
+    /// <summary>Reads and parses every line into memory, sorted by time (file order kept at the same instant).</summary>
     public SimulationInput Read(IEnumerable<string> lines)
     {
-        var events = new List<AfterSalesEvent>();
+        var events = new List<AfterSalesEvent?>();
+        var (rejected, _) = Scan(lines, events.Add);
+        // A stable sort keeps file order for events at the same instant.
+        List<AfterSalesEvent?> sorted = [.. events.OrderBy(e => e!.OccurredAt)];
+        return new SimulationInput(Consume(sorted), sorted.Count, sorted.Count > 0 ? sorted[^1]!.OccurredAt : null, PerTicket(sorted), rejected);
+    }
+
+    /// <summary>
+    /// Reads a file of events in two passes when it is in time order (as a helpdesk's export is): the first counts each
+    /// ticket's events and finds the lines that cannot be understood, the second streams the events to the run, so a month
+    /// of a large helpdesk is never in memory at once. A file out of order is read into memory and sorted instead.
+    /// </summary>
+    /// <param name="open">Opens the file's lines afresh, once per pass.</param>
+    public SimulationInput Read(Func<IEnumerable<string>> open)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        var perTicket = new Dictionary<string, int>(StringComparer.Ordinal);
+        var count = 0;
+        Instant? lastAt = null;
+        var inOrder = true;
+        var (rejected, rejectedLines) = Scan(open(), e =>
+        {
+            count++;
+            if (lastAt is { } previous && e.OccurredAt < previous) inOrder = false;
+            lastAt = lastAt is { } l && l > e.OccurredAt ? l : e.OccurredAt;
+            if (e is TicketEvent t) perTicket[t.TicketId] = perTicket.GetValueOrDefault(t.TicketId) + 1;
+        });
+        return inOrder ? new SimulationInput(Stream(open, rejectedLines), count, lastAt, perTicket, rejected) : Read(open());
+    }
+
+    /// <returns>The rejected lines, and their numbers.</returns>
+    private (List<RejectedLine> Rejected, HashSet<int> Numbers) Scan(IEnumerable<string> lines, Action<AfterSalesEvent> accepted)
+    {
         var rejected = new List<RejectedLine>();
         var number = 0;
         foreach (var line in lines)
@@ -105,11 +159,39 @@ public sealed class Simulator(
             number++;
             if (string.IsNullOrWhiteSpace(line)) continue;
             var result = parser.Parse(line);
-            if (result.Event is { } parsed) events.Add(parsed);
+            if (result.Event is { } parsed) accepted(parsed);
             else if (result.Rejection is { } rejection) rejected.Add(new RejectedLine(number, rejection));
         }
-        // A stable sort keeps file order for events at the same instant.
-        return new SimulationInput([.. events.OrderBy(e => e.OccurredAt)], rejected);
+        return (rejected, [.. rejected.Select(r => r.LineNumber)]);
+    }
+
+    private IEnumerable<AfterSalesEvent> Stream(Func<IEnumerable<string>> open, HashSet<int> rejectedLines)
+    {
+        var number = 0;
+        foreach (var line in open())
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line) || rejectedLines.Contains(number)) continue;
+            if (parser.Parse(line).Event is { } parsed) yield return parsed;
+        }
+    }
+
+    /// <summary>Hands out the events in order and lets go of each (the ticket's history holds what it needs).</summary>
+    private static IEnumerable<AfterSalesEvent> Consume(List<AfterSalesEvent?> events)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            var next = events[i]!;
+            events[i] = null;
+            yield return next;
+        }
+    }
+
+    private static Dictionary<string, int> PerTicket(IEnumerable<AfterSalesEvent?> events)
+    {
+        var perTicket = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var e in events.OfType<TicketEvent>()) perTicket[e.TicketId] = perTicket.GetValueOrDefault(e.TicketId) + 1;
+        return perTicket;
     }
 
     private static RevisitSettings DefaultRevisits() =>

@@ -26,7 +26,7 @@ public sealed record BudgetDecision(bool Send, string? Reason, Instant? NextChan
 /// <summary>
 /// The contact budget (SPEC): at most <see cref="TextSettings.NonUrgentPerDay"/> non-urgent texts (progress,
 /// survey reminder, revisit) per customer per local day, and at most one survey per
-/// <see cref="TextSettings.SurveyEvery"/>. Acknowledgements, appointment reminders and P1 news are exempt.
+/// <see cref="TextSettings.SurveyEvery"/>; the day is the customer's own (<see cref="CustomerText.TimeZone"/>, else the setting). Acknowledgements, appointment reminders and P1 news are exempt.
 /// </summary>
 public static class ContactBudget
 {
@@ -35,7 +35,7 @@ public static class ContactBudget
     {
         if (text.IsBudgetExempt) return BudgetDecision.Allowed;
         var others = sent.Where(s => s.Key != text.Key).ToList();
-        var zone = settings.CustomerTimeZone;
+        var zone = CustomerZones.Of(text.TimeZone, settings.CustomerTimeZone);
 
         if (TextKinds.IsSurvey(text.Kind))
         {

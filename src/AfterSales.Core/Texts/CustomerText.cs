@@ -9,6 +9,7 @@ namespace AfterSales.Core.Texts;
 /// <param name="IsBudgetExempt">Not counted or held by the contact budget (acknowledgements, appointment reminders, P1 news).</param>
 /// <param name="Phone">E.164, as the ticket event carried it; never log it in full (<see cref="CustomerPhones.Mask"/>).</param>
 /// <param name="Email">For the fallback when the text fails for good.</param>
+/// <param name="TimeZone">The customer's IANA zone when the helpdesk sent one (the budget's local day, quiet hours); null: the setting.</param>
 public sealed record CustomerText(
     string Key,
     string TicketId,
@@ -20,4 +21,5 @@ public sealed record CustomerText(
     string Phone,
     string? Email,
     string Locale,
-    RenderedText Text);
+    RenderedText Text,
+    string? TimeZone = null);

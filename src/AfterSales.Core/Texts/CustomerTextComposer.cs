@@ -14,8 +14,7 @@ public sealed class CustomerTextComposer(TextSettings settings)
     public string LocaleOf(Customer customer) => Settings.Templates.LocaleFor(customer.Locale);
 
     /// <summary>The customer's own time zone when the helpdesk sent one, otherwise <c>Texts__CustomerTimeZone</c>.</summary>
-    public DateTimeZone ZoneOf(Customer customer) =>
-        customer.TimeZone is { } id && DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) is { } zone ? zone : Settings.CustomerTimeZone;
+    public DateTimeZone ZoneOf(Customer customer) => CustomerZones.Of(customer.TimeZone, Settings.CustomerTimeZone);
 
     /// <summary>A local time as the customer reads it, in the customer's time zone.</summary>
     public string LocalTime(Instant instant, Customer customer) => TextTemplates.FormatLocal(instant, ZoneOf(customer), LocaleOf(customer));
@@ -32,7 +31,7 @@ public sealed class CustomerTextComposer(TextSettings settings)
         var text = TextRendering.Render(Settings.Templates.For(kind, locale), all);
         var sendAt = Settings.QuietHours.NextAllowed(dueAt, ZoneOf(customer), isP1);
         var exempt = TextKinds.IsAlwaysExempt(kind) || (isP1 && kind is TextKind.Progress or TextKind.Apology);
-        return new CustomerText(key, ticketId, kind, dueAt, sendAt, exempt, customer.Id, phone, customer.Email, locale, text);
+        return new CustomerText(key, ticketId, kind, dueAt, sendAt, exempt, customer.Id, phone, customer.Email, locale, text, customer.TimeZone);
     }
 
     /// <summary>The signed link of survey <paramref name="survey"/> of a ticket, valid for the token lifetime from <paramref name="surveyDueAt"/>.</summary>

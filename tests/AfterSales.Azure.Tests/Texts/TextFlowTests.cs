@@ -354,6 +354,28 @@ public sealed class TextFlowTests : StorageTest, IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_survey_the_budget_holds_back_gets_no_reminder_since_it_never_went_out()
+    {
+        // Surveyed ten days ago: the budget holds this survey for good (at most one in 30 days), so nothing is sent that a
+        // reminder could be timed from; the reminder produced 48 h on is suppressed, not sent.
+        var flow = Start("2026-10-12 10:00");
+        await texts.SentTexts.RecordAsync(Number, new SentText("T-3/text/survey/1", TextKind.Survey, At("2026-10-02 13:00"), false), None);
+        await flow.Service.IngestAllAsync(new TicketScript("T-17").Opened("2026-10-12 10:00").Responded("2026-10-12 10:10").Resolved("2026-10-12 11:00"));
+        twilio.Then(201, Created);
+        await flow.Service.SweepAtAsync("2026-10-12 13:00");
+        await DispatchQueuedAsync(flow);
+        var survey = await RowAsync("T-17", "T-17/text/survey/1");
+        Assert.Equal((OutboxStatus.Held, (Instant?)null), (survey.Status, survey.NextChanceAt));
+        Assert.Null(await texts.Surveys.FindAsync("T-17", "T-17/text/survey/1", None));
+
+        await flow.Service.SweepAtAsync("2026-10-14 13:00");
+        await DispatchQueuedAsync(flow);
+        var reminder = await RowAsync("T-17", "T-17/text/survey-reminder/1");
+        Assert.Equal((OutboxStatus.Suppressed, "suppressed: the survey this reminds of was never sent"), (reminder.Status, reminder.FailureReason));
+        Assert.DoesNotContain(twilio.Requests, r => r.Form["Body"].Contains(settings.SurveyLinkBase, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_progress_text_held_by_the_budget_is_cancelled_when_the_ticket_is_resolved_before_the_budget_allows_it()
     {
         var flow = Start("2026-10-12 15:00");
@@ -401,10 +423,27 @@ public sealed class TextFlowTests : StorageTest, IAsyncLifetime, IDisposable
         Assert.Empty(twilio.Requests);
     }
 
-    private CustomerText Progress(string ticketId, string at) =>
+    [Fact]
+    public async Task A_customer_abroad_is_held_by_the_budget_on_their_own_day_until_their_own_morning()
+    {
+        // 11:00 and 15:00 in Shanghai are 05:00 and 09:00 in Berlin, the same day there: held until 08:00 Berlin time.
+        var flow = Start("2026-10-12 15:00");
+        await flow.Service.IngestAllAsync(new TicketScript("T-16").Opened("2026-10-12 09:00"));
+        await texts.SentTexts.RecordAsync(Number, new SentText("T-3/text/progress/2026-10-12", TextKind.Progress, At("2026-10-12 11:00"), false), None);
+        var progress = Progress("T-16", "2026-10-12 15:00", "Europe/Berlin");
+        await Tables.Outbox.AddTextsAsync([progress], At("2026-10-12 15:00"), None);
+
+        Assert.Equal("Europe/Berlin", (await RowAsync("T-16", progress.Key)).Text!.TimeZone);
+        Assert.Equal(DispatchOutcome.Held, await flow.Dispatch.DispatchAsync(NotificationMessage.For(progress, At("2026-10-12 15:00")), None));
+        var held = await RowAsync("T-16", progress.Key);
+        Assert.Equal((OutboxStatus.Held, At("2026-10-13 14:00")), (held.Status, held.NextChanceAt));
+        Assert.Empty(twilio.Requests);
+    }
+
+    private CustomerText Progress(string ticketId, string at, string? timeZone = null) =>
         new CustomerTextComposer(settings).Compose(
             CustomerTextKeys.Progress(ticketId, At(at).InZone(settings.CustomerTimeZone).Date), ticketId, TextKind.Progress,
-            new Customer("C-1", "张伟", Number, "zhang.wei@example.cn", "zh-CN"), "P3", At(at),
+            new Customer("C-1", "张伟", Number, "zhang.wei@example.cn", "zh-CN", timeZone), "P3", At(at),
             new Dictionary<string, string> { [TextPlaceholders.TicketNumber] = ticketId })!;
 
     private static List<NotificationMessage> Drain(InProcessNotificationQueue queue)

@@ -97,4 +97,22 @@ public class SimulatedTextsTests
         Assert.Contains("T-1/text/appointment-day-before@T-1-e3", keys);
         Assert.Equal(result.Timeline.Select(e => e.At).Order(), result.Timeline.Select(e => e.At));
     }
+
+    [Fact]
+    public void Customers_whose_texts_the_budget_no_longer_counts_are_forgotten_once_a_day()
+    {
+        var texts = TextTestSettings.Defaults();
+        var simulated = new SimulatedTexts(texts, new TimelineText(ShanghaiTime.Zone));
+        CustomerText Progress(string phone, string at) =>
+            new CustomerTextComposer(texts).Compose($"T-{phone}/text/progress", $"T-{phone}", TextKind.Progress, SameCustomer with { Phone = phone }, "P3",
+                ShanghaiTime.At(at), new Dictionary<string, string>(StringComparer.Ordinal) { [TextPlaceholders.TicketNumber] = "T" })!;
+
+        simulated.Offer(Progress("+8613800000001", "2026-09-01 10:00"), ShanghaiTime.At("2026-09-01 10:00"));
+        simulated.Offer(Progress("+8613800000002", "2026-09-20 10:00"), ShanghaiTime.At("2026-09-20 10:00"));
+        Assert.Equal(2, simulated.CustomersRemembered);
+
+        // 35 days on, the first customer's text is past the budget's lookback (30 days and one): nothing of theirs is kept.
+        simulated.Offer(Progress("+8613800000003", "2026-10-06 10:00"), ShanghaiTime.At("2026-10-06 10:00"));
+        Assert.Equal(2, simulated.CustomersRemembered);
+    }
 }

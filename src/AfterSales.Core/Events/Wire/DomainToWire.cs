@@ -46,6 +46,7 @@ internal static class DomainToWire
         dto.EventId = evt.EventId;
         dto.Type = evt.Type;
         dto.OccurredAt = Time(evt.OccurredAt);
+        dto.Sequence = evt.Sequence;
         dto.TicketId = evt switch
         {
             TicketEvent t => t.TicketId,

@@ -19,4 +19,8 @@ internal abstract class EventDto
 
     [JsonPropertyOrder(-1)]
     public DateTimeOffset? OccurredAt { get; set; }
+
+    /// <summary>Optional: the sender's order of events stamped in the same second (a non-negative integer).</summary>
+    [JsonPropertyOrder(-1)]
+    public long? Sequence { get; set; }
 }

@@ -231,6 +231,13 @@ internal sealed class FieldChecks(string eventType, IReadOnlySet<string>? knownP
         }
     }
 
+    /// <summary>The optional sender's order: absent, or a non-negative integer.</summary>
+    public long? Sequence(long? value)
+    {
+        if (value < 0) Fail(RejectionReason.InvalidValue, "sequence", $"sequence {value} is negative; it counts up from 0 in the order the helpdesk sent its events");
+        return value;
+    }
+
     private void Fail(RejectionReason reason, string field, string message) =>
         Rejection ??= new EventRejection(reason, field, message);
 

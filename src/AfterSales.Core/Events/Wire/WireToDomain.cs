@@ -10,9 +10,11 @@ internal static class WireToDomain
     {
         var eventId = check.RequiredId(dto.EventId, "eventId");
         var occurredAt = check.OccurredAt(dto.OccurredAt);
-        return dto is DeliveryEventDto delivery
+        var sequence = check.Sequence(dto.Sequence);
+        AfterSalesEvent evt = dto is DeliveryEventDto delivery
             ? ToDeliveryEvent(delivery, eventId, occurredAt, check)
             : ToTicketEvent(dto, eventId, check.RequiredId(dto.TicketId, "ticketId"), occurredAt, check);
+        return sequence is null ? evt : evt with { Sequence = sequence };
     }
 
     private static TicketEvent ToTicketEvent(EventDto dto, string eventId, string ticketId, Instant at, FieldChecks check) =>
