@@ -1,3 +1,4 @@
+using AfterSales.Core.Application;
 using AfterSales.Core.Notifications;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
@@ -6,17 +7,23 @@ namespace AfterSales.Functions;
 
 /// <summary>
 /// Every <c>%OutboxRecoverySchedule%</c> (UTC, default every 5 minutes): sends steps whose queue message was lost,
-/// settles attempts a crash cut short, and mails the duty manager the failures (at most once per interval).
+/// settles attempts a crash cut short, mails the duty manager the failures (at most once per interval), and puts the
+/// admins' notice of a calendar whose holidays run out in the outbox (once per calendar and year).
 /// </summary>
-public sealed partial class OutboxRecovery(OutboxDrain drain, FailureSummary failures, ILogger<OutboxRecovery> logger)
+public sealed partial class OutboxRecovery(OutboxDrain drain, FailureSummary failures, CalendarCoverageNotice calendars, ILogger<OutboxRecovery> logger)
 {
     [Function(nameof(OutboxRecovery))]
     public async Task Run([TimerTrigger("%OutboxRecoverySchedule%")] TimerInfo timer, CancellationToken cancellationToken)
     {
         var outcomes = await drain.DrainAsync(cancellationToken);
         var reported = await failures.SendIfDueAsync(cancellationToken);
+        var noticed = await calendars.RunAsync(cancellationToken);
         LogRecovered(logger, new OutcomeCounts(outcomes), reported);
+        if (noticed.Count > 0) LogCalendarNotices(logger, noticed.Count);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Calendar coverage: {Count} notice(s) of holidays running out put in the outbox")]
+    private static partial void LogCalendarNotices(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox recovery: {Outcomes}; failures reported {Reported}")]
     private static partial void LogRecovered(ILogger logger, OutcomeCounts outcomes, int reported);

@@ -9,7 +9,14 @@ public sealed record AfterSalesSettings(
     SlaSettings Sla,
     EscalationSettings Escalation,
     EventSettings Events,
-    EmailSettings Email);
+    EmailSettings Email)
+{
+    public MajorIncidentSettings MajorIncident { get; init; } = MajorIncidentSettings.Default;
+
+    public ThreeStrikesSettings ThreeStrikes { get; init; } = ThreeStrikesSettings.Default;
+
+    public CalendarCoverageSettings CalendarCoverage { get; init; } = CalendarCoverageSettings.Default;
+}
 
 /// <param name="WarningAt">Share of each target at which the warning step is due (0 &lt; x &lt; 1).</param>
 /// <param name="Policies">Ordered by precedence.</param>

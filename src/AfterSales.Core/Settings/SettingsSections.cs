@@ -4,7 +4,7 @@ namespace AfterSales.Core.Settings;
 public static class SettingsSections
 {
     public static readonly IReadOnlyList<string> Sections =
-        ["Calendars", "Sla", "Escalation", "Events", "Email", "Texts", "Revisits", "Sms", "Storage"];
+        ["Calendars", "Sla", "Escalation", "Events", "Email", "Texts", "Revisits", "Sms", "Storage", "MajorIncident", "ThreeStrikes", "CalendarCoverage"];
 
     /// <summary>Whether <paramref name="key"/> (colon or <c>__</c> form) is an AfterSales setting rather than one of the platform's.</summary>
     public static bool Owns(string key)

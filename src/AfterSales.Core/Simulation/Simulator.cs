@@ -49,7 +49,7 @@ public sealed class Simulator(
 
         var customerTexts = new SimulatedTexts(texts, text);
         var revisitRun = new SimulatedRevisits(settings, texts, revisits ?? DefaultRevisits(), customerTexts);
-        var run = new SimulationRun(engine, planner, customerTexts, revisitRun, text, sink, remaining);
+        var run = new SimulationRun(engine, planner, customerTexts, revisitRun, text, sink, remaining) { Strikes = new SimulatedStrikes(settings) };
         var lastEventAt = events.Count > 0 ? events[^1]!.OccurredAt : (Instant?)null;
         var stopAt = until ?? (lastEventAt is { } last ? last + Horizon : Instant.MinValue);
 
