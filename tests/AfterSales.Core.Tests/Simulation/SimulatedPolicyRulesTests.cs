@@ -59,4 +59,23 @@ public class SimulatedPolicyRulesTests
             "THREE STRIKES: 3 tickets of one customer in 90 days (T-1, T-2, T-3) [three-strikes] -> Manager manager@example.com (T-3/three-strikes/three-strikes/1)",
             flag.Text);
     }
+
+    [Fact]
+    public void The_json_timeline_of_the_sample_carries_the_chain_and_the_fault_report_steps_with_key_level_role_and_recipient()
+    {
+        var run = CliRun.Of("simulate", "--format", "json");
+
+        using var json = System.Text.Json.JsonDocument.Parse(run.Output);
+        var steps = json.RootElement.GetProperty("timeline").EnumerateArray()
+            .Where(e => e.TryGetProperty("stepKey", out _) && e.GetProperty("ticketId").GetString() == "T-1002")
+            .Select(e => $"{e.GetProperty("at").GetString()} {e.GetProperty("level").GetString()} {e.GetProperty("role").GetString()} {e.GetProperty("recipient").GetString()}")
+            .ToList();
+
+        Assert.Contains("2026-10-13T02:10:00+08:00 major-incident-duty-manager DutyManager duty.manager@example.com", steps);
+        Assert.Contains("2026-10-13T02:10:00+08:00 major-incident-manager Manager after-sales.manager@example.com", steps);
+        // T-1002's report was filed on 10-14 16:00, after no reminder was due yet: no fault-report step at all.
+        Assert.DoesNotContain(steps, s => s.Contains("fault-report", StringComparison.Ordinal));
+        Assert.Contains(json.RootElement.GetProperty("timeline").EnumerateArray(), e =>
+            e.GetProperty("ticketId").GetString() == "T-1001" && e.TryGetProperty("level", out var level) && level.GetString() == "fault-report-late");
+    }
 }
