@@ -27,9 +27,11 @@ public sealed class SimulatedEmails(AfterSalesSettings settings, TimeProvider ti
             return;
         }
 
-        if (entry is not { Kind: TimelineKind.Step, Step: { } step, History: { } history }) return;
+        if (entry is not { Kind: TimelineKind.Step, Step: { } step }) return;
         var earlier = told.TryGetValue(step.TicketId, out var list) ? list : told[step.TicketId] = [];
-        var message = renderer.Render(history, step, [.. earlier], entry.At);
+        var message = renderer.RenderRuleNotice(step, entry.At)
+            ?? (entry.History is { } history ? renderer.Render(history, step, [.. earlier], entry.At) : null);
+        if (message is null) return;
         sender.SendAsync(message, CancellationToken.None).GetAwaiter().GetResult();
         earlier.Add(step);
         Written++;

@@ -9,11 +9,17 @@ namespace AfterSales.Functions;
 /// <summary>
 /// Every <c>%OutboxRecoverySchedule%</c> (UTC, default every 5 minutes): sends steps whose queue message was lost,
 /// settles attempts a crash cut short, mails the duty manager the failures (at most once per interval), deletes
-/// rejected events older than <c>Events__RejectedRetention</c>, and runs a bounded page of the retention purge
-/// (message bodies, processed webhook ids: docs/storage.md).
+/// rejected events older than <c>Events__RejectedRetention</c>, runs a bounded page of the retention purge (message
+/// bodies, processed webhook ids: docs/storage.md), and puts the admins' notice of a calendar whose holidays run out in
+/// the outbox (once per calendar and year).
 /// </summary>
 public sealed partial class OutboxRecovery(
-    OutboxDrain drain, FailureSummary failures, RejectedEventRetention rejectedRetention, TableRetention retention, ILogger<OutboxRecovery> logger)
+    OutboxDrain drain,
+    FailureSummary failures,
+    RejectedEventRetention rejectedRetention,
+    TableRetention retention,
+    CalendarCoverageNotice calendars,
+    ILogger<OutboxRecovery> logger)
 {
     [Function(nameof(OutboxRecovery))]
     public async Task Run([TimerTrigger("%OutboxRecoverySchedule%")] TimerInfo timer, CancellationToken cancellationToken)
@@ -22,8 +28,13 @@ public sealed partial class OutboxRecovery(
         var reported = await failures.SendIfDueAsync(cancellationToken);
         var rejectedDeleted = await rejectedRetention.PurgeAsync(cancellationToken);
         var purged = await retention.PurgeAsync(cancellationToken);
+        var noticed = await calendars.RunAsync(cancellationToken);
         LogRecovered(logger, new OutcomeCounts(outcomes), reported, rejectedDeleted, purged.TextsPurged, purged.ProcessedMessagesDeleted);
+        if (noticed.Count > 0) LogCalendarNotices(logger, noticed.Count);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Calendar coverage: {Count} notice(s) of holidays running out put in the outbox")]
+    private static partial void LogCalendarNotices(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Outbox recovery: {Outcomes}; failures reported {Reported}; rejected events past retention deleted {RejectedDeleted}; retention: {TextsPurged} text bodies purged, {IdsDeleted} processed message ids deleted")]

@@ -11,6 +11,7 @@ using AfterSales.Core.Revisits;
 using AfterSales.Core.Settings;
 using AfterSales.Core.Sla;
 using AfterSales.Core.Texts;
+using AfterSales.Core.ThreeStrikes;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Messaging.ServiceBus;
@@ -92,6 +93,7 @@ public static class AfterSalesServices
         services.AddHostedService<TableCreation>();
         services.AddHostedService<TextTableCreation>();
         services.AddHostedService<RevisitTableCreation>();
+        services.AddHostedService<CalendarCoverageWarning>();
 
         services.AddSingleton<ITicketStore>(p => p.GetRequiredService<AfterSalesTables>().Tickets);
         services.AddSingleton<IDueIndex>(p => p.GetRequiredService<AfterSalesTables>().DueIndex);
@@ -100,6 +102,7 @@ public static class AfterSalesServices
         services.AddSingleton<IRejectedEvents>(p => p.GetRequiredService<AfterSalesTables>().RejectedEvents);
         services.AddSingleton<ISweepLease>(p => p.GetRequiredService<AfterSalesTables>().SweepLease);
         services.AddSingleton<IFailureSummaryLog>(p => p.GetRequiredService<AfterSalesTables>().FailureSummaryLog);
+        services.AddSingleton<ICustomerTickets>(p => p.GetRequiredService<AfterSalesTables>().CustomerTickets);
         services.AddSingleton<IOptOuts>(p => p.GetRequiredService<TextTables>().OptOuts);
         services.AddSingleton<ISurveys>(p => p.GetRequiredService<TextTables>().Surveys);
         services.AddSingleton<ISentTexts>(p => p.GetRequiredService<TextTables>().SentTexts);
@@ -119,7 +122,13 @@ public static class AfterSalesServices
             var settings = p.GetRequiredService<AfterSalesSettings>();
             return new TicketEventParser(settings.Sla.KnownPriorities, settings.Events.Window, p.GetRequiredService<TimeProvider>());
         });
+        // Ingestion is shared by every invocation: its three-strikes flags go through a queue of their own, flushed per flag.
+        services.AddSingleton(p => new ThreeStrikesCheck(
+            p.GetRequiredService<ICustomerTickets>(), p.GetRequiredService<IOutbox>(),
+            new ServiceBusNotificationQueue(p.GetRequiredService<ServiceBusSender>(), p.GetRequiredService<TimeProvider>()),
+            p.GetRequiredService<AfterSalesSettings>(), p.GetRequiredService<TimeProvider>()));
         services.AddSingleton<TicketEventIngestion>();
+        services.AddScoped<CalendarCoverageNotice>();
         // One notification queue per invocation: it batches the messages its sweep (or rating follow-up) produces.
         services.AddScoped<INotificationQueue, ServiceBusNotificationQueue>();
         services.AddScoped(p => new DueSweep(

@@ -5,7 +5,7 @@ namespace AfterSales.Azure.Storage;
 
 /// <summary>
 /// The AfterSales tables of one storage account and prefix (<c>{prefix}Tickets</c>, <c>DueIndex</c>, <c>Outbox</c>,
-/// <c>RejectedEvents</c>, <c>Deliveries</c>, <c>SweepState</c>, <c>Quarantine</c>) and the stores built on them.
+/// <c>RejectedEvents</c>, <c>Deliveries</c>, <c>SweepState</c>, <c>Quarantine</c>, <c>CustomerTickets</c>) and the stores built on them.
 /// </summary>
 public sealed class AfterSalesTables
 {
@@ -22,6 +22,7 @@ public sealed class AfterSalesTables
         var deliveries = tables.Table(prefix + "Deliveries", Reads.CountOther);
         var sweepState = tables.Table(prefix + "SweepState", Reads.CountOther);
         var quarantine = tables.Table(prefix + "Quarantine", Reads.CountOther);
+        var customers = tables.Table(prefix + "CustomerTickets", Reads.CountOther);
 
         Tickets = new TableTicketStore(tickets);
         DueIndex = new TableDueIndex(dueIndex, new DueCheckpoint(sweepState));
@@ -33,6 +34,7 @@ public sealed class AfterSalesTables
         FailureSummaryLog = new TableFailureSummaryLog(sweepState);
         Quarantine = new TableTicketQuarantine(quarantine);
         RetentionCheckpoint = new RetentionCheckpoint(sweepState);
+        CustomerTickets = new TableCustomerTickets(customers);
     }
 
     /// <param name="credential">For <see cref="StorageSettings.TableServiceUri"/>: <see cref="DefaultAzureCredential"/> (managed identity in Azure) when null.</param>
@@ -62,6 +64,9 @@ public sealed class AfterSalesTables
     public TableTicketQuarantine Quarantine { get; }
 
     internal RetentionCheckpoint RetentionCheckpoint { get; }
+
+    /// <summary>Each customer's tickets and three-strikes flags, under a hash of the customer id.</summary>
+    public TableCustomerTickets CustomerTickets { get; }
 
     /// <summary>Requests sent and bytes written so far, every table of the group together.</summary>
     public TableTraffic Traffic => tables.Traffic;

@@ -7,7 +7,9 @@ namespace AfterSales.Core.Application;
 /// Takes one event payload from the helpdesk: validates it, appends it to the ticket and lists the ticket in the due
 /// index for the next sweep, which works out what the event changed. A payload that cannot be applied is stored with
 /// its reason, never thrown away. Safe under at-least-once delivery and concurrent handlers: duplicates change nothing,
-/// a reused eventId with other content is a rejection, conflicting writes retry.
+/// a reused eventId with other content is a rejection, conflicting writes retry. With <c>threeStrikes</c>, an opening
+/// (applied or delivered again) is counted for its customer; a failure there throws after the event is stored, so the
+/// redelivery, a duplicate, counts it again.
 /// </summary>
 public sealed class TicketEventIngestion(
     TicketEventParser parser,
@@ -15,7 +17,8 @@ public sealed class TicketEventIngestion(
     IDueIndex dueIndex,
     IRejectedEvents rejectedEvents,
     IDeliveries deliveries,
-    TimeProvider time)
+    TimeProvider time,
+    ThreeStrikes.ThreeStrikesCheck? threeStrikes = null)
 {
     private const int MaxSaveAttempts = 50;
 
@@ -91,8 +94,10 @@ public sealed class TicketEventIngestion(
             switch (await tickets.TryAppendAsync(ticketEvent, reassessAt, state?.Version, cancellationToken).ConfigureAwait(false))
             {
                 case AppendOutcome.Appended:
+                    await CountStrikeAsync(ticketEvent, cancellationToken).ConfigureAwait(false);
                     return IngestResult.Of(IngestOutcome.Applied, ticketEvent, ticketEvent.TicketId);
                 case AppendOutcome.Duplicate:
+                    await CountStrikeAsync(ticketEvent, cancellationToken).ConfigureAwait(false);
                     return IngestResult.Of(IngestOutcome.Duplicate, ticketEvent, ticketEvent.TicketId);
                 case AppendOutcome.ConflictingDuplicate:
                     return new IngestResult(IngestOutcome.Rejected, ticketEvent.EventId, ticketEvent.TicketId, new EventRejection(
@@ -101,6 +106,12 @@ public sealed class TicketEventIngestion(
             }
         }
         throw new InvalidOperationException($"Ticket {ticketEvent.TicketId} kept changing under {MaxSaveAttempts} save attempts.");
+    }
+
+    private async Task CountStrikeAsync(TicketEvent ticketEvent, CancellationToken cancellationToken)
+    {
+        if (threeStrikes is not null && ticketEvent is TicketOpened opened)
+            await threeStrikes.CheckAsync(opened, cancellationToken).ConfigureAwait(false);
     }
 
     private Instant Now() => Instant.FromDateTimeOffset(time.GetUtcNow());

@@ -9,4 +9,8 @@ public sealed record CalendarDefinition(
     IReadOnlyDictionary<IsoDayOfWeek, IReadOnlyList<WorkingSpan>> WeeklyHours,
     IReadOnlyList<DateRange> Holidays,
     IReadOnlyList<LocalDate> MakeUpDays,
-    IReadOnlyList<WorkingSpan> MakeUpDayHours);
+    IReadOnlyList<WorkingSpan> MakeUpDayHours)
+{
+    /// <summary>The years the holidays and make-up days cover; null when the calendar does not say.</summary>
+    public CoveredYears? HolidayYears { get; init; }
+}

@@ -71,6 +71,7 @@ public sealed record EmailTexts(
             ClockKind.Update => "progress update",
             ClockKind.Resolution => "resolution",
             ClockKind.Commitment => "promise to the customer",
+            ClockKind.FaultReport => "fault analysis report",
             _ => trigger == LadderTrigger.Opened ? "major incident opened" : "resolution",
         },
         role => role switch
@@ -98,6 +99,7 @@ public sealed record EmailTexts(
             TicketReopened r => "Reopened" + (r.Reason is { } reason ? $": {reason}" : ""),
             TicketClosed => "Closed",
             PriorityChanged p => $"Priority changed to {p.Priority}",
+            FaultReportFiled f => "Fault analysis report filed" + (f.Cause is { } cause ? $": {cause}" : ""),
             _ => e.Type,
         },
         trigger => trigger switch
@@ -140,6 +142,7 @@ public sealed record EmailTexts(
             ClockKind.Update => "进展更新",
             ClockKind.Resolution => "解决",
             ClockKind.Commitment => "对客户的承诺",
+            ClockKind.FaultReport => "故障分析报告",
             _ => trigger == LadderTrigger.Opened ? "重大故障已报" : "解决",
         },
         role => role switch
@@ -167,6 +170,7 @@ public sealed record EmailTexts(
             TicketReopened r => "重新打开" + (r.Reason is { } reason ? $"：{reason}" : ""),
             TicketClosed => "已关闭",
             PriorityChanged p => $"优先级改为 {p.Priority}",
+            FaultReportFiled f => "故障分析报告已提交" + (f.Cause is { } cause ? $"：{cause}" : ""),
             _ => e.Type,
         },
         trigger => trigger switch

@@ -27,12 +27,33 @@ public sealed class EscalationEmailRenderer(AfterSalesSettings settings, SlaEngi
         return new EmailMessage(to, content.Subject, EmailHtml.Write(content), EmailPlainText.Write(content), step.TicketId, step.Key);
     }
 
+    /// <summary>
+    /// The emails of the policy rules that read no ticket history (a three-strikes flag, a calendar running out): their
+    /// step carries what they say. Null for any other step.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The step has no recipient address.</exception>
+    /// <exception cref="InvalidDataException">A three-strikes step without its ticket listing.</exception>
+    public EmailMessage? RenderRuleNotice(EscalationStep step, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return step.ClockId switch
+        {
+            ThreeStrikes.ThreeStrikesCheck.ClockId => ThreeStrikesEmail.Compose(step, settings.Email, DisplayZone),
+            Application.CalendarCoverageNotice.ClockId => CalendarCoverageEmail.Compose(step, settings.Email, now),
+            _ => null,
+        };
+    }
+
+    /// <summary>The zone managers read times in: the business calendar's, UTC without one.</summary>
+    private DateTimeZone DisplayZone =>
+        settings.Calendars.TryGetValue("Business", out var business) ? business.Zone : DateTimeZone.Utc;
+
     public EscalationEmailContent Content(TicketHistory history, EscalationStep step, IReadOnlyList<EscalationStep> alreadyTold, Instant now)
     {
         var texts = EmailTexts.For(settings.Email.Locale);
         var facts = new TicketFacts(history, now);
         var policy = engine.PolicyFor(facts);
-        var calendar = policy is null ? BusinessCalendar.TwentyFourSeven() : engine.CalendarOf(policy);
+        var calendar = engine.CalendarOf(step, policy is null ? BusinessCalendar.TwentyFourSeven() : engine.CalendarOf(policy));
         var zone = calendar.Is24x7 && settings.Calendars.TryGetValue("Business", out var business) ? business.Zone : calendar.Zone;
         string Time(Instant i) => TimePattern.Format(i.InZone(zone));
 
@@ -57,6 +78,7 @@ public sealed class EscalationEmailRenderer(AfterSalesSettings settings, SlaEngi
         if (lateness is { } late) factRows.Add(late);
         factRows.Add((texts.Owner, facts.Owner?.Email is { } ownerEmail ? $"{owner} <{ownerEmail}>" : owner));
         factRows.Add((texts.Level, $"{step.Level} → {texts.Role(step.Role)}"));
+        if (step.ClockId == MajorIncidentPlanner.ChainClockId) factRows.AddRange(MajorIncidentFacts.Rows(facts, engine.Assess(history, now), settings.MajorIncident, texts, Time, now));
 
         var told = alreadyTold.Where(s => s.Key != step.Key).OrderBy(s => s.DueAt).ThenBy(s => s.Key, StringComparer.Ordinal)
             .Select(s => $"{Time(s.DueAt)} · {texts.Role(s.Role)} {s.Recipient ?? ""} · {s.Level}".TrimEnd())

@@ -19,6 +19,9 @@ public static class LadderExpectations
         ["Unresolved for 15 days: senior management attention."] = "已 15 天未解决：请高级管理层关注。",
         ["Major incident opened: follow it until service is restored."] = "重大故障已报：请跟进直至服务恢复。",
         ["A P1 promise was missed."] = "一项 P1 承诺已超时。",
+        [Sla.MajorIncidentPlanner.ChainExpectation] = "重大故障：请立即查看处理方案，并逐级上报至公司高层。",
+        [Sla.MajorIncidentPlanner.ReminderExpectation] = "请在截止时间前提交故障分析报告（原因及如何避免再次发生）。",
+        [Sla.MajorIncidentPlanner.LateExpectation] = "故障分析报告已逾期：请督促负责人提交。",
     };
 
     /// <summary>The English default sentences this table translates.</summary>

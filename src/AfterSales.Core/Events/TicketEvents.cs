@@ -43,3 +43,7 @@ public sealed record TicketClosed(string EventId, string TicketId, Instant Occur
 
 public sealed record PriorityChanged(string EventId, string TicketId, Instant OccurredAt, string Priority)
     : TicketEvent(EventId, TicketId, OccurredAt);
+
+/// <summary>The fault analysis report of a major incident (cause, how to avoid it) was filed: stops the fault-report clock.</summary>
+public sealed record FaultReportFiled(string EventId, string TicketId, Instant OccurredAt, string? Cause, string? Prevention)
+    : TicketEvent(EventId, TicketId, OccurredAt);

@@ -105,6 +105,7 @@ public sealed class NotificationDispatch(
     private async Task<EmailMessage> RenderAsync(OutboxRecord attempt, Instant now, CancellationToken cancellationToken)
     {
         var step = attempt.Step;
+        if (renderer.RenderRuleNotice(step, now) is { } notice) return notice;
         var ticket = await tickets.GetAsync(step.TicketId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"ticket {step.TicketId} is not stored");
         if (step.ClockId == RatingFollowUps.ClockId) return RatingAlertEmail.Compose(ticket.Ticket.History, step, settings.Locale, now);

@@ -11,6 +11,12 @@ public sealed record AfterSalesSettings(
     EventSettings Events,
     EmailSettings Email)
 {
+    public MajorIncidentSettings MajorIncident { get; init; } = MajorIncidentSettings.Default;
+
+    public ThreeStrikesSettings ThreeStrikes { get; init; } = ThreeStrikesSettings.Default;
+
+    public CalendarCoverageSettings CalendarCoverage { get; init; } = CalendarCoverageSettings.Default;
+
     /// <summary>The <c>Sweep</c> section: how the SLA sweep works through what is due.</summary>
     public SweepSettings Sweep { get; init; } = SweepSettings.Default;
 }

@@ -12,6 +12,7 @@ internal static class CalendarSettingsReader
     private const string Holidays = "Holidays";
     private const string MakeUpDays = "MakeUpDays";
     private const string MakeUpDayHours = "MakeUpDayHours";
+    private const string HolidayYears = "HolidayYears";
 
     private static readonly IsoDayOfWeek[] Week =
     [
@@ -48,7 +49,7 @@ internal static class CalendarSettingsReader
 
     private static CalendarDefinition? ReadCalendar(IConfigurationSection entry, SettingsErrors errors)
     {
-        var group = new SettingsGroup(entry, errors, "Enabled", TimeZone, Hours, Holidays, MakeUpDays, MakeUpDayHours);
+        var group = new SettingsGroup(entry, errors, "Enabled", TimeZone, Hours, Holidays, MakeUpDays, MakeUpDayHours, HolidayYears);
         var zone = group.Reference<string>(TimeZone, TimeZoneSetting.TryParse, required: true);
         var hours = new SettingsGroup(entry.GetSection(Hours), errors, Week.Select(d => d.ToString()).ToArray());
         var weekly = new Dictionary<IsoDayOfWeek, IReadOnlyList<WorkingSpan>>();
@@ -73,6 +74,9 @@ internal static class CalendarSettingsReader
             group.Error(MakeUpDays, $"{dates} {(clashes.Count == 1 ? "is" : "are")} also in Holidays: a day is either a holiday or a make-up working day");
         }
 
+        // What the admin states; not checked against the dates, so that a list can carry last year's dates while tickets of it are open.
+        var years = group.Value<CoveredYears>(HolidayYears, CoveredYears.TryParse);
+
         if (weekly.Values.All(spans => spans.Count == 0) && makeUpDays.Count == 0)
         {
             group.Error(Hours, "no day of the week has working hours: a calendar needs some working time (or use the built-in 24x7 calendar)");
@@ -80,6 +84,6 @@ internal static class CalendarSettingsReader
 
         return zone is null
             ? null
-            : new CalendarDefinition(entry.Key, zone, weekly, holidays, makeUpDays, makeUpDayHours);
+            : new CalendarDefinition(entry.Key, zone, weekly, holidays, makeUpDays, makeUpDayHours) { HolidayYears = years };
     }
 }

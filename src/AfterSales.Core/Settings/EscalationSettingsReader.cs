@@ -102,7 +102,12 @@ internal static class EscalationSettingsReader
         var valid = true;
         foreach (var name in names)
         {
-            if (EnumSetting.TryParse<ClockKind>(name, "clock", lowerCaseNames: false, out var clock, out var error))
+            if (EnumSetting.TryParse<ClockKind>(name, "clock", lowerCaseNames: false, out var clock, out var error) && clock == ClockKind.FaultReport)
+            {
+                group.Error(Clocks, $"'{name}' is not watched by the ladder: the fault analysis report reminds the owner and tells the manager by itself (MajorIncident__FaultReportDue)");
+                valid = false;
+            }
+            else if (error is null)
             {
                 clocks.Add(clock);
             }

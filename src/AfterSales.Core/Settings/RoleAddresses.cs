@@ -11,7 +11,8 @@ namespace AfterSales.Core.Settings;
 /// </summary>
 internal static class RoleAddresses
 {
-    public static void Check(EscalationSettings escalation, IConfigurationSection escalationSection, SettingsErrors errors)
+    public static void Check(
+        EscalationSettings escalation, IConfigurationSection escalationSection, SettingsErrors errors, IEnumerable<(string Role, string UsedBy)> ruleRoles)
     {
         var teams = escalationSection.GetSection("Teams");
         // Levels are known by their step names; the admin knows them by their setting names.
@@ -25,6 +26,9 @@ internal static class RoleAddresses
         var users = escalation.Ladder.GroupBy(l => l.Role, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.Select(l => l.Name).ToList(), StringComparer.OrdinalIgnoreCase);
         if (!users.ContainsKey(EscalationRoles.DutyManager)) users[EscalationRoles.DutyManager] = [];
+        var ruleUsers = ruleRoles.GroupBy(r => r.Role, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => string.Join(", ", g.Select(r => r.UsedBy).Distinct()), StringComparer.OrdinalIgnoreCase);
+        foreach (var role in ruleUsers.Keys) users.TryAdd(role, []);
 
         foreach (var (role, levels) in users.OrderBy(u => u.Key, StringComparer.Ordinal))
         {
@@ -32,7 +36,9 @@ internal static class RoleAddresses
             var setting = teams.GetSection(escalation.DefaultTeam).GetSection(role);
             if (!string.IsNullOrWhiteSpace(setting.Value)) continue; // set but not an address: reported where it was read
 
-            var usedBy = levels.Count == 0 ? "the email failure summary" : $"ladder level {string.Join(", ", levels.Select(SettingNameOf))}";
+            var usedBy = levels.Count > 0 ? $"ladder level {string.Join(", ", levels.Select(SettingNameOf))}"
+                : ruleUsers.TryGetValue(role, out var rule) ? rule
+                : "the email failure summary";
             var fallback = role == EscalationRoles.Owner ? " (for tickets whose owner has no email)" : "";
             errors.Add(setting,
                 $"is required: {usedBy} sends to {role}, and the default team has no address for it{fallback}");

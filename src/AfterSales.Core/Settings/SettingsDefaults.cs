@@ -38,6 +38,7 @@ public static class SettingsDefaults
             ["Calendars:Business:Holidays"] = ChinaHolidays2026,
             ["Calendars:Business:MakeUpDays"] = ChinaMakeUpDays2026,
             ["Calendars:Business:MakeUpDayHours"] = WorkingDay,
+            ["Calendars:Business:HolidayYears"] = "2026",
             ["Sla:WarningAt"] = "75%",
             ["Escalation:DefaultTeam"] = "Default",
             ["Events:MaxFutureSkew"] = "P1D",
@@ -58,6 +59,16 @@ public static class SettingsDefaults
             ["Email:MaxRetryDelay"] = "PT1M",
             ["Email:FailureSummaryInterval"] = "PT1H",
             ["Email:GiveUpAfter"] = "P1D",
+            ["MajorIncident:Priorities"] = "P1",
+            ["MajorIncident:Chain"] = "DutyManager,DepartmentHead,Manager",
+            ["MajorIncident:FaultReportDue"] = "P3D",
+            ["MajorIncident:FaultReportCalendar"] = "Business",
+            ["ThreeStrikes:Count"] = "3",
+            ["ThreeStrikes:Window"] = "P90D",
+            ["ThreeStrikes:Categories"] = "",
+            ["ThreeStrikes:Role"] = "Manager",
+            ["CalendarCoverage:NoticeBefore"] = "P60D",
+            ["CalendarCoverage:Role"] = "Admin",
         };
 
         Policy(values, "P1", 10, "P1", "", "24x7", "PT10M", "", "PT1H", "PT4H");

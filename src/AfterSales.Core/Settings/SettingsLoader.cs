@@ -22,9 +22,26 @@ public static class SettingsLoader
         var events = EventSettingsReader.Read(configuration.GetSection("Events"), errors);
         var email = EmailSettingsReader.Read(configuration.GetSection("Email"), errors);
         var sweep = SweepSettingsReader.Read(configuration.GetSection("Sweep"), errors);
-        RoleAddresses.Check(escalation, configuration.GetSection("Escalation"), errors);
+        var incident = PolicyRuleSettingsReader.ReadMajorIncident(configuration.GetSection("MajorIncident"), knownPriorities, calendarNames, errors);
+        var strikes = PolicyRuleSettingsReader.ReadThreeStrikes(configuration.GetSection("ThreeStrikes"), errors);
+        var coverage = PolicyRuleSettingsReader.ReadCalendarCoverage(configuration.GetSection("CalendarCoverage"), errors);
+        RoleAddresses.Check(escalation, configuration.GetSection("Escalation"), errors, RuleRoles(incident, strikes));
         if (errors.Count > 0) throw new SettingsValidationException(errors.All);
-        return new AfterSalesSettings(calendars, sla, escalation, events, email) { Sweep = sweep };
+        return new AfterSalesSettings(calendars, sla, escalation, events, email)
+        {
+            Sweep = sweep,
+            MajorIncident = incident,
+            ThreeStrikes = strikes,
+            CalendarCoverage = coverage,
+        };
+    }
+
+    /// <summary>The roles the policy rules send to besides the ladder, each with the setting that names it.</summary>
+    private static IEnumerable<(string Role, string UsedBy)> RuleRoles(MajorIncidentSettings incident, ThreeStrikesSettings strikes)
+    {
+        if (incident.Priorities.Count > 0)
+            foreach (var role in incident.Chain) yield return (role, "MajorIncident__Chain");
+        if (strikes.IsOn) yield return (strikes.Role, "ThreeStrikes__Role");
     }
 
     /// <summary>Layers <paramref name="overrides"/> over <see cref="SettingsDefaults.Values"/>, then <see cref="Load"/>s.</summary>

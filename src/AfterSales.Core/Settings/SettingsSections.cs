@@ -4,7 +4,7 @@ namespace AfterSales.Core.Settings;
 public static class SettingsSections
 {
     public static readonly IReadOnlyList<string> Sections =
-        ["Calendars", "Sla", "Escalation", "Events", "Email", "Sweep", "Texts", "Revisits", "Reports", "Sms", "Storage", "Retention"];
+        ["Calendars", "Sla", "Escalation", "Events", "Email", "Sweep", "Texts", "Revisits", "Reports", "Sms", "Storage", "Retention", "MajorIncident", "ThreeStrikes", "CalendarCoverage"];
 
     /// <summary>Whether <paramref name="key"/> (colon or <c>__</c> form) is an AfterSales setting rather than one of the platform's.</summary>
     public static bool Owns(string key)

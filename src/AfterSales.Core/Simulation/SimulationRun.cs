@@ -22,6 +22,9 @@ internal sealed class SimulationRun(
     private readonly Dictionary<string, (int[] Sent, int Held)> textCounts = new(StringComparer.Ordinal);
     private readonly List<FinishedTicket> finished = [];
 
+    /// <summary>Counts each opening for its customer; set by the simulator when the three-strikes rule is on.</summary>
+    public SimulatedStrikes? Strikes { get; init; }
+
     public Instant? LastInstant { get; private set; }
 
     /// <summary>Whether some ticket can still change (events to come, or something scheduled).</summary>
@@ -60,6 +63,14 @@ internal sealed class SimulationRun(
         }
         tickets[ticketId] = after;
         Emit(new TimelineEntry(ticketEvent.OccurredAt, ticketId, TimelineKind.Received, text.Describe(ticketEvent, engine, after)));
+        if (ticketEvent is TicketOpened opened && Strikes is not null)
+        {
+            foreach (var flag in Strikes.Opened(opened))
+            {
+                Emit(flag);
+                if (tickets.ContainsKey(flag.TicketId)) StepKeysOf(flag.TicketId).Add(flag.Step!.Key);
+            }
+        }
         Evaluate(ticketId, ticketEvent.OccurredAt);
     }
 
@@ -96,7 +107,7 @@ internal sealed class SimulationRun(
         var calendar = assessment.DueNow.Count > 0 ? engine.CalendarOf(assessment) : null;
         foreach (var step in assessment.DueNow)
         {
-            Emit(new TimelineEntry(now, ticketId, TimelineKind.Step, TimelineText.Describe(step, now, calendar!), step, history));
+            Emit(new TimelineEntry(now, ticketId, TimelineKind.Step, TimelineText.Describe(step, now, engine.CalendarOf(step, calendar!)), step, history));
             StepKeysOf(ticketId).Add(step.Key);
             reports?.StepSent(step, history, now);
         }

@@ -78,7 +78,7 @@ public sealed class Simulator(
         using var source = input.Events.GetEnumerator();
         var pending = source.MoveNext() ? source.Current : null;
         var digests = reports is null || pending is null ? null : new SimulatedReports(settings, reports, pending.OccurredAt);
-        var run = new SimulationRun(engine, planner, customerTexts, revisitRun, text, sink, remaining, digests);
+        var run = new SimulationRun(engine, planner, customerTexts, revisitRun, text, sink, remaining, digests) { Strikes = new SimulatedStrikes(settings) };
         var stopAt = until ?? (input.LastAt is { } last ? last + Horizon : Instant.MinValue);
 
         var applied = 0;

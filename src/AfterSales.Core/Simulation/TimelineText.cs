@@ -30,6 +30,7 @@ public sealed class TimelineText(DateTimeZone zone)
         TicketReopened => "reopened: a new cycle starts",
         TicketClosed => "closed",
         PriorityChanged p => $"priority changed to {p.Priority}; policy {PolicyName(engine, history)}",
+        FaultReportFiled => "fault analysis report filed",
         _ => e.Type,
     };
 
@@ -40,7 +41,7 @@ public sealed class TimelineText(DateTimeZone zone)
     /// </summary>
     public static string Describe(EscalationStep step, Instant now, BusinessCalendar calendar)
     {
-        var what = step.Trigger switch
+        var what = step.ClockId == MajorIncidentPlanner.ChainClockId ? "MAJOR INCIDENT reported" : step.Trigger switch
         {
             LadderTrigger.Warning => $"WARNING {step.ClockId}",
             LadderTrigger.Breach => $"BREACH {step.ClockId}",
@@ -72,6 +73,7 @@ public sealed class TimelineText(DateTimeZone zone)
     {
         ClockKind.FirstResponse => ClockPlanner.FirstResponseId,
         ClockKind.Resolution => ClockPlanner.ResolutionId,
+        ClockKind.FaultReport => MajorIncidentPlanner.FaultReportClockId,
         _ => kind.ToString().ToLowerInvariant(),
     };
 

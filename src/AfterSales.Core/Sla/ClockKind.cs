@@ -9,4 +9,6 @@ public enum ClockKind
     Resolution,
     /// <summary>One-off: a promise made to the customer (<c>CommitmentMade</c>).</summary>
     Commitment,
+    /// <summary>After a major incident is resolved: the fault analysis report is due (stopped by <c>FaultReportFiled</c>).</summary>
+    FaultReport,
 }

@@ -16,14 +16,21 @@ public sealed class SlaEngine
     private readonly PolicySelector policies;
     private readonly ClockPlanner clockPlanner;
     private readonly StepPlanner stepPlanner;
+    private readonly MajorIncidentPlanner incidents;
 
     public SlaEngine(AfterSalesSettings settings)
     {
         this.settings = settings;
         policies = new PolicySelector(settings.Sla.Policies);
         clockPlanner = new ClockPlanner(settings.Sla.WarningAt);
-        stepPlanner = new StepPlanner(settings.Escalation.Ladder, new RecipientDirectory(settings.Escalation));
+        var recipients = new RecipientDirectory(settings.Escalation);
+        stepPlanner = new StepPlanner(settings.Escalation.Ladder, recipients);
+        incidents = new MajorIncidentPlanner(settings.MajorIncident, settings.Calendars, settings.Sla.WarningAt, recipients);
     }
+
+    /// <summary>The calendar a step's lateness is told in: the fault-report calendar for fault-report steps, else the policy's.</summary>
+    public BusinessCalendar CalendarOf(EscalationStep step, BusinessCalendar policyCalendar) =>
+        step.Clock == ClockKind.FaultReport ? incidents.FaultReportCalendar : policyCalendar;
 
     public SlaPolicy? PolicyFor(TicketFacts facts) =>
         facts.Opened is { } opened && facts.Priority is { } priority ? policies.Select(priority, opened.Category) : null;
@@ -56,10 +63,17 @@ public sealed class SlaEngine
         var clocks = facts.Cycles.SelectMany(c => clockPlanner.Plan(facts, c, policy, calendar, pauses)).ToList();
         var currentClocks = clocks.Where(c => c.Cycle == current.Number).ToList();
         var planned = stepPlanner.Plan(facts, current, priority, calendar, pauses, currentClocks)
+            .Concat(incidents.Chain(facts, current, priority))
             .Where(s => current.End is not { } end || s.DueAt < end)
             .ToList();
+        // The fault analysis report of a major incident is due after the resolution: its steps run while the ticket is resolved or closed.
+        var faultReport = incidents.FaultReportClock(facts, current, priority);
+        var afterResolution = faultReport is null ? [] : incidents.FaultReportSteps(facts, faultReport).ToList();
+        if (faultReport is not null) clocks.Add(faultReport);
 
-        var pending = phase == TicketPhase.Active ? planned.Where(s => !history.ProducedSteps.Contains(s.Key)).ToList() : [];
+        var pending = (phase == TicketPhase.Active ? planned : phase is TicketPhase.Resolved or TicketPhase.Closed ? afterResolution : [])
+            .Where(s => !history.ProducedSteps.Contains(s.Key)).ToList();
+        planned.AddRange(afterResolution);
         var due = pending.Where(s => s.DueAt <= now).OrderBy(s => s.DueAt).ThenBy(s => s.Key, StringComparer.Ordinal).ToList();
         var superseded = due.Where(s => IsSupersededAt(s, now)).ToList();
         var dueNow = due.Except(superseded).ToList();

@@ -39,6 +39,9 @@ public sealed class TicketFacts
                 case CommitmentMade commitment:
                     Commitments.Add(commitment);
                     break;
+                case FaultReportFiled report:
+                    FaultReports.Add(report);
+                    break;
                 case StatusChanged status:
                     statusTimeline.Add((status.OccurredAt, status.Status));
                     break;
@@ -68,6 +71,9 @@ public sealed class TicketFacts
     public TicketCycle? CurrentCycle => Cycles.Count == 0 ? null : Cycles[^1];
     public List<AgentResponded> Responses { get; } = [];
     public List<CommitmentMade> Commitments { get; } = [];
+
+    /// <summary>Fault analysis reports filed for the ticket's major incident, in time order.</summary>
+    public List<FaultReportFiled> FaultReports { get; } = [];
     public bool IsClosed { get; }
     public bool IsResolved => CurrentCycle?.End is not null;
     public TicketStatus CurrentStatus => statusTimeline.Count == 0 ? TicketStatus.Open : statusTimeline[^1].Status;

@@ -22,7 +22,7 @@ public sealed class EmailDispatchTests : StorageTest, IDisposable
 
     private (ServiceUnderTest Service, NotificationDispatch Dispatch, OutboxDrain Drain) Start(string at, string locale = "zh-CN")
     {
-        var settings = TestSettings.With(("Email:Locale", locale), ("Email:MaxAttempts", "2"), ("Email:RetryDelay", "PT1S"));
+        var settings = LadderOnly.Settings(("Email:Locale", locale), ("Email:MaxAttempts", "2"), ("Email:RetryDelay", "PT1S"));
         var service = new ServiceUnderTest(Tables, at, settings);
         var email = settings.Email with { RetryDelay = NodaTime.Duration.FromMilliseconds(10) };
         // The retry pauses between requests are real (10 ms): on the test clock they would wait for ever.

@@ -10,7 +10,7 @@ public class IngestionTests : StorageTest
     [Fact]
     public async Task The_same_event_ingested_twice_is_a_duplicate_and_changes_nothing()
     {
-        var service = new ServiceUnderTest(Tables, "2026-10-12 09:00");
+        var service = new ServiceUnderTest(Tables, "2026-10-12 09:00", LadderOnly.Settings());
         var opened = new TicketScript().Opened("2026-10-12 09:00", "P1")[0];
         Assert.Equal(IngestOutcome.Applied, (await service.IngestAsync(opened)).Outcome);
         var before = await service.TicketAsync("T-1");
@@ -26,7 +26,7 @@ public class IngestionTests : StorageTest
     [Fact]
     public async Task A_resolution_ingested_before_the_reply_gives_the_same_outbox_as_in_order()
     {
-        var service = new ServiceUnderTest(Tables, "2026-10-12 09:00");
+        var service = new ServiceUnderTest(Tables, "2026-10-12 09:00", LadderOnly.Settings());
         var inOrder = new TicketScript("T-in-order").Opened("2026-10-12 09:00", "P1").Responded("2026-10-12 09:12").Resolved("2026-10-12 09:30");
         var reversed = new TicketScript("T-reversed").Opened("2026-10-12 09:00", "P1").Responded("2026-10-12 09:12").Resolved("2026-10-12 09:30");
         await service.IngestAsync(inOrder[0]);
@@ -73,7 +73,7 @@ public class IngestionTests : StorageTest
     [Fact]
     public async Task An_ingested_event_lists_the_ticket_now_and_the_sweep_leaves_one_row_at_its_next_due_instant()
     {
-        var service = new ServiceUnderTest(Tables, "2026-10-12 09:00");
+        var service = new ServiceUnderTest(Tables, "2026-10-12 09:00", LadderOnly.Settings());
         var ticket = new TicketScript().Opened("2026-10-12 09:00", "P1").Responded("2026-10-12 09:03").Responded("2026-10-12 09:04");
         await service.IngestAsync(ticket[0]);
         await service.SweepAtAsync("2026-10-12 09:00");
@@ -95,7 +95,7 @@ public class IngestionTests : StorageTest
     [Fact]
     public async Task A_ticket_waiting_for_the_customer_leaves_the_due_index_and_returns_when_the_customer_replies()
     {
-        var service = new ServiceUnderTest(Tables, "2026-10-12 09:00");
+        var service = new ServiceUnderTest(Tables, "2026-10-12 09:00", LadderOnly.Settings());
         var ticket = new TicketScript().Opened("2026-10-12 09:00", "P1").Responded("2026-10-12 09:05")
             .Status("2026-10-12 09:06", TicketStatus.WaitingForCustomer).CustomerReplied("2026-10-12 10:00");
         await service.IngestAsync(ticket[0]);
@@ -127,7 +127,7 @@ public class IngestionTests : StorageTest
     [Fact]
     public async Task A_delivery_is_recorded_once_for_the_revisit_programme()
     {
-        var service = new ServiceUnderTest(Tables, "2026-10-12 09:00");
+        var service = new ServiceUnderTest(Tables, "2026-10-12 09:00", LadderOnly.Settings());
         var delivery = new ProductDelivered("d-1", At("2026-10-10 15:20"), null,
             new Customer("C-1", "张伟", "+8613800138000", null, "zh-CN"), "SN-1", null);
 

@@ -17,7 +17,7 @@ public sealed class QuarantineTests : StorageTest
     [Fact]
     public async Task A_ticket_that_keeps_failing_is_quarantined_the_checkpoint_moves_on_and_a_replay_after_the_fix_sweeps_it()
     {
-        var service = new ServiceUnderTest(Tables, "2026-10-12 09:00");
+        var service = new ServiceUnderTest(Tables, "2026-10-12 09:00", LadderOnly.Settings());
         await service.IngestAsync(new TicketScript("T-good").Opened("2026-10-12 09:00", "P1")[0]);
         await service.IngestAsync(new TicketScript("T-bad").Opened("2026-10-12 09:00", "P1")[0]);
         await RawTable("Tickets").AddEntityAsync(new TableEntity("T-bad", "e|broken") { ["Event0"] = "{not json", ["EventChunks"] = 1 });
@@ -51,7 +51,7 @@ public sealed class QuarantineTests : StorageTest
     [Fact]
     public async Task A_lease_left_by_a_sweep_cut_off_by_an_outage_holds_the_next_sweeps_back_for_seconds_not_minutes()
     {
-        var service = new ServiceUnderTest(Tables, "2026-10-12 09:00");
+        var service = new ServiceUnderTest(Tables, "2026-10-12 09:00", LadderOnly.Settings());
         await service.IngestAsync(new TicketScript().Opened("2026-10-12 09:00", "P1")[0]);
         var cutOff = service.NewSweep();
         Assert.True(await Tables.SweepLease.TryAcquireAsync("instance-cut-off", At("2026-10-12 09:00"), cutOff.LeaseDuration, None));

@@ -10,7 +10,7 @@ public class SlaScenarioTests : StorageTest
     [Fact]
     public async Task P1_without_a_reply_tells_the_duty_manager_at_once_warns_the_owner_then_escalates_at_the_breach()
     {
-        var service = new ServiceUnderTest(Tables, "2026-10-12 09:00");
+        var service = new ServiceUnderTest(Tables, "2026-10-12 09:00", LadderOnly.Settings());
         await service.IngestAllAsync(new TicketScript().Opened("2026-10-12 09:00", "P1"));
 
         await service.SweepAtAsync("2026-10-12 09:00");
@@ -61,7 +61,7 @@ public class SlaScenarioTests : StorageTest
     [Fact]
     public async Task A_reply_before_the_deadline_stops_the_first_response_clock_so_no_breach_row_is_written()
     {
-        var service = new ServiceUnderTest(Tables, "2026-10-12 09:00");
+        var service = new ServiceUnderTest(Tables, "2026-10-12 09:00", LadderOnly.Settings());
         var ticket = new TicketScript().Opened("2026-10-12 09:00", "P3").Responded("2026-10-12 09:20");
         await service.IngestAsync(ticket[0]);
         await service.SweepAtAsync("2026-10-12 09:10");
@@ -81,7 +81,7 @@ public class SlaScenarioTests : StorageTest
     [Fact]
     public async Task A_sweep_after_the_steps_went_out_adds_nothing_and_keeps_the_ticket_indexed_at_its_next_step()
     {
-        var service = new ServiceUnderTest(Tables, "2026-10-12 09:00");
+        var service = new ServiceUnderTest(Tables, "2026-10-12 09:00", LadderOnly.Settings());
         await service.IngestAllAsync(new TicketScript().Opened("2026-10-12 09:00", "P1"));
         await service.SweepAtAsync("2026-10-12 09:00");
 

@@ -141,7 +141,7 @@ public class SweepRobustnessTests : StorageTest
     [Fact]
     public async Task A_sweep_reads_the_due_rows_and_their_tickets_not_every_open_ticket()
     {
-        var service = new ServiceUnderTest(Tables, OpenedAt);
+        var service = new ServiceUnderTest(Tables, OpenedAt, LadderOnly.Settings());
         var tickets = Enumerable.Range(0, 300).Select(i =>
             new TicketScript($"T-{i:D3}").Opened(OpenedAt, i % 15 == 0 ? "P1" : i % 2 == 0 ? "P2" : "P3"));
         await Parallel.ForEachAsync(tickets, new ParallelOptions { MaxDegreeOfParallelism = 8 },
@@ -163,7 +163,7 @@ public class SweepRobustnessTests : StorageTest
     /// <summary>30 P1 tickets opened at 09:00 and never answered; by 09:11 each has three steps due (the warning is superseded by the breach).</summary>
     private async Task<(ServiceUnderTest Service, List<string> ExpectedKeys)> ThirtyUnansweredP1TicketsAsync()
     {
-        var service = new ServiceUnderTest(Tables, OpenedAt);
+        var service = new ServiceUnderTest(Tables, OpenedAt, LadderOnly.Settings());
         var expected = new List<string>();
         for (var i = 0; i < 30; i++)
         {

@@ -12,7 +12,7 @@ public class OutboxTests : StorageTest
 
     /// <summary>A P1 ticket without a reply at 09:11: opened, supervisor and duty-manager breach steps are due (the warning is superseded).</summary>
     private static IReadOnlyList<EscalationStep> DueSteps(string ticketId = "T-1") =>
-        new SlaEngine(TestSettings.Defaults())
+        new SlaEngine(LadderOnly.Settings())
             .Assess(new TicketScript(ticketId).Opened("2026-10-12 09:00", "P1").History, At("2026-10-12 09:11")).DueNow;
 
     [Fact]

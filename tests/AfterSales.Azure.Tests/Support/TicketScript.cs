@@ -39,6 +39,8 @@ internal sealed class TicketScript(string ticketId = "T-1")
 
     public TicketScript Closed(string at) => Add(new TicketClosed(NextId(), ticketId, At(at)));
 
+    public TicketScript FaultReportFiled(string at) => Add(new FaultReportFiled(NextId(), ticketId, At(at), "Power module aged", "Replace the batch"));
+
     public TicketScript Add(TicketEvent e)
     {
         Events.Add(e);

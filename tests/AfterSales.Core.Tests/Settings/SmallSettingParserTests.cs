@@ -29,7 +29,7 @@ public class SmallSettingParserTests
     public void Clock_names_are_shown_as_written_in_settings()
     {
         Assert.False(EnumSetting.TryParse<ClockKind>("Reply", "clock", lowerCaseNames: false, out _, out var error));
-        Assert.Equal("'Reply' is not a clock (use one of: FirstResponse, Update, Resolution, Commitment)", error);
+        Assert.Equal("'Reply' is not a clock (use one of: FirstResponse, Update, Resolution, Commitment, FaultReport)", error);
     }
 
     [Theory]

@@ -16,6 +16,7 @@ public class EscalationLadderTests
 
         Assert.Equal(
             [
+                .. P1Chain("2026-10-12 09:00"),
                 "p1-opened ticket @ 2026-10-12 09:00",
                 "warning first-response @ 2026-10-12 09:07",
                 "p1-breach first-response @ 2026-10-12 09:10",
@@ -69,7 +70,7 @@ public class EscalationLadderTests
 
         var steps = Sweep(ticket.History, until: "2026-10-12 09:40");
 
-        Assert.Equal(["p1-opened ticket @ 2026-10-12 09:00"], Describe(steps));
+        Assert.Equal([.. P1Chain("2026-10-12 09:00"), "p1-opened ticket @ 2026-10-12 09:00"], Describe(steps));
     }
 
     [Fact]
@@ -80,7 +81,7 @@ public class EscalationLadderTests
 
         var steps = Sweep(ticket.History, until: "2026-10-12 10:50");
 
-        Assert.Equal(["p1-opened ticket @ 2026-10-12 09:00", "warning update@T-1-e2 @ 2026-10-12 09:50"], Describe(steps));
+        Assert.Equal([.. P1Chain("2026-10-12 09:00"), "p1-opened ticket @ 2026-10-12 09:00", "warning update@T-1-e2 @ 2026-10-12 09:50"], Describe(steps));
     }
 
     [Fact]
@@ -92,6 +93,7 @@ public class EscalationLadderTests
 
         Assert.Equal(
             [
+                .. P1Chain("2026-10-12 09:00"),
                 "p1-opened ticket @ 2026-10-12 09:00",
                 "warning update@T-1-e2 @ 2026-10-12 09:50",
                 "p1-breach update@T-1-e2 @ 2026-10-12 10:05",

@@ -28,6 +28,14 @@ internal static class Assessments
         return produced;
     }
 
+    /// <summary>The lines of the major incident chain a P1 opened at <paramref name="at"/> produces by default (in step key order), beside its ladder.</summary>
+    public static string[] P1Chain(string at) =>
+    [
+        $"major-incident-department-head major-incident @ {at}",
+        $"major-incident-duty-manager major-incident @ {at}",
+        $"major-incident-manager major-incident @ {at}",
+    ];
+
     /// <summary>"level clock @ local time" lines, compact enough to compare whole ladders.</summary>
     public static string[] Describe(IEnumerable<EscalationStep> steps) =>
         [.. steps.Select(s => $"{s.Level} {s.ClockId} @ {Show(s.DueAt)}")];

@@ -37,6 +37,7 @@ internal static class DomainToWire
             TicketResolved e => new TicketResolvedDto { Resolution = e.Resolution },
             TicketReopened e => new TicketReopenedDto { Reason = e.Reason },
             TicketClosed => new TicketClosedDto(),
+            FaultReportFiled e => new FaultReportFiledDto { Cause = e.Cause, Prevention = e.Prevention },
             PriorityChanged e => new PriorityChangedDto { Priority = e.Priority },
             ProductDelivered e => Fill(new ProductDeliveredDto(), e),
             InstallationHandedOver e => Fill(new InstallationHandedOverDto(), e),

@@ -17,6 +17,7 @@ namespace AfterSales.Core.Events.Wire;
 [JsonSerializable(typeof(TicketResolvedDto))]
 [JsonSerializable(typeof(TicketReopenedDto))]
 [JsonSerializable(typeof(TicketClosedDto))]
+[JsonSerializable(typeof(FaultReportFiledDto))]
 [JsonSerializable(typeof(PriorityChangedDto))]
 [JsonSerializable(typeof(ProductDeliveredDto))]
 [JsonSerializable(typeof(InstallationHandedOverDto))]

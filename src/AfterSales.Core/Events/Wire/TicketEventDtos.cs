@@ -63,6 +63,13 @@ internal sealed class TicketReopenedDto : EventDto
 
 internal sealed class TicketClosedDto : EventDto;
 
+internal sealed class FaultReportFiledDto : EventDto
+{
+    public string? Cause { get; set; }
+
+    public string? Prevention { get; set; }
+}
+
 internal sealed class PriorityChangedDto : EventDto
 {
     public string? Priority { get; set; }

@@ -20,6 +20,7 @@ internal static class WireEventTypes
         [nameof(TicketReopened)] = EventJsonContext.Default.TicketReopenedDto,
         [nameof(TicketClosed)] = EventJsonContext.Default.TicketClosedDto,
         [nameof(PriorityChanged)] = EventJsonContext.Default.PriorityChangedDto,
+        [nameof(FaultReportFiled)] = EventJsonContext.Default.FaultReportFiledDto,
         [nameof(ProductDelivered)] = EventJsonContext.Default.ProductDeliveredDto,
         [nameof(InstallationHandedOver)] = EventJsonContext.Default.InstallationHandedOverDto,
     }.ToFrozenDictionary(StringComparer.Ordinal);

@@ -48,6 +48,7 @@ internal static class WireToDomain
             TicketResolvedDto d => new TicketResolved(eventId, ticketId, at, d.Resolution),
             TicketReopenedDto d => new TicketReopened(eventId, ticketId, at, d.Reason),
             TicketClosedDto => new TicketClosed(eventId, ticketId, at),
+            FaultReportFiledDto d => new FaultReportFiled(eventId, ticketId, at, d.Cause, d.Prevention),
             PriorityChangedDto d => new PriorityChanged(eventId, ticketId, at, check.Priority(d.Priority)),
             _ => throw new UnreachableException($"No mapping for {dto.GetType().Name}."),
         };
