@@ -21,7 +21,7 @@ public sealed class RunningTotalsFlowTests : StorageTest
 
     private async Task<(ServiceUnderTest Service, NotificationDispatch Dispatch, ReportSettings Reports)> StartAsync(string at)
     {
-        reports = ReportTables.Create(new StorageSettings(ConnectionString, null, Prefix));
+        reports = ReportTables.Create(TestStorage.Settings(ConnectionString, Prefix));
         await reports.CreateIfNotExistsAsync(CancellationToken.None);
         var service = new ServiceUnderTest(Tables, at);
         var settings = ReportSettingsLoader.LoadWithDefaults(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());

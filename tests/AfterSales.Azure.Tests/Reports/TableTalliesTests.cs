@@ -13,7 +13,7 @@ public sealed class TableTalliesTests : StorageTest
 
     private async Task<TableTallies> TalliesAsync()
     {
-        reports = ReportTables.Create(new StorageSettings(ConnectionString, null, Prefix));
+        reports = ReportTables.Create(TestStorage.Settings(ConnectionString, Prefix));
         await reports.CreateIfNotExistsAsync(CancellationToken.None);
         return reports.Tallies;
     }

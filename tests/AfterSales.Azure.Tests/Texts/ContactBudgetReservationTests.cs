@@ -18,7 +18,7 @@ public sealed class ContactBudgetReservationTests : StorageTest, IAsyncLifetime
     async Task IAsyncLifetime.InitializeAsync()
     {
         await InitializeAsync();
-        texts = TextTables.Create(new StorageSettings(ConnectionString, null, Prefix));
+        texts = TextTables.Create(TestStorage.Settings(ConnectionString, Prefix));
         await texts.CreateIfNotExistsAsync(None);
     }
 

@@ -37,7 +37,7 @@ public sealed class TextDeliveryReportTests : StorageTest, IAsyncLifetime, IDisp
     async Task IAsyncLifetime.InitializeAsync()
     {
         await InitializeAsync();
-        texts = TextTables.Create(new StorageSettings(ConnectionString, null, Prefix));
+        texts = TextTables.Create(TestStorage.Settings(ConnectionString, Prefix));
         await texts.CreateIfNotExistsAsync(None);
         var core = TestSettings.Defaults();
         service = new ServiceUnderTest(Tables, "2026-10-12 10:00", core, new CustomerTextPlanner(core, settings), texts.Surveys);
