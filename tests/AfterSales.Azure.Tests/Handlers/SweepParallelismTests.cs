@@ -16,7 +16,7 @@ public class SweepParallelismTests : StorageTest
     [Fact]
     public async Task A_parallel_sweep_produces_every_step_once_and_lists_each_ticket_once_at_its_next_due_instant()
     {
-        var service = new ServiceUnderTest(Tables, OpenedAt);
+        var service = new ServiceUnderTest(Tables, OpenedAt, LadderOnly.Settings());
         var expected = await OpenUnansweredP1TicketsAsync(service, 40, "2026-10-12 09:11");
 
         service.SetTime("2026-10-12 09:11");
@@ -35,7 +35,7 @@ public class SweepParallelismTests : StorageTest
     [Fact]
     public async Task A_ticket_with_several_due_rows_is_read_once_by_one_worker()
     {
-        var service = new ServiceUnderTest(Tables, OpenedAt);
+        var service = new ServiceUnderTest(Tables, OpenedAt, LadderOnly.Settings());
         await OpenUnansweredP1TicketsAsync(service, 10, OpenedAt);
         await service.SweepAtAsync(OpenedAt); // the P1 openings; each ticket is then listed at its 09:07:30 warning
         service.SetTime("2026-10-12 09:05");
@@ -56,7 +56,7 @@ public class SweepParallelismTests : StorageTest
     [Fact]
     public async Task A_due_ticket_costs_at_most_three_storage_requests()
     {
-        var service = new ServiceUnderTest(Tables, OpenedAt);
+        var service = new ServiceUnderTest(Tables, OpenedAt, LadderOnly.Settings());
         await OpenUnansweredP1TicketsAsync(service, 50, OpenedAt);
         await service.SweepAtAsync(OpenedAt);
         // What a sweep costs whatever is due: the lease, the checkpoint, the index read (give or take a checkpoint
@@ -78,7 +78,7 @@ public class SweepParallelismTests : StorageTest
     [Fact]
     public async Task The_setting_must_allow_at_least_one_worker()
     {
-        var service = new ServiceUnderTest(Tables, OpenedAt);
+        var service = new ServiceUnderTest(Tables, OpenedAt, LadderOnly.Settings());
 
         var refused = Assert.Throws<ArgumentOutOfRangeException>(() => service.NewSweep(maxParallelism: 0));
 

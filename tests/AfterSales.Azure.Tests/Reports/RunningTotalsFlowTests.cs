@@ -98,8 +98,10 @@ public sealed class RunningTotalsFlowTests : StorageTest
         await service.IngestAllAsync(new TicketScript("T-7").Opened("2026-10-12 09:00", "P3", team: "metro"));
         var now = At("2026-10-13 10:00");
         service.SetTime("2026-10-13 10:00");
-        var step = new EscalationStep(EscalationStep.KeyFor("T-7", "three-strikes", "manager", 1), "T-7", 1, "manager", LadderTrigger.Opened, null,
-            "three-strikes", EscalationRoles.Manager, "manager@example.com", now, now, null, "Call the customer: third ticket in 90 days");
+        var listing = AfterSales.Core.ThreeStrikes.StrikeListing.Write("张伟", NodaTime.Duration.FromDays(90),
+            [new AfterSales.Core.ThreeStrikes.CustomerTicket("T-7", now, AfterSales.Core.Events.TicketCategory.Repair, "metro", "Signalling server down")]);
+        var step = new EscalationStep(EscalationStep.KeyFor("T-7", "three-strikes", "three-strikes", 1), "T-7", 1, "three-strikes", LadderTrigger.Opened, null,
+            "three-strikes", EscalationRoles.Manager, "manager@example.com", now, now, null, listing);
         await Tables.Outbox.AddAsync([step], now, CancellationToken.None);
         await service.Queue.EnqueueAsync(NotificationMessage.For(step, now), CancellationToken.None);
         await service.Queue.EnqueueAsync(NotificationMessage.For(step, now), CancellationToken.None);
@@ -107,7 +109,7 @@ public sealed class RunningTotalsFlowTests : StorageTest
         await DispatchQueuedAsync(service, dispatch);
 
         var totals = await TotalsAsync("2026-10-13", "2026-10-14");
-        Assert.Equal(1, totals[TallyCounters.Sent("three-strikes", "manager")]);
+        Assert.Equal(1, totals[TallyCounters.Sent("three-strikes", "three-strikes")]);
         var email = new CapturingSender();
         var run = await new WeeklyDigest(reports.Tallies, reports.Log, email, service.Settings, settings).RunAsync(At("2026-10-16 16:00"), CancellationToken.None);
         var managers = Assert.Single(run.Deliveries, d => d.To == "manager@example.com").Content;

@@ -213,8 +213,8 @@ public class SimulateCommandTests
         var run = CliRun.Of("simulate", "--out", directory);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("2026-10-16 16:00           weekly digest to after-sales.manager@example.com: 本周新建工单 3 张，解决 3 张，超时 5 次（上周 0 次）。", run.Output, StringComparison.Ordinal);
-        Assert.Contains("2026-11-01 09:00           monthly report to after-sales.manager@example.com: 2026年10月：新建工单 8 张，解决 7 张，超时 7 次。", run.Output, StringComparison.Ordinal);
+        Assert.Contains("2026-10-16 16:00           weekly digest to after-sales.manager@example.com: 本周新建工单 3 张，解决 3 张，超时 6 次（上周 0 次）。", run.Output, StringComparison.Ordinal);
+        Assert.Contains("2026-11-01 09:00           monthly report to after-sales.manager@example.com: 2026年10月：新建工单 8 张，解决 7 张，超时 8 次。", run.Output, StringComparison.Ordinal);
         var digest = File.ReadAllText(Path.Combine(directory, "digest-2026-10-16-managers-after-sales_manager_example_com.eml"));
         Assert.Contains("To: <after-sales.manager@example.com>", digest, StringComparison.Ordinal);
         Assert.Contains("X-AfterSales-Step: digest-2026-10-16-managers-after-sales_manager_example_com", digest, StringComparison.Ordinal);

@@ -30,7 +30,9 @@ public sealed class PersonalDataEvidenceTests : IDisposable
     public async Task After_a_full_scenario_no_table_key_stored_reason_or_log_line_holds_a_phone_number_or_email()
     {
         twilio.Then(201, Created);
-        await using var app = await FunctionsApp.StartAsync("2026-10-16 09:00", ("Sms:ApiBase", twilio.BaseUri.ToString()));
+        // Rejected events are kept past the purge 91 days on, so that their stored rows are scanned too.
+        await using var app = await FunctionsApp.StartAsync(
+            "2026-10-16 09:00", ("Sms:ApiBase", twilio.BaseUri.ToString()), ("Events:RejectedRetention", "P180D"));
         var rated = new TicketScript("T-1").Opened("2026-10-16 09:00").Responded("2026-10-16 09:05").Resolved("2026-10-16 09:30");
         var stopping = new TicketScript("T-3").Opened("2026-10-16 09:00");
         foreach (var payload in rated.Payloads) await PostAsync(app, payload);
