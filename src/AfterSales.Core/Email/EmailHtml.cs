@@ -11,15 +11,19 @@ public static class EmailHtml
 {
     private const string Font = "font-family:-apple-system,'Segoe UI','PingFang SC','Microsoft YaHei','Noto Sans CJK SC',Arial,sans-serif;";
 
-    public static string Write(EscalationEmailContent content)
-    {
-        var html = new StringBuilder();
-        html.Append($"<!DOCTYPE html><html lang=\"{E(content.Locale)}\"><head><meta charset=\"utf-8\">")
+    /// <summary>The page every AfterSales email starts with: grey background, a 600 px white card (reports too).</summary>
+    internal static StringBuilder OpenPage(string locale, string subject) =>
+        new StringBuilder()
+            .Append($"<!DOCTYPE html><html lang=\"{E(locale)}\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append($"<title>{E(content.Subject)}</title></head>")
+            .Append($"<title>{E(subject)}</title></head>")
             .Append($"<body style=\"margin:0;padding:0;background:#f3f4f6;{Font}\">")
             .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"background:#f3f4f6;\"><tr><td align=\"center\" style=\"padding:24px 12px;\">")
             .Append($"<table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:600px;max-width:100%;background:#ffffff;border:1px solid #e5e7eb;{Font}\">");
+
+    public static string Write(EscalationEmailContent content)
+    {
+        var html = OpenPage(content.Locale, content.Subject);
 
         Row(html, $"background:{content.Accent};color:#ffffff;padding:12px 24px;font-size:14px;font-weight:bold;letter-spacing:0.3px;", E(content.Banner));
         Row(html, "padding:20px 24px 4px;font-size:22px;line-height:1.3;font-weight:bold;color:#111827;", E(content.Title));

@@ -16,13 +16,7 @@ public static class ReportHtml
     public static string Write(ReportContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
-        var html = new StringBuilder();
-        html.Append($"<!DOCTYPE html><html lang=\"{E(content.Locale)}\"><head><meta charset=\"utf-8\">")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append($"<title>{E(content.Subject)}</title></head>")
-            .Append($"<body style=\"margin:0;padding:0;background:#f3f4f6;{Font}\">")
-            .Append("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"background:#f3f4f6;\"><tr><td align=\"center\" style=\"padding:24px 12px;\">")
-            .Append($"<table role=\"presentation\" width=\"600\" cellpadding=\"0\" cellspacing=\"0\" border=\"0\" style=\"width:600px;max-width:100%;background:#ffffff;border:1px solid #e5e7eb;{Font}\">");
+        var html = Email.EmailHtml.OpenPage(content.Locale, content.Subject);
         Row(html, "background:#1e3a8a;color:#ffffff;padding:12px 24px;font-size:14px;font-weight:bold;letter-spacing:0.3px;", E(content.Banner));
         Row(html, "padding:20px 24px 4px;font-size:22px;line-height:1.3;font-weight:bold;color:#111827;", E(content.Title));
         Row(html, "padding:0 24px 12px;font-size:15px;line-height:1.5;color:#374151;", E(content.Summary));
