@@ -11,6 +11,7 @@ var burst = new Option<int>("--burst") { Description = "Tickets whose steps all 
 var latencyMs = new Option<int>("--latency-ms") { Description = "Milliseconds added to every storage request of the burst sweeps and of a second ingest run (a network round trip).", DefaultValueFactory = _ => 0 };
 var moveLegacy = new Option<bool>("--move-legacy-tickets") { Description = "One-off migration (docs/storage.md): move every ticket of Storage__TablePrefix still in the one-row layout to its partition, then stop." };
 var hashPhoneKeys = new Option<bool>("--hash-phone-keys") { Description = "One-off migration (docs/storage.md): move the opt-out, sent-text and survey rows of Storage__TablePrefix from phone-number keys to their keyed hashes (Storage__KeyHashSecret), then stop." };
+var hashCustomerKeys = new Option<bool>("--hash-customer-keys") { Description = "One-off migration (docs/storage.md): move the three-strikes rows of Storage__TablePrefix from the unkeyed customer hash to the keyed one (Storage__KeyHashSecret), then stop." };
 foreach (var count in new[] { burst, latencyMs })
 {
     count.Validators.Add(result =>
@@ -20,10 +21,11 @@ foreach (var count in new[] { burst, latencyMs })
 }
 var root = new RootCommand("AfterSales load run against Azure Table storage (Azurite by default; Storage__ConnectionString overrides).")
 {
-    tickets, due, ingestTickets, latencyTickets, latencyWindow, busyTicket, burst, latencyMs, moveLegacy, hashPhoneKeys,
+    tickets, due, ingestTickets, latencyTickets, latencyWindow, busyTicket, burst, latencyMs, moveLegacy, hashPhoneKeys, hashCustomerKeys,
 };
 root.SetAction((parse, cancellationToken) => parse.GetValue(moveLegacy) ? LegacyTicketMove.RunAsync(Console.Out, cancellationToken)
     : parse.GetValue(hashPhoneKeys) ? PhoneKeyMove.RunAsync(Console.Out, cancellationToken)
+    : parse.GetValue(hashCustomerKeys) ? CustomerKeyMove.RunAsync(Console.Out, cancellationToken)
     : new LoadRun(new LoadRunOptions(
     parse.GetValue(tickets), parse.GetValue(due), parse.GetValue(ingestTickets),
     parse.GetValue(latencyTickets), TimeSpan.FromSeconds(parse.GetValue(latencyWindow)), parse.GetValue(busyTicket),

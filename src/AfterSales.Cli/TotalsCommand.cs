@@ -10,8 +10,8 @@ using NodaTime;
 namespace AfterSales.Cli;
 
 /// <summary>
-/// <c>aftersales totals rebuild</c>: forgets the reports' running totals and counts them again from the stored tickets
-/// and the sent steps of the outbox (<see cref="TallyRebuild"/>), against the storage the settings name
+/// <c>aftersales totals rebuild</c>: forgets the reports' running totals and counts them again from the stored tickets,
+/// the sent steps of the outbox, the surveys' ratings and the revisit calls, and lists the open tickets again (<see cref="TallyRebuild"/>), against the storage the settings name
 /// (<c>Storage__ConnectionString</c> or <c>Storage__TableServiceUri</c> with <c>az login</c>).
 /// </summary>
 public static class TotalsCommand
@@ -19,7 +19,7 @@ public static class TotalsCommand
     public static Command Create(TextWriter output, TextWriter error, TimeProvider time)
     {
         var settings = new Option<FileInfo?>("--settings") { Description = "A settings JSON file layered over the defaults, under the environment variables." };
-        var rebuild = new Command("rebuild", "Forget the reports' running totals and count them again from the stored tickets and the sent steps (ratings and revisit outcomes are not recounted).")
+        var rebuild = new Command("rebuild", "Forget the reports' running totals and count them again from the stored tickets, the sent steps, the ratings and the revisit calls; list the open tickets again.")
         {
             settings,
         };
@@ -55,12 +55,18 @@ public static class TotalsCommand
 
         var tables = AfterSalesTables.Create(options.Storage);
         var reports = ReportTables.Create(options.Storage);
-        await Task.WhenAll(tables.CreateIfNotExistsAsync(cancellationToken), reports.CreateIfNotExistsAsync(cancellationToken));
-        var rebuild = new TallyRebuild(reports.Tallies, new SlaEngine(options.Settings), options.Settings, options.Reports);
+        var texts = TextTables.Create(options.Storage);
+        var revisits = RevisitTables.Create(options.Storage);
+        await Task.WhenAll(
+            tables.CreateIfNotExistsAsync(cancellationToken), reports.CreateIfNotExistsAsync(cancellationToken),
+            texts.CreateIfNotExistsAsync(cancellationToken), revisits.CreateIfNotExistsAsync(cancellationToken));
+        var rebuild = new TallyRebuild(reports.Tallies, new SlaEngine(options.Settings), options.Settings, options.Reports, reports.OpenTickets);
         var report = await rebuild.RunAsync(
             tables.Tickets.AllHistoriesAsync(cancellationToken), tables.Outbox.ListByStatusAsync(OutboxStatus.Sent, cancellationToken),
-            Instant.FromDateTimeOffset(time.GetUtcNow()), cancellationToken);
-        output.WriteLine($"rebuilt the running totals: {report.Tickets} tickets, {report.Facts} ticket facts, {report.StepsSent} steps sent");
+            Instant.FromDateTimeOffset(time.GetUtcNow()), cancellationToken,
+            texts.Surveys.AllRatingsAsync(cancellationToken), revisits.Calls.AllCallsAsync(cancellationToken));
+        output.WriteLine($"rebuilt the running totals: {report.Tickets} tickets, {report.Facts} ticket facts, {report.StepsSent} steps sent, " +
+            $"{report.Ratings} ratings, {report.Revisits} revisit items; {report.Open} open tickets listed");
         return 0;
     }
 }

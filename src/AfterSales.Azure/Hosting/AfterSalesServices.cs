@@ -126,7 +126,8 @@ public static class AfterSalesServices
         services.AddSingleton(p => new ThreeStrikesCheck(
             p.GetRequiredService<ICustomerTickets>(), p.GetRequiredService<IOutbox>(),
             new ServiceBusNotificationQueue(p.GetRequiredService<ServiceBusSender>(), p.GetRequiredService<TimeProvider>()),
-            p.GetRequiredService<AfterSalesSettings>(), p.GetRequiredService<TimeProvider>()));
+            p.GetRequiredService<AfterSalesSettings>(), p.GetRequiredService<TimeProvider>(),
+            new ContactKeys(Options(p).Storage.KeyHashSecret).Customer));
         services.AddSingleton<TicketEventIngestion>();
         services.AddScoped<CalendarCoverageNotice>();
         // One notification queue per invocation: it batches the messages its sweep (or rating follow-up) produces.
@@ -178,7 +179,16 @@ public static class AfterSalesServices
         services.AddHostedService<ReportTableCreation>();
         services.AddSingleton<ITallies>(p => p.GetRequiredService<ReportTables>().Tallies);
         services.AddSingleton<IReportLog>(p => p.GetRequiredService<ReportTables>().Log);
-        services.AddSingleton(p => new TicketTallies(p.GetRequiredService<ITallies>(), p.GetRequiredService<ReportSettings>().Zone));
+        services.AddSingleton<IOpenTickets>(p => p.GetRequiredService<ReportTables>().OpenTickets);
+        services.AddSingleton(p => new TicketTallies(p.GetRequiredService<ITallies>(), p.GetRequiredService<ReportSettings>().Zone, p.GetRequiredService<IOpenTickets>()));
+        services.AddSingleton(p =>
+        {
+            var tickets = p.GetRequiredService<ITicketStore>();
+            return new OldestOpenTickets(
+                p.GetRequiredService<IOpenTickets>(),
+                async (id, token) => (await tickets.GetAsync(id, token).ConfigureAwait(false))?.Ticket.History,
+                p.GetRequiredService<SlaEngine>());
+        });
         services.AddSingleton<StepTallies>();
         services.AddSingleton<WeeklyDigest>();
         services.AddSingleton<MonthlyReport>();

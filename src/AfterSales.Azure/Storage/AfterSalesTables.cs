@@ -68,6 +68,35 @@ public sealed class AfterSalesTables
     /// <summary>Each customer's tickets and three-strikes flags, under a hash of the customer id.</summary>
     public TableCustomerTickets CustomerTickets { get; }
 
+    /// <summary>
+    /// The one-off move of three-strikes rows keyed by the unkeyed customer hash (written before the keyed hash) to
+    /// <see cref="ContactKeys.Customer"/>: the customer id is not stored, so it is read from the opening of a ticket the
+    /// customer's rows list (and checked against the old key); the rows are then copied under the new key and the old
+    /// ones deleted. A customer none of whose tickets is stored any more is left where it is and counted apart.
+    /// Running it twice, or beside the service, writes the same rows again and loses nothing.
+    /// </summary>
+    /// <returns>The rows moved, and the old keys left because no stored ticket names their customer.</returns>
+    public async Task<(int Moved, int Unmatched)> MoveLegacyCustomerKeysAsync(ContactKeys keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var ticketsOf = await CustomerTickets.LegacyPartitionsAsync(cancellationToken).ConfigureAwait(false);
+        var newKeys = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (oldKey, ticketIds) in ticketsOf)
+        {
+            foreach (var ticketId in ticketIds)
+            {
+                var ticket = await Tickets.GetAsync(ticketId, cancellationToken).ConfigureAwait(false);
+                var opened = ticket?.Ticket.History.Events.OfType<Core.Events.TicketOpened>().FirstOrDefault();
+                if (opened is null || Core.ThreeStrikes.CustomerKeys.For(opened.Customer.Id) != oldKey) continue;
+                newKeys[oldKey] = keys.Customer(opened.Customer.Id);
+                break;
+            }
+        }
+
+        var moved = await CustomerTickets.MoveKeysAsync(newKeys, cancellationToken).ConfigureAwait(false);
+        return (moved, ticketsOf.Count - newKeys.Count);
+    }
+
     /// <summary>Requests sent and bytes written so far, every table of the group together.</summary>
     public TableTraffic Traffic => tables.Traffic;
 

@@ -33,6 +33,13 @@ public sealed class ContactKeys
         return Hash("email|" + address.Trim().ToLowerInvariant());
     }
 
+    /// <summary>The key of a helpdesk customer id (the three-strikes index): the id exactly as sent.</summary>
+    public string Customer(string customerId)
+    {
+        ArgumentNullException.ThrowIfNull(customerId);
+        return Hash("customer|" + customerId);
+    }
+
     /// <summary>
     /// Whether <paramref name="key"/> is a key written before numbers were hashed: the escaped number itself
     /// (<c>%2B8613812345678</c>). A hashed key is hex digits only, so it never starts with <c>%2B</c>.

@@ -5,7 +5,7 @@ namespace AfterSales.Azure.Storage;
 
 /// <summary>
 /// The tables of the managers' reports, beside <see cref="AfterSalesTables"/> with the same prefix: <c>{prefix}Tallies</c>
-/// (running totals per team and day) and <c>{prefix}ReportLog</c> (which digests and reports went out).
+/// (running totals per team and day, and the index of open tickets) and <c>{prefix}ReportLog</c> (which digests and reports went out).
 /// </summary>
 public sealed class ReportTables
 {
@@ -14,7 +14,9 @@ public sealed class ReportTables
     private ReportTables(TableServiceClient service, string prefix)
     {
         tables = new TableGroup(service);
-        Tallies = new TableTallies(tables.Table(prefix + "Tallies"));
+        var tallies = tables.Table(prefix + "Tallies");
+        Tallies = new TableTallies(tallies);
+        OpenTickets = new TableOpenTickets(tallies);
         Log = new TableReportLog(tables.Table(prefix + "ReportLog"));
     }
 
@@ -26,6 +28,9 @@ public sealed class ReportTables
     public static ReportTables Create(TableServiceClient service, string prefix) => new(service, prefix);
 
     public TableTallies Tallies { get; }
+
+    /// <summary>The index of open tickets, in the totals table (PartitionKey <c>open</c>).</summary>
+    public TableOpenTickets OpenTickets { get; }
 
     public TableReportLog Log { get; }
 

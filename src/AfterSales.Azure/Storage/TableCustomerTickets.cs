@@ -5,7 +5,7 @@ using Azure.Data.Tables;
 namespace AfterSales.Azure.Storage;
 
 /// <summary>
-/// The three-strikes index: PartitionKey the customer's key (a hash of the customer id, <see cref="CustomerKeys"/>; never
+/// The three-strikes index: PartitionKey the customer's key (the keyed hash of the customer id, <see cref="ContactKeys.Customer"/>; never
 /// a phone or an email), RowKey <c>t:</c> plus the escaped ticket id for a ticket (OpenedAt, Category, Team, Summary) and
 /// <c>f:</c> plus the escaped ticket id for a flag raised at that ticket (At, Counted: the ticket ids, one per line).
 /// Upserts: recording the same ticket or flag twice changes nothing. A customer's rows are one partition read.
@@ -41,6 +41,24 @@ public sealed class TableCustomerTickets : ICustomerTickets
             ["Counted"] = string.Join('\n', flag.Counted),
         }, cancellationToken);
     }
+
+    /// <summary>The partitions still under an unkeyed customer key (32 hex digits; the keyed ones have 64), with the tickets each lists.</summary>
+    internal async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> LegacyPartitionsAsync(CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync(null, ["PartitionKey", "RowKey", "TicketId"], cancellationToken).ConfigureAwait(false))
+        {
+            if (row.PartitionKey.Length != CustomerKeys.UnkeyedLength || !row.RowKey.StartsWith(TicketPrefix, StringComparison.Ordinal)) continue;
+            if (!found.TryGetValue(row.PartitionKey, out var tickets)) found[row.PartitionKey] = tickets = [];
+            if (row.GetString("TicketId") is { } id) tickets.Add(id);
+        }
+
+        return found.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>Moves every row of the partitions <paramref name="newKeys"/> names to its new key.</summary>
+    internal Task<int> MoveKeysAsync(IReadOnlyDictionary<string, string> newKeys, CancellationToken cancellationToken) =>
+        LegacyPhoneKeys.MoveAsync(table, key => newKeys.GetValueOrDefault(key), cancellationToken);
 
     public async Task<(IReadOnlyList<CustomerTicket> Tickets, IReadOnlyList<StrikeFlag> Flags)> ReadAsync(string customerKey, CancellationToken cancellationToken)
     {

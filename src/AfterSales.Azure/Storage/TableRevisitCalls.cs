@@ -47,6 +47,16 @@ public sealed class TableRevisitCalls : IRevisitCalls
         return calls;
     }
 
+    /// <summary>Every revisit call of every day, with its outcome (a scan: the totals' rebuild, never the hot path).</summary>
+    public async IAsyncEnumerable<RevisitCall> AllCallsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var row in table.QueryAsync(null, null, cancellationToken).ConfigureAwait(false))
+        {
+            if (row.PartitionKey == CallListPartition) continue;
+            yield return Read(row, RevisitKeys.ParseDay(row.PartitionKey));
+        }
+    }
+
     public async Task<RevisitCall?> GetAsync(LocalDate date, string installationId, CancellationToken cancellationToken) =>
         await table.GetAsync(RevisitKeys.Day(date), KeyEscaping.Escape(installationId), cancellationToken).ConfigureAwait(false) is { } row
             ? Read(row, date)

@@ -76,6 +76,18 @@ public sealed class TableSurveys : ISurveys
         return true;
     }
 
+    /// <summary>Every rating recorded, from the surveys' ticket rows (a scan: the totals' rebuild, never the hot path).</summary>
+    public async IAsyncEnumerable<RatingRecorded> AllRatingsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var row in table.QueryAsync(null, ["PartitionKey", "SurveyKey", "TicketId", "Rating", "RatedAt"], cancellationToken).ConfigureAwait(false))
+        {
+            if (row.PartitionKey.StartsWith(PhonePrefix, StringComparison.Ordinal) || row.GetInt32("Rating") is not { } rating) continue;
+            if (row.GetString("SurveyKey") is not { } surveyKey || row.GetString("TicketId") is not { } ticketId) continue;
+            if (row.GetDateTimeOffset("RatedAt") is not { } ratedAt) continue;
+            yield return new RatingRecorded(surveyKey, ticketId, rating, StoredTime.FromColumn(ratedAt), RatingFollowUp.None);
+        }
+    }
+
     /// <summary>Moves every number row still under <c>phone:</c> and the escaped number to its hashed key (the one-off migration).</summary>
     internal Task<int> MoveLegacyKeysAsync(CancellationToken cancellationToken) =>
         LegacyPhoneKeys.MoveAsync(

@@ -1,3 +1,4 @@
+using AfterSales.Core.Events;
 using AfterSales.Core.Events.Wire;
 using AfterSales.Core.Revisits;
 using AfterSales.Core.Sla;
@@ -26,7 +27,14 @@ public static class ActivityTallies
     public static TallyItem? Rating(RatingRecorded rating, TicketHistory history, DateTimeZone zone)
     {
         ArgumentNullException.ThrowIfNull(rating);
-        if (new TicketFacts(history, rating.RatedAt).Opened is not { } opened) return null;
+        return Rating(rating, new TicketFacts(history, rating.RatedAt).Opened, zone);
+    }
+
+    /// <summary>The same from the ticket's opening (a rebuild keeps the openings, not the histories); null without one.</summary>
+    public static TallyItem? Rating(RatingRecorded rating, TicketOpened? opened, DateTimeZone zone)
+    {
+        ArgumentNullException.ThrowIfNull(rating);
+        if (opened is null) return null;
         var category = WireVocabularies.Categories.ToWire(opened.Category);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal)
         {

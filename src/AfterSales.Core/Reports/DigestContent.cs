@@ -11,7 +11,9 @@ public static class DigestContent
 {
     /// <param name="team">The team, or null for the digest over all teams.</param>
     /// <param name="lastDay">The digest's day: the week is the seven days ending with it.</param>
-    public static ReportContent Compose(string? team, LocalDate lastDay, ReportFigures week, ReportFigures before, ReportTexts t)
+    /// <param name="oldest">The oldest open tickets of the digest's scope, oldest first (null: not listed, no index).</param>
+    public static ReportContent Compose(
+        string? team, LocalDate lastDay, ReportFigures week, ReportFigures before, ReportTexts t, IReadOnlyList<OldestOpenLine>? oldest = null)
     {
         ArgumentNullException.ThrowIfNull(week);
         ArgumentNullException.ThrowIfNull(before);
@@ -49,19 +51,28 @@ public static class DigestContent
         };
 
         var title = team is null ? t.OverallTitle : t.DigestTitle(team);
+        var tables = new List<ReportTable> { new(t.Tickets, columns, tickets, []) };
+        if (oldest is not null) tables.Add(Oldest(oldest, t));
+        tables.Add(new ReportTable(t.Ratings, columns, feedback, lowLines));
+        tables.Add(new ReportTable(t.Revisits, columns, revisits, []));
         return new ReportContent(
             t.Locale,
             $"{title} · {span}",
             $"{t.DigestBanner} · {span}",
             title,
             t.DigestSummary(week.Opened, week.Resolved, week.Breaches, before.Breaches),
-            [
-                new ReportTable(t.Tickets, columns, tickets, []),
-                new ReportTable(t.Ratings, columns, feedback, lowLines),
-                new ReportTable(t.Revisits, columns, revisits, []),
-            ],
+            tables,
             t.Footer);
     }
+
+    /// <summary>The oldest open tickets: age, priority, owner and the last level escalated to; no bars.</summary>
+    internal static ReportTable Oldest(IReadOnlyList<OldestOpenLine> oldest, ReportTexts t) =>
+        new(t.OldestOpen, t.OldestColumns,
+            [.. oldest.Select(o => new ReportRow(
+                o.Cycle > 1 ? $"#{o.TicketId} ({t.Reopened})" : $"#{o.TicketId}",
+                [t.Age(o.Age), o.Priority ?? "–", $"{o.Owner ?? "–"} · {o.Level ?? t.NotEscalated}"],
+                []))],
+            oldest.Count == 0 ? [t.NoOpenTickets] : []);
 
     /// <summary>Two counts side by side, each bar a share of the larger.</summary>
     internal static ReportRow Compare(string label, long now, long before)

@@ -7,7 +7,8 @@ namespace AfterSales.Core.Reports;
 /// <summary>
 /// The monthly service report, run by a timer every few minutes (UTC): once the report day and time have come in the
 /// reports' zone, the managers get the month before, read from the running totals of six months (days × teams rows).
-/// Sent at most once per month and manager.
+/// Sent at most once per month and manager. A calendar whose holidays run out within <c>CalendarCoverage__NoticeBefore</c>
+/// (or already have) is named at the top, with its last covered year and the day it runs out.
 /// </summary>
 public sealed class MonthlyReport(ITallies tallies, IReportLog log, IEmailSender email, AfterSalesSettings settings, ReportSettings reports)
 {
@@ -28,7 +29,8 @@ public sealed class MonthlyReport(ITallies tallies, IReportLog log, IEmailSender
         var inMonth = rows.Where(r => r.Day.ToYearMonth() == month).ToList();
         var teams = settings.Escalation.Teams.Keys.Union(inMonth.Select(r => r.Team), StringComparer.Ordinal)
             .ToDictionary(team => team, team => ReportFigures.Of(inMonth.Where(r => r.Team == team)), StringComparer.Ordinal);
-        var content = MonthlyReportContent.Compose(month, months, teams, ReportTexts.For(settings.Email.Locale));
+        var calendars = Calendars.CalendarCoverage.RunningOutWithin(settings.Calendars, now, settings.CalendarCoverage.NoticeBefore);
+        var content = MonthlyReportContent.Compose(month, months, teams, ReportTexts.For(settings.Email.Locale), calendars);
         var emails = WeeklyDigest.ManagerAddresses(settings, reports).Select(to => (ReportMailer.Audience("managers", to), to, content)).ToList();
         return await mailer.SendAsync(period, emails, now, cancellationToken).ConfigureAwait(false);
     }

@@ -10,8 +10,10 @@ public static class MonthlyReportContent
 {
     /// <param name="months">The six months ending with the reported one, oldest first, with their figures.</param>
     /// <param name="teams">The reported month's figures per team.</param>
+    /// <param name="calendars">The calendars whose holidays run out within the notice period, or have (none: no section).</param>
     public static ReportContent Compose(
-        YearMonth month, IReadOnlyList<(YearMonth Month, ReportFigures Figures)> months, IReadOnlyDictionary<string, ReportFigures> teams, ReportTexts t)
+        YearMonth month, IReadOnlyList<(YearMonth Month, ReportFigures Figures)> months, IReadOnlyDictionary<string, ReportFigures> teams, ReportTexts t,
+        IReadOnlyList<Calendars.CalendarCoverageStatus>? calendars = null)
     {
         ArgumentNullException.ThrowIfNull(months);
         ArgumentNullException.ThrowIfNull(teams);
@@ -37,6 +39,13 @@ public static class MonthlyReportContent
         tables.Add(new ReportTable(t.ByCategory, [t.AverageRating, t.Ratings],
             [.. all.RatingsByCategory.Select(c => new ReportRow(c.Key, [ReportTexts.Average(c.Value.Average), t.RatingsCount(c.Value.Count)], [c.Value.Average / 5]))],
             []));
+
+        if (calendars is { Count: > 0 })
+        {
+            // Said first: a calendar that runs out makes every deadline after it wrong, which matters more than any figure.
+            tables.Insert(0, new ReportTable(t.Calendars, [], [], [.. calendars.Where(c => c.Years is not null).Select(c =>
+                t.CalendarRunsOut(c.Calendar, c.Years!.Value.Last, new LocalDate(c.Years.Value.Last + 1, 1, 1), c.State == Calendars.CoverageState.RanOut))]));
+        }
 
         var title = t.Month(month);
         return new ReportContent(t.Locale, $"{t.ReportBanner} · {title}", t.ReportBanner, title,

@@ -89,8 +89,8 @@ public sealed class ReportFigures
     /// <summary>Customers flagged by the three-strikes rule: steps sent whose clock or level starts with <c>three-strikes</c>.</summary>
     public long ThreeStrikes => SentWithPrefix(TallyCounters.ThreeStrikesPrefix);
 
-    /// <summary>Major incidents reported: steps sent whose clock or level starts with <c>major-incident</c>.</summary>
-    public long MajorIncidents => SentWithPrefix(TallyCounters.MajorIncidentPrefix);
+    /// <summary>Major incidents: one per ticket cycle the major-incident chain reports, not one per role it emails.</summary>
+    public long MajorIncidents => Count(TallyCounters.MajorIncidents);
 
     public IReadOnlyList<TallyNote> NotesOf(string list) => [.. Notes.Where(n => n.List == list)];
 

@@ -52,6 +52,27 @@ public sealed record ReportTexts(
 
     public static string Average(double? average) => average is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "–";
 
+    /// <summary>The heading of the oldest open tickets.</summary>
+    public required string OldestOpen { get; init; }
+
+    public required string NoOpenTickets { get; init; }
+
+    /// <summary>The columns of the oldest open tickets: age (calendar time), priority, owner and the last level escalated to.</summary>
+    public required IReadOnlyList<string> OldestColumns { get; init; }
+
+    /// <summary>A calendar age, in days and hours (hours and minutes under a day).</summary>
+    public required Func<Duration, string> Age { get; init; }
+
+    public required string NotEscalated { get; init; }
+
+    public required string Reopened { get; init; }
+
+    /// <summary>The monthly report's section on calendars whose holidays run out.</summary>
+    public required string Calendars { get; init; }
+
+    /// <summary>A calendar that runs out: its name, its last covered year, and when it runs out (null: it has already).</summary>
+    public required Func<string, int, LocalDate, bool, string> CalendarRunsOut { get; init; }
+
     public static readonly ReportTexts English = new(
         "en",
         "WEEKLY DIGEST",
@@ -91,7 +112,21 @@ public sealed record ReportTexts(
         "No ticket this month.",
         "Ratings by category",
         count => $"{count} ratings",
-        "Sent by AfterSales from its running totals. Figures are counted on the day they happened, in the business calendar's time zone.");
+        "Sent by AfterSales from its running totals. Figures are counted on the day they happened, in the business calendar's time zone.")
+    {
+        OldestOpen = "Oldest open tickets",
+        NoOpenTickets = "No open ticket.",
+        OldestColumns = ["open for", "priority", "owner · escalated to"],
+        Age = age => age.Days > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{age.Days} d {age.Hours} h")
+            : string.Create(CultureInfo.InvariantCulture, $"{age.Hours} h {age.Minutes} min"),
+        NotEscalated = "not escalated",
+        Reopened = "reopened",
+        Calendars = "Calendars running out",
+        CalendarRunsOut = (calendar, lastYear, runsOut, ranOut) => ranOut
+            ? $"Calendar {calendar}: its holidays end with {lastYear}; since {runsOut.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} public holidays count as working days. Add {lastYear + 1}'s holidays."
+            : $"Calendar {calendar}: its holidays end with {lastYear}; from {runsOut.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} public holidays would count as working days. Add {lastYear + 1}'s holidays before then.",
+    };
 
     public static readonly ReportTexts Chinese = new(
         "zh-CN",
@@ -132,5 +167,19 @@ public sealed record ReportTexts(
         "本月没有工单。",
         "按类别的评分",
         count => $"{count} 条评价",
-        "由 AfterSales 根据累计数据生成。各项数字按发生当天计入（业务日历时区）。");
+        "由 AfterSales 根据累计数据生成。各项数字按发生当天计入（业务日历时区）。")
+    {
+        OldestOpen = "最久未解决的工单",
+        NoOpenTickets = "没有未解决的工单。",
+        OldestColumns = ["已开启", "优先级", "负责人 · 已升级至"],
+        Age = age => age.Days > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"{age.Days}天{age.Hours}小时")
+            : string.Create(CultureInfo.InvariantCulture, $"{age.Hours}小时{age.Minutes}分钟"),
+        NotEscalated = "未升级",
+        Reopened = "重新打开",
+        Calendars = "即将到期的日历",
+        CalendarRunsOut = (calendar, lastYear, runsOut, ranOut) => ranOut
+            ? $"日历 {calendar} 的节假日只到 {lastYear} 年；自 {runsOut.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)} 起法定节假日被当作工作日。请补充 {lastYear + 1} 年的节假日。"
+            : $"日历 {calendar} 的节假日只到 {lastYear} 年；{runsOut.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)} 起法定节假日将被当作工作日。请在此之前补充 {lastYear + 1} 年的节假日。",
+    };
 }

@@ -27,6 +27,9 @@ public static class TallyCounters
     /// <summary>Steps whose clock or level starts with this are major-incident reports.</summary>
     public const string MajorIncidentPrefix = "major-incident";
 
+    /// <summary>Major incidents: one per ticket cycle whose major-incident chain is planned, however many roles it tells.</summary>
+    public const string MajorIncidents = "major-incidents";
+
     /// <summary>The list of the latest tickets opened.</summary>
     public const string LatestList = "latest";
 

@@ -7,12 +7,13 @@ namespace AfterSales.Core.Reports;
 
 /// <summary>
 /// What a ticket adds to the running totals, worked out by the sweep from the same assessment that decides its steps:
-/// opened (and reopened), resolved, and each first-response and resolution promise met or missed, on the local day it
+/// opened (and reopened), resolved, a major incident, and each first-response and resolution promise met or missed, on the local day it
 /// was decided (met: the day it was kept; missed: the day the deadline passed). Each fact is counted once: its key goes
 /// among the ticket's produced keys, saved with the sweep's transaction, and the totals themselves refuse a key twice
-/// (a sweep that crashed between the two offers it again and changes nothing).
+/// (a sweep that crashed between the two offers it again and changes nothing). With <paramref name="openTickets"/> it
+/// also keeps the index of open tickets: listed when an opening is counted, unlisted when a resolution is.
 /// </summary>
-public sealed class TicketTallies(ITallies tallies, DateTimeZone zone)
+public sealed class TicketTallies(ITallies tallies, DateTimeZone zone, IOpenTickets? openTickets = null)
 {
     /// <returns>The keys of the facts offered now: to be saved with the ticket so that they are not offered again.</returns>
     public async Task<IReadOnlyList<string>> CountAsync(TicketHistory history, TicketAssessment assessment, Instant now, CancellationToken cancellationToken)
@@ -20,7 +21,10 @@ public sealed class TicketTallies(ITallies tallies, DateTimeZone zone)
         ArgumentNullException.ThrowIfNull(history);
         var fresh = Facts(history, assessment, now, zone).Where(f => !history.ProducedSteps.Contains(f.Key)).ToList();
         foreach (var fact in fresh) await tallies.AddAsync(fact, cancellationToken).ConfigureAwait(false);
-        return [.. fresh.Select(f => f.Key)];
+        IReadOnlyList<string> keys = [.. fresh.Select(f => f.Key)];
+        if (openTickets is not null && keys.Count > 0)
+            await OpenTicketChanges.ApplyAsync(openTickets, OpenTicketChanges.Of(history, now, keys), cancellationToken).ConfigureAwait(false);
+        return keys;
     }
 
     /// <summary>Every fact the ticket's history holds by <paramref name="now"/>, counted or not (a rebuild offers them all).</summary>
@@ -49,6 +53,10 @@ public sealed class TicketTallies(ITallies tallies, DateTimeZone zone)
             if (cycle.End is { } end)
                 items.Add(new TallyItem(TallyKeys.TicketFact(id, "resolved", cycle.Number), opened.Team, Day(end), Counts(TallyCounters.Resolved)));
         }
+
+        // A major incident once per cycle, on the day its chain reports it (each role's email is counted apart, as a step sent).
+        if (assessment.Planned.FirstOrDefault(s => s.ClockId == MajorIncidentPlanner.ChainClockId) is { } chain)
+            items.Add(new TallyItem(TallyKeys.TicketFact(id, "major-incident", chain.Cycle), opened.Team, Day(chain.DueAt), Counts(TallyCounters.MajorIncidents)));
 
         foreach (var clock in assessment.Clocks.Where(c => c.Kind is ClockKind.FirstResponse or ClockKind.Resolution))
         {

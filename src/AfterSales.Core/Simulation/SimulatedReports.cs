@@ -11,7 +11,8 @@ namespace AfterSales.Core.Simulation;
 /// <summary>
 /// The weekly digests and monthly reports of a simulation: the same running totals as production (each ticket's facts
 /// as the sweep counts them, each step as it is sent), in memory, and the same handlers, woken at each digest's and
-/// report's instant on the virtual clock.
+/// report's instant on the virtual clock. The index of open tickets is kept as the sweep keeps it, and the digests read
+/// the open tickets' histories (only the open ones are held).
 /// </summary>
 internal sealed class SimulatedReports
 {
@@ -19,18 +20,21 @@ internal sealed class SimulatedReports
     private readonly ReportSettings reports;
     private readonly ReportSchedule schedule;
     private readonly InMemoryTallies tallies = new();
+    private readonly InMemoryOpenTickets openTickets = new();
+    private readonly Dictionary<string, (OpenTicket Entry, TicketHistory History)> open = new(StringComparer.Ordinal);
     private readonly WeeklyDigest digest;
     private readonly MonthlyReport monthly;
     private Instant checkedAt;
 
-    public SimulatedReports(AfterSalesSettings settings, ReportSettings reports, Instant start)
+    public SimulatedReports(AfterSalesSettings settings, ReportSettings reports, SlaEngine engine, Instant start)
     {
         this.settings = settings;
         this.reports = reports;
         schedule = new ReportSchedule(reports);
         var log = new InMemoryReportLog();
         var sender = new AcceptingSender();
-        digest = new WeeklyDigest(tallies, log, sender, settings, reports);
+        var oldest = new OldestOpenTickets(openTickets, (id, _) => Task.FromResult(open.TryGetValue(id, out var o) ? o.History : null), engine);
+        digest = new WeeklyDigest(tallies, log, sender, settings, reports, oldest);
         monthly = new MonthlyReport(tallies, log, sender, settings, reports);
         checkedAt = start;
     }
@@ -43,6 +47,16 @@ internal sealed class SimulatedReports
     public void Count(TicketHistory history, TicketAssessment assessment, Instant now)
     {
         foreach (var fact in TicketTallies.Facts(history, assessment, now, reports.Zone)) Add(fact);
+        var current = OpenTicketChanges.Current(history, now);
+        if (open.TryGetValue(history.TicketId, out var listed) && listed.Entry != current)
+        {
+            openTickets.CloseAsync(listed.Entry, CancellationToken.None).GetAwaiter().GetResult();
+            open.Remove(history.TicketId);
+        }
+
+        if (current is null) return;
+        openTickets.OpenAsync(current, CancellationToken.None).GetAwaiter().GetResult();
+        open[history.TicketId] = (current, history);
     }
 
     public void StepSent(EscalationStep step, TicketHistory history, Instant now)

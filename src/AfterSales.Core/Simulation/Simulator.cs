@@ -77,7 +77,7 @@ public sealed class Simulator(
         var revisitRun = new SimulatedRevisits(settings, texts, revisits ?? DefaultRevisits(), customerTexts);
         using var source = input.Events.GetEnumerator();
         var pending = source.MoveNext() ? source.Current : null;
-        var digests = reports is null || pending is null ? null : new SimulatedReports(settings, reports, pending.OccurredAt);
+        var digests = reports is null || pending is null ? null : new SimulatedReports(settings, reports, engine, pending.OccurredAt);
         var run = new SimulationRun(engine, planner, customerTexts, revisitRun, text, sink, remaining, digests) { Strikes = new SimulatedStrikes(settings) };
         var stopAt = until ?? (input.LastAt is { } last ? last + Horizon : Instant.MinValue);
 

@@ -51,9 +51,10 @@ public sealed class TimelineText(DateTimeZone zone)
         return $"{what} [{step.Level}{WhenSent(step, now, calendar)}] -> {step.Role} {step.Recipient ?? "(no address)"} ({step.Key})";
     }
 
-    /// <summary>A warning not sent because its deadline passed first.</summary>
-    public string Superseded(EscalationStep step) =>
-        $"WARNING {step.ClockId} [{step.Level}] not sent: its deadline {Time(step.Deadline ?? step.DueAt)} passed first, the breach supersedes it ({step.Key})";
+    /// <summary>A warning not sent because its deadline passed first, or an opening step the major-incident chain covers.</summary>
+    public string Superseded(EscalationStep step) => step.Trigger == LadderTrigger.Opened
+        ? $"ESCALATION opened [{step.Level}] not sent to {step.Role}: the major-incident report to the same role covers it ({step.Key})"
+        : $"WARNING {step.ClockId} [{step.Level}] not sent: its deadline {Time(step.Deadline ?? step.DueAt)} passed first, the breach supersedes it ({step.Key})";
 
     private static string WhenSent(EscalationStep step, Instant now, BusinessCalendar calendar)
     {

@@ -75,7 +75,7 @@ public sealed class SlaEngine
             .Where(s => !history.ProducedSteps.Contains(s.Key)).ToList();
         planned.AddRange(afterResolution);
         var due = pending.Where(s => s.DueAt <= now).OrderBy(s => s.DueAt).ThenBy(s => s.Key, StringComparer.Ordinal).ToList();
-        var superseded = due.Where(s => IsSupersededAt(s, now)).ToList();
+        var superseded = due.Where(s => IsSupersededAt(s, now) || IsCoveredByIncidentChain(s, planned)).ToList();
         var dueNow = due.Except(superseded).ToList();
         var nextDue = pending.Where(s => s.DueAt > now).Select(s => (Instant?)s.DueAt).Append(nextEvent).Min();
         return new TicketAssessment(history.TicketId, phase, policy.Name, priority, current.Number, clocks, planned, dueNow, nextDue, superseded);
@@ -88,4 +88,17 @@ public sealed class SlaEngine
     /// </summary>
     public static bool IsSupersededAt(EscalationStep step, Instant sendAt) =>
         step.Trigger == LadderTrigger.Warning && step.Deadline is { } deadline && deadline <= sendAt;
+
+    /// <summary>
+    /// A ladder step at the opening (the P1's duty manager, say) to a role the major-incident chain tells at the same
+    /// moment: the chain's report says more (customer, symptoms, handling plan), so the role gets that one email and the
+    /// ladder's step is superseded (marked produced, never sent; the SLA status and the timeline say why).
+    /// </summary>
+    public static bool IsCoveredByIncidentChain(EscalationStep step, IEnumerable<EscalationStep> planned)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(planned);
+        return step.Trigger == LadderTrigger.Opened && step.ClockId != MajorIncidentPlanner.ChainClockId && planned.Any(chain =>
+            chain.ClockId == MajorIncidentPlanner.ChainClockId && chain.Cycle == step.Cycle && string.Equals(chain.Role, step.Role, StringComparison.OrdinalIgnoreCase));
+    }
 }

@@ -1,7 +1,7 @@
 namespace AfterSales.Core.ThreeStrikes;
 
 /// <summary>
-/// Each customer's tickets and the flags raised for them, under a hash of the customer id (<see cref="CustomerKeys"/>):
+/// Each customer's tickets and the flags raised for them, under a hash of the customer id (keyed with <c>Storage__KeyHashSecret</c> in deployed stores):
 /// never keyed by a phone number or an email address. Writes are upserts, so recording twice changes nothing.
 /// </summary>
 public interface ICustomerTickets

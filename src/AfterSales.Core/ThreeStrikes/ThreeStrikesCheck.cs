@@ -13,8 +13,11 @@ namespace AfterSales.Core.ThreeStrikes;
 /// keyed <c>ticket/three-strikes/three-strikes/1</c>, listing the tickets counted. The outbox row goes in before the flag
 /// is recorded, so a crash in between finds the same flag again and the row's key keeps it to one email.
 /// </summary>
+/// <param name="customerKey">The customer's key from the helpdesk's customer id: the keyed hash in deployed stores
+/// (<c>ContactKeys.Customer</c>); <see cref="CustomerKeys.For"/> when null (in memory).</param>
 public sealed class ThreeStrikesCheck(
-    ICustomerTickets customers, IOutbox outbox, INotificationQueue notifications, AfterSalesSettings settings, TimeProvider time)
+    ICustomerTickets customers, IOutbox outbox, INotificationQueue notifications, AfterSalesSettings settings, TimeProvider time,
+    Func<string, string>? customerKey = null)
 {
     public const string ClockId = "three-strikes";
     public const string Level = "three-strikes";
@@ -25,7 +28,7 @@ public sealed class ThreeStrikesCheck(
         ArgumentNullException.ThrowIfNull(opened);
         var rule = settings.ThreeStrikes;
         if (!rule.IsOn || !rule.Counts(opened.Category)) return [];
-        var key = CustomerKeys.For(opened.Customer.Id);
+        var key = (customerKey ?? CustomerKeys.For)(opened.Customer.Id);
         await customers.RecordAsync(key, new CustomerTicket(opened.TicketId, opened.OccurredAt, opened.Category, opened.Team, opened.Summary), cancellationToken)
             .ConfigureAwait(false);
         var (tickets, flags) = await customers.ReadAsync(key, cancellationToken).ConfigureAwait(false);

@@ -47,6 +47,7 @@ public sealed class TicketSlaEndpoint(
     }
 
     private const string SupersededWarning = "superseded: the deadline passed before the warning was due, the breach tells instead";
+    private const string CoveredByIncidentChain = "superseded: the major-incident report to the same role tells instead";
 
     private static ClockAnswer Clock(ClockRun clock, BusinessCalendar calendar, Instant now)
     {
@@ -87,7 +88,8 @@ public sealed class TicketSlaEndpoint(
         foreach (var step in assessment.Planned.OrderBy(s => s.DueAt).ThenBy(s => s.Key, StringComparer.Ordinal))
         {
             planned.Add(step.Key);
-            var notSent = SlaEngine.IsSupersededAt(step, step.DueAt) ? SupersededWarning : null;
+            var notSent = SlaEngine.IsSupersededAt(step, step.DueAt) ? SupersededWarning
+                : SlaEngine.IsCoveredByIncidentChain(step, assessment.Planned) ? CoveredByIncidentChain : null;
             steps.Add(WithStatus(new StepAnswer(step.Key, step.Cycle, step.Level, step.Role, step.ClockId, JsonTime.Instant(step.DueAt),
                 history.ProducedSteps.Contains(step.Key), notSent, null, null, null), statuses));
         }

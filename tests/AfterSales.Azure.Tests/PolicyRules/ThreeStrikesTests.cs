@@ -12,10 +12,14 @@ namespace AfterSales.Azure.Tests.PolicyRules;
 /// <summary>Three strikes through the real ingestion over Azurite: counted per hashed customer, flagged once per window, replays change nothing.</summary>
 public sealed class ThreeStrikesTests : StorageTest
 {
-    private (ServiceUnderTest Service, TicketEventIngestion Ingestion) Start(string at)
+    private static readonly ContactKeys Keys = new(TestStorage.KeyHashSecret);
+
+    /// <param name="unkeyed">As the service did before customers were keyed with the secret (rows the migration moves).</param>
+    private (ServiceUnderTest Service, TicketEventIngestion Ingestion) Start(string at, bool unkeyed = false)
     {
         var service = new ServiceUnderTest(Tables, at);
-        var strikes = new ThreeStrikesCheck(Tables.CustomerTickets, Tables.Outbox, service.Queue, service.Settings, service.Clock);
+        var strikes = new ThreeStrikesCheck(Tables.CustomerTickets, Tables.Outbox, service.Queue, service.Settings, service.Clock,
+            unkeyed ? null : Keys.Customer);
         var ingestion = new TicketEventIngestion(
             new TicketEventParser(service.Settings.Sla.KnownPriorities, service.Settings.Events.Window, service.Clock),
             Tables.Tickets, Tables.DueIndex, Tables.RejectedEvents, Tables.Deliveries, service.Clock, strikes);
@@ -69,10 +73,44 @@ public sealed class ThreeStrikesTests : StorageTest
         var rows = new List<TableEntity>();
         await foreach (var row in RawTable("CustomerTickets").QueryAsync<TableEntity>()) rows.Add(row);
         var row1 = Assert.Single(rows);
-        Assert.Equal(CustomerKeys.For("C-1"), row1.PartitionKey);
+        Assert.Equal(Keys.Customer("C-1"), row1.PartitionKey);
+        Assert.NotEqual(new ContactKeys("another-secret-of-enough-length-0123456789").Customer("C-1"), row1.PartitionKey);
+        Assert.NotEqual(CustomerKeys.For("C-1"), row1.PartitionKey);
         Assert.DoesNotContain("C-1", row1.PartitionKey, StringComparison.Ordinal);
         Assert.DoesNotContain("13800138000", row1.PartitionKey + row1.RowKey, StringComparison.Ordinal);
         Assert.Null(row1.GetString("Phone"));
+    }
+
+    [Fact]
+    public async Task The_migration_moves_rows_under_the_unkeyed_hash_to_the_keyed_one_so_the_customers_count_goes_on()
+    {
+        var (_, before) = Start("2026-10-12 09:00", unkeyed: true);
+        await IngestAsync(before, Ticket("T-1", "2026-08-20 09:00"));
+        await IngestAsync(before, Ticket("T-2", "2026-09-15 09:00"));
+
+        var first = await Tables.MoveLegacyCustomerKeysAsync(Keys, CancellationToken.None);
+        var again = await Tables.MoveLegacyCustomerKeysAsync(Keys, CancellationToken.None);
+        var (service, after) = Start("2026-10-12 09:00");
+        await IngestAsync(after, Ticket("T-3", "2026-10-12 09:00"));
+
+        Assert.Equal((2, 0), first);
+        Assert.Equal((0, 0), again);
+        var rows = new List<TableEntity>();
+        await foreach (var row in RawTable("CustomerTickets").QueryAsync<TableEntity>()) rows.Add(row);
+        Assert.All(rows, r => Assert.Equal(Keys.Customer("C-1"), r.PartitionKey));
+        Assert.Equal(["T-3"], (await FlagsAsync(service)).Select(f => f.TicketId));
+    }
+
+    [Fact]
+    public async Task A_customer_whose_tickets_are_no_longer_stored_is_left_under_the_old_key_and_counted_apart()
+    {
+        await Tables.CustomerTickets.RecordAsync(CustomerKeys.For("C-9"),
+            new CustomerTicket("GONE-1", ShanghaiTime.At("2026-09-01 09:00"), TicketCategory.Repair, "metro", "Gone"), CancellationToken.None);
+
+        var moved = await Tables.MoveLegacyCustomerKeysAsync(Keys, CancellationToken.None);
+
+        Assert.Equal((0, 1), moved);
+        Assert.Single((await Tables.CustomerTickets.ReadAsync(CustomerKeys.For("C-9"), CancellationToken.None)).Tickets);
     }
 
     [Fact]

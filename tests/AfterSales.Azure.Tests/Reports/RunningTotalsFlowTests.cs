@@ -4,7 +4,9 @@ using AfterSales.Core.Application;
 using AfterSales.Core.Email;
 using AfterSales.Core.Notifications;
 using AfterSales.Core.Reports;
+using AfterSales.Core.Revisits;
 using AfterSales.Core.Sla;
+using AfterSales.Core.Texts;
 using NodaTime;
 using static AfterSales.Azure.Tests.Support.ShanghaiTime;
 
@@ -33,7 +35,7 @@ public sealed class RunningTotalsFlowTests : StorageTest
 
     private DueSweep Sweep(ServiceUnderTest service, ReportSettings settings) =>
         new(service.Engine, Tables.Tickets, Tables.DueIndex, Tables.Outbox, service.Queue, Tables.SweepLease, service.Clock,
-            tallies: new TicketTallies(reports.Tallies, settings.Zone));
+            tallies: new TicketTallies(reports.Tallies, settings.Zone, reports.OpenTickets));
 
     private async Task SweepAtAsync(ServiceUnderTest service, ReportSettings settings, string at)
     {
@@ -135,7 +137,9 @@ public sealed class RunningTotalsFlowTests : StorageTest
         await reports.Tallies.AddAsync(new TallyItem("stray", "metro", new LocalDate(2026, 10, 12), new Dictionary<string, long> { [TallyCounters.Opened] = 5 }),
             CancellationToken.None);
 
-        var rebuilt = await new TallyRebuild(reports.Tallies, service.Engine, service.Settings, settings).RunAsync(
+        await reports.OpenTickets.OpenAsync(new OpenTicket("STRAY", "metro", At("2026-10-01 09:00"), 1), CancellationToken.None);
+
+        var rebuilt = await new TallyRebuild(reports.Tallies, service.Engine, service.Settings, settings, reports.OpenTickets).RunAsync(
             Tables.Tickets.AllHistoriesAsync(CancellationToken.None), Tables.Outbox.ListByStatusAsync(OutboxStatus.Sent, CancellationToken.None),
             At("2026-10-12 11:00"), CancellationToken.None);
 
@@ -144,6 +148,67 @@ public sealed class RunningTotalsFlowTests : StorageTest
         Assert.Equal(before, await TotalsAsync("2026-10-12", "2026-10-13"));
         Assert.Equal(2, before[TallyCounters.Opened]);
         Assert.Equal(2, before[TallyCounters.FirstResponseMissed]);
+        Assert.Equal(1, rebuilt.Open);
+        Assert.Equal(["T-2"], (await reports.OpenTickets.OldestAsync(null, 10, CancellationToken.None)).Select(t => t.TicketId));
+        await reports.DeleteAllAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task A_rebuild_counts_the_ratings_and_the_revisits_again_from_the_surveys_and_the_call_lists()
+    {
+        var (service, _, settings) = await StartAsync("2026-10-12 09:00");
+        var storage = TestStorage.Settings(ConnectionString, Prefix);
+        var texts = TextTables.Create(storage);
+        var revisits = RevisitTables.Create(storage);
+        await Task.WhenAll(texts.CreateIfNotExistsAsync(CancellationToken.None), revisits.CreateIfNotExistsAsync(CancellationToken.None));
+        await service.IngestAllAsync(new TicketScript("T-1").Opened("2026-10-12 09:00", team: "retail").Resolved("2026-10-12 11:00"));
+        var survey = new SurveySent("T-1/text/survey/1", "T-1", "C-1", "+8613800138000", At("2026-10-12 13:00"));
+        await texts.Surveys.RecordSentAsync(survey, CancellationToken.None);
+        await texts.Surveys.RecordRatingAsync(survey, 2, At("2026-10-13 10:00"), null, CancellationToken.None);
+        var day = new LocalDate(2026, 10, 13);
+        foreach (var installation in new[] { "INS-1", "INS-2" })
+        {
+            await revisits.Calls.TryAddAsync(new RevisitCall(day, installation, 1, "C-1", "张伟", null, null, "zh-CN", null, At("2026-10-13 09:00"), At("2026-10-13 08:00")),
+                CancellationToken.None);
+        }
+        await revisits.Calls.RecordOutcomeAsync(day, "INS-1", RevisitOutcome.ProblemFound, null, At("2026-10-13 15:00"), CancellationToken.None);
+
+        var rebuilt = await new TallyRebuild(reports.Tallies, service.Engine, service.Settings, settings).RunAsync(
+            Tables.Tickets.AllHistoriesAsync(CancellationToken.None), Tables.Outbox.ListByStatusAsync(OutboxStatus.Sent, CancellationToken.None),
+            At("2026-10-14 09:00"), CancellationToken.None, texts.Surveys.AllRatingsAsync(CancellationToken.None), revisits.Calls.AllCallsAsync(CancellationToken.None));
+
+        Assert.Equal((1, 3), (rebuilt.Ratings, rebuilt.Revisits));
+        var figures = ReportFigures.Of(await reports.Tallies.ReadAsync(new LocalDate(2026, 10, 12), new LocalDate(2026, 10, 15), CancellationToken.None));
+        Assert.Equal((1, 1, 2.0), (figures.Ratings, figures.LowRatings, figures.AverageRating));
+        Assert.Equal(["#T-1 · 2 · Signalling server down"], figures.NotesOf(TallyCounters.LowRatingList).Select(n => $"#{n.TicketId} · {n.Text}"));
+        Assert.Equal((2, 1, 1, 0), (figures.RevisitsDue, figures.RevisitsDone, figures.RevisitProblems, figures.RevisitsReached));
+        var retail = ReportFigures.Of((await reports.Tallies.ReadAsync(day, day.PlusDays(1), CancellationToken.None)).Where(r => r.Team == "retail"));
+        Assert.Equal(1, retail.Ratings);
+        await Task.WhenAll(reports.DeleteAllAsync(CancellationToken.None), texts.DeleteAllAsync(CancellationToken.None), revisits.DeleteAllAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task The_sweep_lists_open_tickets_oldest_first_per_team_and_overall_and_the_digest_shows_them_as_they_stand()
+    {
+        var (service, _, settings) = await StartAsync("2026-10-12 09:00");
+        await service.IngestAllAsync(new TicketScript("T-1").Opened("2026-10-12 09:00"));
+        await service.IngestAllAsync(new TicketScript("T-2").Opened("2026-10-12 09:10", "P2", team: "retail"));
+        await service.IngestAllAsync(new TicketScript("T-3").Opened("2026-10-12 09:20").Resolved("2026-10-12 10:00"));
+        foreach (var at in new[] { "2026-10-12 09:30", "2026-10-12 09:30", "2026-10-12 11:00", "2026-10-12 11:00" }) await SweepAtAsync(service, settings, at);
+        var open = reports.OpenTickets;
+
+        Assert.Equal(["T-1", "T-2"], (await open.OldestAsync(null, 10, CancellationToken.None)).Select(t => t.TicketId));
+        Assert.Equal(["T-1"], (await open.OldestAsync(null, 1, CancellationToken.None)).Select(t => t.TicketId));
+        Assert.Equal(["T-1"], (await open.OldestAsync("metro", 10, CancellationToken.None)).Select(t => t.TicketId));
+        Assert.Equal([new OpenTicket("T-2", "retail", At("2026-10-12 09:10"), 1)], await open.OldestAsync("retail", 10, CancellationToken.None));
+
+        var oldest = new OldestOpenTickets(open, async (id, token) => (await Tables.Tickets.GetAsync(id, token))?.Ticket.History, service.Engine);
+        var run = await new WeeklyDigest(reports.Tallies, reports.Log, new CapturingSender(), service.Settings, settings, oldest)
+            .RunAsync(At("2026-10-16 16:00"), CancellationToken.None);
+        var table = Assert.Single(run.Deliveries, d => d.Audience.StartsWith("managers", StringComparison.Ordinal)).Content.Tables
+            .Single(t => t.Title == ReportTexts.For(service.Settings.Email.Locale).OldestOpen);
+        Assert.Equal(["#T-1", "#T-2"], table.Rows.Select(r => r.Label));
+        Assert.Equal("P2", table.Rows[1].Values[1]);
         await reports.DeleteAllAsync(CancellationToken.None);
     }
 

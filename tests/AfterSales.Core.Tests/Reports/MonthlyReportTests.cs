@@ -51,4 +51,34 @@ public sealed class MonthlyReportTests
         Assert.Equal("月度服务报告 · 2026年10月", content.Subject);
         Assert.Equal(["3", "3", "1"], content.Row("近六个月趋势", "2026年10月"));
     }
+
+    [Fact]
+    public async Task A_calendar_whose_holidays_run_out_within_the_notice_period_is_named_first_with_its_last_year_and_the_day_it_runs_out()
+    {
+        var week = new ScriptedWeek();
+
+        // 1 November: the Business calendar (holidays of 2026) runs out in 61 days, past the 60-day notice: no section.
+        var november = Assert.Single((await week.Monthly().RunAsync(At("2026-11-01 09:00"), CancellationToken.None)).Deliveries).Content;
+        var december = Assert.Single((await week.Monthly().RunAsync(At("2026-12-01 09:00"), CancellationToken.None)).Deliveries).Content;
+
+        Assert.DoesNotContain(november.Tables, t => t.Title == "Calendars running out");
+        var calendars = december.Tables[0];
+        Assert.Equal("Calendars running out", calendars.Title);
+        Assert.Equal(
+            ["Calendar Business: its holidays end with 2026; from 1 Jan 2027 public holidays would count as working days. Add 2027's holidays before then."],
+            calendars.Lines);
+        Assert.Contains("Calendar Business: its holidays end with 2026", ReportPlainText.Write(december), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_calendar_that_has_run_out_is_said_so_in_chinese()
+    {
+        var week = new ScriptedWeek("zh-CN");
+
+        var run = await week.Monthly().RunAsync(At("2027-01-01 09:00"), CancellationToken.None);
+
+        Assert.Equal(
+            ["日历 Business 的节假日只到 2026 年；自 2027年1月1日 起法定节假日被当作工作日。请补充 2027 年的节假日。"],
+            Assert.Single(run.Deliveries).Content.Table("即将到期的日历").Lines);
+    }
 }

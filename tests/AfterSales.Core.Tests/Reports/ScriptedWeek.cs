@@ -39,12 +39,17 @@ internal sealed class ScriptedWeek
                 items.AddRange(TicketTallies.Facts(script.History, engine.Assess(script.History, at), at, Reports.Zone));
         }
 
+        // T-1 was a major incident: its chain emailed three roles, one incident.
+        var incident = new TicketScript("T-1").Opened("2026-10-12 09:00", "P1").History;
+        items.AddRange(TicketTallies.Facts(incident, engine.Assess(incident, At("2026-10-12 09:01")), At("2026-10-12 09:01"), Reports.Zone)
+            .Where(f => f.Key.Contains("/major-incident/", StringComparison.Ordinal)));
         var history = tickets.ToDictionary(t => t.History.TicketId, t => t.History);
         items.Add(Sent("T-3", "resolution", "warning", LadderTrigger.Warning, "2026-10-08 11:00"));
         items.Add(Sent("T-2", "first-response", "warning", LadderTrigger.Warning, "2026-10-12 09:23"));
         items.Add(Sent("T-2", "first-response", "supervisor", LadderTrigger.Breach, "2026-10-12 09:30"));
         items.Add(Sent("T-2", "three-strikes", "manager", LadderTrigger.Opened, "2026-10-12 09:31"));
         items.Add(Sent("T-1", "major-incident", "duty-manager", LadderTrigger.Opened, "2026-10-12 09:32"));
+        items.Add(Sent("T-1", "major-incident", "manager", LadderTrigger.Opened, "2026-10-12 09:32"));
         items.Add(ActivityTallies.Rating(new RatingRecorded("T-1/text/survey/1", "T-1", 5, At("2026-10-14 12:00"), RatingFollowUp.ThankCustomer), history["T-1"], Reports.Zone)!);
         items.Add(ActivityTallies.Rating(new RatingRecorded("T-2/text/survey/1", "T-2", 2, At("2026-10-15 12:00"), RatingFollowUp.AlertManager), history["T-2"], Reports.Zone)!);
         var revisitDay = new NodaTime.LocalDate(2026, 10, 13);
@@ -75,7 +80,7 @@ internal sealed class ScriptedWeek
 
     public int Counted { get; }
 
-    public WeeklyDigest Digest() => new(Tallies, Log, Email, Settings, Reports);
+    public WeeklyDigest Digest(OldestOpenTickets? oldest = null) => new(Tallies, Log, Email, Settings, Reports, oldest);
 
     public MonthlyReport Monthly() => new(Tallies, Log, Email, Settings, Reports);
 }

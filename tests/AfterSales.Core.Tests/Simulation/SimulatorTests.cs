@@ -27,7 +27,8 @@ public class SimulatorTests
         Assert.Equal(("P1", 2, 0.5, 0.5), (p1.Policy, p1.Tickets, p1.FirstResponseMet, p1.ResolutionMet));
         Assert.Equal(Duration.FromMinutes(5), p1.MedianFirstResponse);
         Assert.Equal(Duration.FromMinutes(30), p1.P95FirstResponse);
-        Assert.Equal(2, p1.EscalationsPerLevel["p1-opened"]);
+        Assert.False(p1.EscalationsPerLevel.ContainsKey("p1-opened")); // the major-incident chain tells the duty manager instead
+        Assert.Equal(2, p1.EscalationsPerLevel["major-incident-duty-manager"]);
         Assert.Equal(2, p1.EscalationsPerLevel["supervisor"]); // T-2: late first response, then no update within the hour
         Assert.Equal(1, p1.EscalationsPerLevel["department-head"]);
     }

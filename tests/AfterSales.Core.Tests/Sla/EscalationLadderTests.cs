@@ -17,7 +17,6 @@ public class EscalationLadderTests
         Assert.Equal(
             [
                 .. P1Chain("2026-10-12 09:00"),
-                "p1-opened ticket @ 2026-10-12 09:00",
                 "warning first-response @ 2026-10-12 09:07",
                 "p1-breach first-response @ 2026-10-12 09:10",
                 "supervisor first-response @ 2026-10-12 09:10",
@@ -32,7 +31,7 @@ public class EscalationLadderTests
 
         Assert.Equal(TicketScript.Owner.Email, steps.Single(s => s.Level == "warning").Recipient);
         Assert.Equal("metro.supervisor@example.com", steps.Single(s => s.Level == "supervisor").Recipient);
-        Assert.Equal("duty@example.com", steps.Single(s => s.Level == "p1-opened").Recipient);
+        Assert.Equal("duty@example.com", steps.Single(s => s.Level == "major-incident-duty-manager").Recipient);
         Assert.Equal(EscalationRoles.DutyManager, steps.Single(s => s.Level == "p1-breach").Role);
     }
 
@@ -70,7 +69,7 @@ public class EscalationLadderTests
 
         var steps = Sweep(ticket.History, until: "2026-10-12 09:40");
 
-        Assert.Equal([.. P1Chain("2026-10-12 09:00"), "p1-opened ticket @ 2026-10-12 09:00"], Describe(steps));
+        Assert.Equal([.. P1Chain("2026-10-12 09:00")], Describe(steps));
     }
 
     [Fact]
@@ -81,7 +80,7 @@ public class EscalationLadderTests
 
         var steps = Sweep(ticket.History, until: "2026-10-12 10:50");
 
-        Assert.Equal([.. P1Chain("2026-10-12 09:00"), "p1-opened ticket @ 2026-10-12 09:00", "warning update@T-1-e2 @ 2026-10-12 09:50"], Describe(steps));
+        Assert.Equal([.. P1Chain("2026-10-12 09:00"), "warning update@T-1-e2 @ 2026-10-12 09:50"], Describe(steps));
     }
 
     [Fact]
@@ -94,7 +93,6 @@ public class EscalationLadderTests
         Assert.Equal(
             [
                 .. P1Chain("2026-10-12 09:00"),
-                "p1-opened ticket @ 2026-10-12 09:00",
                 "warning update@T-1-e2 @ 2026-10-12 09:50",
                 "p1-breach update@T-1-e2 @ 2026-10-12 10:05",
                 "supervisor update@T-1-e2 @ 2026-10-12 10:05",

@@ -25,6 +25,34 @@ public class MajorIncidentTests
     }
 
     [Fact]
+    public void The_duty_manager_gets_one_email_at_a_P1s_opening_the_chains_report_the_ladders_opening_step_superseded()
+    {
+        var engine = new SlaEngine(TestSettings.Defaults());
+        var history = new TicketScript().Opened("2026-10-12 09:00", "P1").History;
+
+        var assessment = engine.Assess(history, At("2026-10-12 09:00"));
+
+        Assert.Equal(["DepartmentHead", "DutyManager", "Manager"], assessment.DueNow.Select(s => s.Role).Order(StringComparer.Ordinal));
+        var superseded = Assert.Single(assessment.Superseded);
+        Assert.Equal(("p1-opened", "DutyManager"), (superseded.Level, superseded.Role));
+        Assert.True(SlaEngine.IsCoveredByIncidentChain(superseded, assessment.Planned));
+        // Marked produced with the others, it never goes out later.
+        var after = engine.Assess(history.MarkProduced(assessment.DueNow.Concat(assessment.Superseded).Select(s => s.Key)), At("2026-10-12 09:05"));
+        Assert.DoesNotContain(after.DueNow, s => s.Level == "p1-opened");
+    }
+
+    [Fact]
+    public void The_ladders_opening_step_still_goes_to_a_role_the_chain_leaves_out()
+    {
+        var engine = new SlaEngine(TestSettings.With(("MajorIncident:Chain", "DepartmentHead,Manager")));
+
+        var assessment = engine.Assess(new TicketScript().Opened("2026-10-12 09:00", "P1").History, At("2026-10-12 09:00"));
+
+        Assert.Contains(assessment.DueNow, s => s.Level == "p1-opened" && s.Role == "DutyManager");
+        Assert.Empty(assessment.Superseded);
+    }
+
+    [Fact]
     public void A_P3_is_no_major_incident()
     {
         var steps = Sweep(new TicketScript().Opened("2026-10-12 09:00", "P3").Resolved("2026-10-12 10:00").History, until: "2026-10-20 09:00");

@@ -49,7 +49,7 @@ public class TicketStateRulesTests
         var resumed = engine.Assess(ticket.CustomerReplied("2026-10-12 12:30").History, At("2026-10-12 12:30"));
         Assert.Equal(TicketPhase.Active, resumed.Phase);
         Assert.Equal("2026-10-12 12:39", Show(resumed.Deadline(ClockPlanner.FirstResponseId)));
-        Assert.Equal([.. P1Chain("2026-10-12 09:00"), "p1-opened ticket @ 2026-10-12 09:00"], Describe(resumed.DueNow));
+        Assert.Equal([.. P1Chain("2026-10-12 09:00")], Describe(resumed.DueNow));
     }
 
     [Fact]
@@ -119,7 +119,6 @@ public class TicketStateRulesTests
         Assert.Equal(
             [
                 .. P1Chain("2026-11-09 09:00"),
-                "p1-opened ticket @ 2026-11-09 09:00",
                 "p1-breach first-response @ 2026-11-09 09:10",
                 "supervisor first-response @ 2026-11-09 09:10",
             ],
@@ -160,8 +159,9 @@ public class TicketStateRulesTests
 
         history = history.MarkProduced(first.DueNow.Select(s => s.Key));
 
-        Assert.Equal(6, first.DueNow.Count); // p1-opened, p1-breach, supervisor, and the major incident chain of three
-        Assert.Equal("warning", Assert.Single(first.Superseded).Level);
+        Assert.Equal(5, first.DueNow.Count); // p1-breach, supervisor, and the major incident chain of three
+        // The warning (its deadline passed) and p1-opened (the chain tells the duty manager).
+        Assert.Equal(["p1-opened", "warning"], first.Superseded.Select(s => s.Level).Order(StringComparer.Ordinal));
         Assert.Empty(engine.Assess(history, At("2026-10-12 09:15")).DueNow);
         Assert.Empty(engine.Assess(history, At("2026-10-12 09:20")).DueNow);
     }
@@ -171,7 +171,7 @@ public class TicketStateRulesTests
     {
         var assessment = engine.Assess(new TicketScript().Opened("2026-10-12 09:00", "P1").History, At("2026-10-12 09:00"));
 
-        Assert.Equal([.. P1Chain("2026-10-12 09:00"), "p1-opened ticket @ 2026-10-12 09:00"], Describe(assessment.DueNow));
+        Assert.Equal([.. P1Chain("2026-10-12 09:00")], Describe(assessment.DueNow));
         Assert.Equal(At("2026-10-12 09:00") + NodaTime.Duration.FromSeconds(450), assessment.NextDueAt);
     }
 
@@ -205,6 +205,6 @@ public class FutureStampedEventTests
 
         Assert.Equal(TicketPhase.AwaitingOpening, early.Phase);
         Assert.Equal(At("2026-10-12 09:00"), early.NextDueAt);
-        Assert.Equal([.. P1Chain("2026-10-12 09:00"), "p1-opened ticket @ 2026-10-12 09:00"], Describe(onTime.DueNow));
+        Assert.Equal([.. P1Chain("2026-10-12 09:00")], Describe(onTime.DueNow));
     }
 }
