@@ -71,7 +71,10 @@ public static class MonthlyReportContent
         {
             rows.Add(new ReportRow(t.AverageRating, [ReportTexts.Average(f.AverageRating)], [(f.AverageRating ?? 0) / 5]));
             rows.Add(Count(t.LowRatings, f.LowRatings, all.LowRatings));
-            rows.Add(Count(t.RevisitsDone, f.RevisitsDone, all.RevisitsDone));
+            rows.Add(Count($"{t.Revisits}: {t.RevisitsDue}", f.RevisitsDue, all.RevisitsDue));
+            rows.Add(Count($"{t.Revisits}: {t.RevisitsDone}", f.RevisitsDone, all.RevisitsDone));
+            rows.Add(Count($"{t.Revisits}: {t.RevisitsReached}", f.RevisitsReached, all.RevisitsReached));
+            rows.Add(Count($"{t.Revisits}: {t.RevisitProblems}", f.RevisitProblems, all.RevisitProblems));
             rows.Add(Count(t.ThreeStrikes, f.ThreeStrikes, all.ThreeStrikes));
             rows.Add(Count(t.MajorIncidents, f.MajorIncidents, all.MajorIncidents));
         }

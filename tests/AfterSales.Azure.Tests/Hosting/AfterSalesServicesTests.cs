@@ -61,18 +61,19 @@ public sealed class AfterSalesServicesTests : StorageTest
             var handedOn = service.NotificationsQueue.Messages.Select(m => m.Body.ToString()).ToList();
 
             Assert.Equal(IngestOutcome.Applied, ingested.Outcome);
-            // The P1 escalation email, the major incident report to each role of the chain, and the customer's acknowledgement text.
-            Assert.Equal(5, report.StepsProduced);
+            // The major incident report to each role of the chain (the ladder's p1-opened to the duty manager superseded by it),
+            // and the customer's acknowledgement text.
+            Assert.Equal(4, report.StepsProduced);
             Assert.Equal(
                 [
                     "email T-1/major-incident/major-incident-department-head/1", "email T-1/major-incident/major-incident-duty-manager/1",
-                    "email T-1/major-incident/major-incident-manager/1", "email T-1/ticket/p1-opened/1", "sms T-1/text/ack/1",
+                    "email T-1/major-incident/major-incident-manager/1", "sms T-1/text/ack/1",
                 ],
                 handedOn.Select(NotificationMessageJson.Parse).Select(m => $"{NotificationMessageJson.ChannelName(m.Channel)} {m.StepKey}").Order(StringComparer.Ordinal));
             Assert.Equal(
                 [
                     "T-1/major-incident/major-incident-department-head/1", "T-1/major-incident/major-incident-duty-manager/1",
-                    "T-1/major-incident/major-incident-manager/1", "T-1/text/ack/1", "T-1/ticket/p1-opened/1",
+                    "T-1/major-incident/major-incident-manager/1", "T-1/text/ack/1",
                 ],
                 (await service.Get<IStepStatuses>().ForTicketAsync("T-1", CancellationToken.None)).Select(s => s.StepKey));
         }

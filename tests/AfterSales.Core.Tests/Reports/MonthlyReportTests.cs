@@ -25,6 +25,11 @@ public sealed class MonthlyReportTests
         Assert.Equal(["3"], content.Row("Tickets", "Opened"));
         Assert.Equal(["67%"], content.Row("Tickets", "First response met"));
         Assert.Equal(["1"], content.Row("Tickets", "Customers flagged (three strikes)"));
+        Assert.Equal(["1"], content.Row("Tickets", "Major incidents"));
+        Assert.Equal(["2"], content.Row("Tickets", "Revisits: Due"));
+        Assert.Equal(["2"], content.Row("Tickets", "Revisits: Done"));
+        Assert.Equal(["1"], content.Row("Tickets", "Revisits: Customer reached"));
+        Assert.Equal(["1"], content.Row("Tickets", "Revisits: Problems found"));
         Assert.Equal(
             ["May 2026", "June 2026", "July 2026", "August 2026", "September 2026", "October 2026"],
             content.Table("Six months").Rows.Select(r => r.Label));

@@ -25,14 +25,14 @@ public sealed class TimerFunctionTests
         Assert.Equal(
             [
                 "T-1/major-incident/major-incident-department-head/1", "T-1/major-incident/major-incident-duty-manager/1",
-                "T-1/major-incident/major-incident-manager/1", "T-1/text/ack/1", "T-1/ticket/p1-opened/1",
+                "T-1/major-incident/major-incident-manager/1", "T-1/text/ack/1",
             ],
             messages.Select(m => m.MessageId).Order(StringComparer.Ordinal));
         Assert.All(messages, m => Assert.Equal("application/json", m.ContentType));
-        var email = messages.Single(m => m.MessageId == "T-1/ticket/p1-opened/1");
+        var email = messages.Single(m => m.MessageId == "T-1/major-incident/major-incident-duty-manager/1");
         Assert.Equal("email", email.Subject);
         using var body = JsonDocument.Parse(email.Body.ToString());
-        Assert.Equal("T-1/ticket/p1-opened/1", body.RootElement.GetProperty("stepKey").GetString());
+        Assert.Equal("T-1/major-incident/major-incident-duty-manager/1", body.RootElement.GetProperty("stepKey").GetString());
         Assert.Equal("T-1", body.RootElement.GetProperty("ticketId").GetString());
     }
 
@@ -45,7 +45,7 @@ public sealed class TimerFunctionTests
         await app.InvokeAsync<SlaSweep>(f => f.Run(Tick, CancellationToken.None));
         await app.InvokeAsync<SlaSweep>(f => f.Run(Tick, CancellationToken.None));
 
-        Assert.Equal(5, app.NotificationsQueue.Messages.Count); // acknowledgement, p1-opened and the major incident chain of three
+        Assert.Equal(4, app.NotificationsQueue.Messages.Count); // acknowledgement and the major incident chain of three (p1-opened superseded by it)
     }
 
     [Fact]
@@ -59,10 +59,10 @@ public sealed class TimerFunctionTests
         app.SetTime("2026-10-16 09:05");
         await app.InvokeAsync<OutboxRecovery>(f => f.Run(Tick, CancellationToken.None));
 
-        // p1-opened to the duty manager and the major incident report to each of the chain's three roles.
+        // The major incident report to each of the chain's three roles: one email to the duty manager (p1-opened superseded).
         var sent = Directory.GetFiles(app.PickupDirectory, "*.eml").Select(File.ReadAllText).ToList();
-        Assert.Equal(4, sent.Count);
-        Assert.Equal(2, sent.Count(e => e.Contains("duty@example.com", StringComparison.Ordinal)));
+        Assert.Equal(3, sent.Count);
+        Assert.Equal(1, sent.Count(e => e.Contains("duty@example.com", StringComparison.Ordinal)));
     }
 
     [Fact]
