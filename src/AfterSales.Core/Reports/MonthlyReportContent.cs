@@ -38,7 +38,7 @@ public static class MonthlyReportContent
         tables.Add(new ReportTable(t.Latest, [], [], latest.Count == 0 ? [t.NoTickets] : [.. latest.Select(n => $"#{n.TicketId} · {n.Text}")]));
         tables.Add(new ReportTable(t.ByCategory, [t.AverageRating, t.Ratings],
             [.. all.RatingsByCategory.Select(c => new ReportRow(c.Key, [ReportTexts.Average(c.Value.Average), t.RatingsCount(c.Value.Count)], [c.Value.Average / 5]))],
-            []));
+            all.RatingsByCategory.Count == 0 ? [t.NoRatings] : []));
 
         if (calendars is { Count: > 0 })
         {

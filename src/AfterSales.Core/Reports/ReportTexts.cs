@@ -57,6 +57,9 @@ public sealed record ReportTexts(
 
     public required string NoOpenTickets { get; init; }
 
+    /// <summary>Said under the ratings by category when the month had no rating.</summary>
+    public required string NoRatings { get; init; }
+
     /// <summary>The columns of the oldest open tickets: age (calendar time), priority, owner and the last level escalated to.</summary>
     public required IReadOnlyList<string> OldestColumns { get; init; }
 
@@ -116,6 +119,7 @@ public sealed record ReportTexts(
     {
         OldestOpen = "Oldest open tickets",
         NoOpenTickets = "No open ticket.",
+        NoRatings = "No rating this month.",
         OldestColumns = ["open for", "priority", "owner · escalated to"],
         Age = age => age.Days > 0
             ? string.Create(CultureInfo.InvariantCulture, $"{age.Days} d {age.Hours} h")
@@ -171,6 +175,7 @@ public sealed record ReportTexts(
     {
         OldestOpen = "最久未解决的工单",
         NoOpenTickets = "没有未解决的工单。",
+        NoRatings = "本月没有评分。",
         OldestColumns = ["已开启", "优先级", "负责人 · 已升级至"],
         Age = age => age.Days > 0
             ? string.Create(CultureInfo.InvariantCulture, $"{age.Days}天{age.Hours}小时")

@@ -86,4 +86,17 @@ public sealed class MonthlyReportTests
             ["日历 Business 的节假日只到 2026 年；自 2027年1月1日 起法定节假日被当作工作日。请补充 2027 年的节假日。"],
             Assert.Single(run.Deliveries).Content.Table("即将到期的日历").Lines);
     }
+
+    [Fact]
+    public async Task A_month_without_ratings_says_so_under_the_ratings_by_category()
+    {
+        var week = new ScriptedWeek();
+
+        // The scripted ratings are in October: November's report has none.
+        var november = Assert.Single((await week.Monthly().RunAsync(At("2026-12-01 09:00"), CancellationToken.None)).Deliveries).Content;
+        var october = Assert.Single((await week.Monthly().RunAsync(At("2026-11-01 09:00"), CancellationToken.None)).Deliveries).Content;
+
+        Assert.Equal(["No rating this month."], november.Table("Ratings by category").Lines);
+        Assert.Empty(october.Table("Ratings by category").Lines);
+    }
 }
