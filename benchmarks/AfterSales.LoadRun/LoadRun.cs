@@ -72,12 +72,15 @@ public sealed class LoadRun(LoadRunOptions options, TextWriter output)
             // in real time would reach the real-time sweeps of the latency phase and the measured sweeps would miss it.
             var seededAt = Now() + Duration.FromDays(1);
             var seedSeconds = await SeedAsync(tables, engine, seededAt, cancellationToken);
-            output.WriteLine($"Storage capacity: {CapacityClients} clients writing rows…");
-            var capacity = await StorageCapacity.MeasureAsync(service, prefix + "Capacity", CapacityClients, 4_000, cancellationToken);
             var latencyRun = await MeasureLatencyAsync(tables, engine, cancellationToken);
             var sweep = await CompareSweepAsync(tables, engine, cancellationToken);
             var ingestAt = sweep.At + Duration.FromHours(1);
+            // The ingest is set against the capacity measured just before and just after it, not at another moment.
+            var capacityBefore = await MeasureCapacityAsync(service, prefix + "CapacityA", "before the ingest", cancellationToken);
             var ingest = await MeasureIngestAsync(tables, engine, ingestAt, 8, "I", cancellationToken);
+            var capacity = new Capacity(capacityBefore, await MeasureCapacityAsync(service, prefix + "CapacityB", "after the ingest", cancellationToken));
+            output.WriteLine($"Ticket state reads: {CapacityClients} clients reading seeded tickets' state rows…");
+            var stateReads = await StateReadRate.MeasureAsync(tables.Tickets, [.. Enumerable.Range(0, options.Tickets).Select(SeededId)], CapacityClients, 2_000, cancellationToken);
             var ingestDelayed = options.LatencyMilliseconds > 0
                 ? await latency.WithDelayAsync(() => MeasureIngestAsync(tables, engine, ingestAt, RecommendedIngesters, "J", cancellationToken))
                 : null;
@@ -85,7 +88,7 @@ public sealed class LoadRun(LoadRunOptions options, TextWriter output)
                 ? await new BurstRun(settings, options.Burst, output).RunAsync(copy => AfterSalesTables.Create(service, prefix + copy), latency, cancellationToken)
                 : null;
             Report(seedSeconds, latencyRun, sweep, ingest);
-            ReportScale(capacity, ingest, ingestDelayed, burst);
+            ReportScale(capacity, stateReads, ingest, ingestDelayed, burst);
             return 0;
         }
         finally
@@ -98,7 +101,7 @@ public sealed class LoadRun(LoadRunOptions options, TextWriter output)
     {
         output.WriteLine($"Seeding {options.Tickets:N0} open tickets…");
         var factory = new SeedTickets(engine, seed: 42);
-        var seeded = Enumerable.Range(0, options.Tickets).Select(i => factory.Create($"T-{i:D7}", asOf)).ToList();
+        var seeded = Enumerable.Range(0, options.Tickets).Select(i => factory.Create(SeededId(i), asOf)).ToList();
         var clock = Stopwatch.StartNew();
         // Each ticket is a partition of its own (one request each); index rows share hour buckets (batched).
         await tables.DueIndex.PutManyAsync(
@@ -115,6 +118,14 @@ public sealed class LoadRun(LoadRunOptions options, TextWriter output)
     }
 
     private List<Instant> SeededDue { get; set; } = [];
+
+    private static string SeededId(int i) => $"T-{i:D7}";
+
+    private async Task<double> MeasureCapacityAsync(TableServiceClient service, string tableName, string when, CancellationToken cancellationToken)
+    {
+        output.WriteLine($"Storage capacity {when}: {CapacityClients} clients writing rows…");
+        return await StorageCapacity.MeasureAsync(service, tableName, CapacityClients, 4_000, cancellationToken);
+    }
 
     private async Task<LatencyResult> MeasureLatencyAsync(AfterSalesTables tables, SlaEngine engine, CancellationToken cancellationToken)
     {
@@ -187,34 +198,9 @@ public sealed class LoadRun(LoadRunOptions options, TextWriter output)
     private async Task<IngestResultSummary> MeasureIngestAsync(
         AfterSalesTables tables, SlaEngine engine, Instant at, int ingesters, string idPrefix, CancellationToken cancellationToken)
     {
-        output.WriteLine($"Ingest: {options.IngestTickets:N0} tickets × 4 events by {ingesters} concurrent ingesters{(idPrefix == "I" ? "" : $" at {options.LatencyMilliseconds} ms per request")}…");
-        var ingestion = Ingestion(tables, engine, new FakeTimeProvider(at.ToDateTimeOffset()));
-        var payloads = Enumerable.Range(0, options.IngestTickets).Select(i => IngestTicket($"{idPrefix}-{i:D6}", at - Duration.FromHours(2))).ToList();
-        var before = tables.Traffic.Requests;
-        var clock = Stopwatch.StartNew();
-        var applied = 0;
-        await Parallel.ForEachAsync(payloads, new ParallelOptions { MaxDegreeOfParallelism = ingesters, CancellationToken = cancellationToken }, async (events, ct) =>
-        {
-            foreach (var payload in events)
-            {
-                if ((await ingestion.IngestAsync(payload, "load-run", ct)).Outcome == IngestOutcome.Applied) Interlocked.Increment(ref applied);
-            }
-        });
-        return new IngestResultSummary(ingesters, applied, clock.Elapsed.TotalSeconds, tables.Traffic.Requests - before);
-    }
-
-    private static string[] IngestTicket(string ticketId, Instant opened)
-    {
-        var owner = new Person("u-agent", "Wang Fang", "wang.fang@example.com");
-        TicketEvent[] events =
-        [
-            new TicketOpened($"{ticketId}-1", ticketId, opened, new Customer($"C-{ticketId}", "李娜", "+8615012345678", null, "zh-CN"),
-                TicketChannel.Web, TicketCategory.Repair, "P3", null, null, "retail", owner, "Load-run ingest"),
-            new AgentResponded($"{ticketId}-2", ticketId, opened + Duration.FromMinutes(10), owner),
-            new StatusChanged($"{ticketId}-3", ticketId, opened + Duration.FromMinutes(20), TicketStatus.InProgress),
-            new TicketResolved($"{ticketId}-4", ticketId, opened + Duration.FromMinutes(90), "Fixed"),
-        ];
-        return [.. events.Select(e => TicketEventWriter.ToJson(e, Offset.FromHours(8)))];
+        output.WriteLine($"Ingest: at least {options.IngestTickets:N0} tickets × 4 events and {options.IngestMinimum.TotalSeconds:N0} s, by {ingesters} concurrent ingesters{(idPrefix == "I" ? "" : $" at {options.LatencyMilliseconds} ms per request")}…");
+        return await new IngestPhase(options.IngestTickets, options.IngestMinimum)
+            .RunAsync(Ingestion(tables, engine, new FakeTimeProvider(at.ToDateTimeOffset())), tables, at, ingesters, idPrefix, cancellationToken);
     }
 
     private TicketEventIngestion Ingestion(AfterSalesTables tables, SlaEngine engine, TimeProvider time) => new(
@@ -242,11 +228,12 @@ public sealed class LoadRun(LoadRunOptions options, TextWriter output)
     }
 
     /// <summary>The lines the scaling note (docs/scaling.md) quotes: everything measured against the storage's own capacity.</summary>
-    private void ReportScale(double capacity, IngestResultSummary ingest, IngestResultSummary? delayed, BurstResult? burst)
+    private void ReportScale(Capacity measured, double stateReads, IngestResultSummary ingest, IngestResultSummary? delayed, BurstResult? burst)
     {
         string F(double value, string format = "N1") => value.ToString(format, CultureInfo.InvariantCulture);
+        var capacity = measured.Mean;
         output.WriteLine();
-        output.WriteLine($"storage capacity: {F(capacity, "N0")} requests/s ({CapacityClients} clients, point writes, 0 ms added)");
+        output.WriteLine($"storage capacity: {F(capacity, "N0")} requests/s (mean of {F(measured.Before, "N0")} just before the ingest and {F(measured.After, "N0")} just after; {CapacityClients} clients, point writes, 0 ms added)");
         if (burst is not null)
         {
             foreach (var run in new[] { burst.Sequential, burst.Parallel })
@@ -260,22 +247,22 @@ public sealed class LoadRun(LoadRunOptions options, TextWriter output)
         output.WriteLine($"storage requests per ingested event: {F(ingest.RequestsPerEvent, "N2")}");
         output.WriteLine($"ingest efficiency: {F(100 * ingest.EventsPerSecond * ingest.RequestsPerEvent / capacity, "N0")}% " +
             $"({F(ingest.EventsPerSecond, "N0")} events/s × {F(ingest.RequestsPerEvent, "N2")} requests per event ÷ {F(capacity, "N0")} requests/s; {ingest.Ingesters} ingesters, 0 ms added)");
+        output.WriteLine($"ingest client CPU: {F(ingest.CpuMillisecondsPerEvent, "N2")} ms per event ({F(ingest.CpuMillisecondsPerEvent * ingest.EventsPerSecond / 10, "N0")}% of one core at {F(ingest.EventsPerSecond, "N0")} events/s)");
+        output.WriteLine($"ticket state reads: {F(stateReads, "N0")} requests/s ({CapacityClients} clients, one point read each, in the tickets table of {options.Tickets:N0} seeded tickets and the run's own: {F(100 * stateReads / capacity, "N0")}% of the storage capacity)");
         if (delayed is not null)
             output.WriteLine($"ingest at --latency-ms {options.LatencyMilliseconds}: {F(delayed.EventsPerSecond, "N0")} events/s with {delayed.Ingesters} ingesters ({F(delayed.RequestsPerEvent, "N2")} requests per event)");
     }
 
     private static Instant Now() => SystemClock.Instance.GetCurrentInstant();
 
+    private sealed record Capacity(double Before, double After)
+    {
+        public double Mean => (Before + After) / 2;
+    }
+
     private sealed record LatencyResult(int Steps, double P50, double P99, double Max, double MeanSweepMilliseconds);
 
     private sealed record TimedSweep(SweepReport Report, double Seconds, long Reads);
 
     private sealed record SweepComparison(Instant At, TimedSweep Baseline, TimedSweep Indexed);
-
-    private sealed record IngestResultSummary(int Ingesters, int Applied, double Seconds, long Requests)
-    {
-        public double EventsPerSecond => Applied / Seconds;
-
-        public double RequestsPerEvent => (double)Requests / Math.Max(Applied, 1);
-    }
 }

@@ -4,6 +4,7 @@ using AfterSales.LoadRun;
 var tickets = new Option<int>("--tickets") { Description = "Open tickets to seed.", DefaultValueFactory = _ => 100_000 };
 var due = new Option<int>("--due") { Description = "How many of them are due at the measured sweep.", DefaultValueFactory = _ => 1_000 };
 var ingestTickets = new Option<int>("--ingest-tickets") { Description = "Tickets (4 events each) for the ingest throughput run.", DefaultValueFactory = _ => 1_000 };
+var ingestSeconds = new Option<int>("--ingest-seconds") { Description = "The shortest each ingest run lasts (more tickets than --ingest-tickets until then), so its rate is a steady one.", DefaultValueFactory = _ => LoadRunOptions.DefaultIngestSeconds };
 var latencyTickets = new Option<int>("--latency-tickets") { Description = "P1 tickets whose deadlines fall during the real-time latency run.", DefaultValueFactory = _ => 200 };
 var latencyWindow = new Option<int>("--latency-seconds") { Description = "How long deadlines keep falling during the latency run.", DefaultValueFactory = _ => 120 };
 var busyTicket = new Option<int>("--busy-ticket") { Description = "Only the busy-ticket phase: ingest this many events into one ticket and print what event 2 and the last cost.", DefaultValueFactory = _ => 0 };
@@ -12,7 +13,7 @@ var latencyMs = new Option<int>("--latency-ms") { Description = "Milliseconds ad
 var moveLegacy = new Option<bool>("--move-legacy-tickets") { Description = "One-off migration (docs/storage.md): move every ticket of Storage__TablePrefix still in the one-row layout to its partition, then stop." };
 var hashPhoneKeys = new Option<bool>("--hash-phone-keys") { Description = "One-off migration (docs/storage.md): move the opt-out, sent-text and survey rows of Storage__TablePrefix from phone-number keys to their keyed hashes (Storage__KeyHashSecret), then stop." };
 var hashCustomerKeys = new Option<bool>("--hash-customer-keys") { Description = "One-off migration (docs/storage.md): move the three-strikes rows of Storage__TablePrefix from the unkeyed customer hash to the keyed one (Storage__KeyHashSecret), then stop." };
-foreach (var count in new[] { burst, latencyMs })
+foreach (var count in new[] { burst, latencyMs, ingestSeconds })
 {
     count.Validators.Add(result =>
     {
@@ -21,7 +22,7 @@ foreach (var count in new[] { burst, latencyMs })
 }
 var root = new RootCommand("AfterSales load run against Azure Table storage (Azurite by default; Storage__ConnectionString overrides).")
 {
-    tickets, due, ingestTickets, latencyTickets, latencyWindow, busyTicket, burst, latencyMs, moveLegacy, hashPhoneKeys, hashCustomerKeys,
+    tickets, due, ingestTickets, ingestSeconds, latencyTickets, latencyWindow, busyTicket, burst, latencyMs, moveLegacy, hashPhoneKeys, hashCustomerKeys,
 };
 root.SetAction((parse, cancellationToken) => parse.GetValue(moveLegacy) ? LegacyTicketMove.RunAsync(Console.Out, cancellationToken)
     : parse.GetValue(hashPhoneKeys) ? PhoneKeyMove.RunAsync(Console.Out, cancellationToken)
@@ -29,5 +30,5 @@ root.SetAction((parse, cancellationToken) => parse.GetValue(moveLegacy) ? Legacy
     : new LoadRun(new LoadRunOptions(
     parse.GetValue(tickets), parse.GetValue(due), parse.GetValue(ingestTickets),
     parse.GetValue(latencyTickets), TimeSpan.FromSeconds(parse.GetValue(latencyWindow)), parse.GetValue(busyTicket),
-    parse.GetValue(burst), parse.GetValue(latencyMs)), Console.Out).RunAsync(cancellationToken));
+    parse.GetValue(burst), parse.GetValue(latencyMs), parse.GetValue(ingestSeconds)), Console.Out).RunAsync(cancellationToken));
 return await root.Parse(args).InvokeAsync();

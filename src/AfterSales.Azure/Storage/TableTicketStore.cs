@@ -30,23 +30,15 @@ public sealed class TableTicketStore : ITicketStore
     public async Task<VersionedTicket?> GetAsync(string ticketId, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TicketRowKeys.Partition(ticketId)}");
-        TableEntity? state = null;
-        var events = new List<TicketEvent>();
-        var produced = new List<string>();
-        await foreach (var row in table.QueryAsync(filter, null, cancellationToken).ConfigureAwait(false))
-        {
-            if (row.RowKey == TicketRowKeys.State) state = row;
-            else if (TicketRowKeys.IsEvent(row.RowKey)) events.Add(ReadEvent(ticketId, row));
-            else if (TicketRowKeys.IsProduced(row.RowKey)) produced.Add(TicketRowKeys.StepKeyOf(row.RowKey));
-        }
-        if (state is null) return null;
+        var rows = new TicketPartitionRows(ticketId);
+        await foreach (var row in table.QueryAsync(filter, null, cancellationToken).ConfigureAwait(false)) rows.Add(row);
+        if (rows.State is not { } state) return null;
         if (LegacyTicketRow.IsLegacy(state))
         {
             await MoveLegacyAsync(state, cancellationToken).ConfigureAwait(false);
             return await GetAsync(ticketId, cancellationToken).ConfigureAwait(false);
         }
-        var history = TicketHistory.FromEvents(ticketId, events, produced);
-        return new VersionedTicket(new StoredTicket(history, IndexedDueAtOf(state), ReassessAtOf(state)), state.ETag.ToString());
+        return new VersionedTicket(rows.Ticket(), state.ETag.ToString());
     }
 
     public async Task<TicketState?> GetStateAsync(string ticketId, CancellationToken cancellationToken)
@@ -110,17 +102,30 @@ public sealed class TableTicketStore : ITicketStore
         return await table.TrySubmitAsync(final, cancellationToken).ConfigureAwait(false) is null;
     }
 
-    /// <summary>Every stored ticket, for rebuilding the due index (and the load run's full-scan baseline).</summary>
+    /// <summary>
+    /// Every stored ticket, for rebuilding the due index (and the load run's full-scan baseline), in one pass over the
+    /// whole table: a request per thousand rows, not one per ticket. The service returns rows in PartitionKey order, so
+    /// a ticket's rows come together. A ticket still in the old one-row layout is read as it is, not moved.
+    /// </summary>
     public async IAsyncEnumerable<StoredTicket> ListAllAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {TicketRowKeys.State}");
-        var ids = new List<string>();
-        await foreach (var row in table.QueryAsync(filter, ["TicketId"], cancellationToken).ConfigureAwait(false))
-            ids.Add(row.GetString("TicketId") ?? KeyEscaping.Unescape(row.PartitionKey));
-        foreach (var id in ids)
+        TicketPartitionRows? current = null;
+        await foreach (var row in table.QueryAsync(null, null, cancellationToken).ConfigureAwait(false))
         {
-            if (await GetAsync(id, cancellationToken).ConfigureAwait(false) is { } ticket) yield return ticket.Ticket;
+            if (current is null || !current.Holds(row))
+            {
+                if (current?.State is not null) yield return current.Ticket();
+                current = new TicketPartitionRows(KeyEscaping.Unescape(row.PartitionKey));
+            }
+            current.Add(row);
         }
+        if (current?.State is not null) yield return current.Ticket();
+    }
+
+    /// <summary>Every stored ticket's history, in the same one pass as <see cref="ListAllAsync"/> (the totals' rebuild; never the hot path).</summary>
+    public async IAsyncEnumerable<TicketHistory> AllHistoriesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var ticket in ListAllAsync(cancellationToken).ConfigureAwait(false)) yield return ticket.History;
     }
 
     /// <summary>
@@ -128,18 +133,6 @@ public sealed class TableTicketStore : ITicketStore
     /// Safe to run while the service runs, and again: a moved ticket is skipped.
     /// </summary>
     /// <returns>How many tickets were moved.</returns>
-    /// <summary>Every stored ticket's history, one partition read each (the totals' rebuild; never the hot path).</summary>
-    public async IAsyncEnumerable<TicketHistory> AllHistoriesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {TicketRowKeys.State}");
-        var ids = new List<string>();
-        await foreach (var row in table.QueryAsync(filter, ["PartitionKey"], cancellationToken).ConfigureAwait(false)) ids.Add(KeyEscaping.Unescape(row.PartitionKey));
-        foreach (var id in ids)
-        {
-            if (await GetAsync(id, cancellationToken).ConfigureAwait(false) is { } ticket) yield return ticket.Ticket.History;
-        }
-    }
-
     public async Task<int> MoveLegacyTicketsAsync(CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"RowKey eq {TicketRowKeys.State}");
@@ -207,7 +200,7 @@ public sealed class TableTicketStore : ITicketStore
     private static TableEntity ProducedRow(string partition, string stepKey) =>
         new(partition, TicketRowKeys.Produced(stepKey)) { ["StepKey"] = stepKey };
 
-    private static TicketEvent ReadEvent(string ticketId, TableEntity row)
+    internal static TicketEvent ReadEvent(string ticketId, TableEntity row)
     {
         var parsed = StoredEvents.Parse(LongText.Read(row, EventColumn));
         return parsed.Event as TicketEvent
@@ -222,9 +215,9 @@ public sealed class TableTicketStore : ITicketStore
     }
 
     /// <summary>Unix ticks, so that a merge can clear it (0) where it could not write a null.</summary>
-    private static Instant? ReassessAtOf(TableEntity state) =>
+    internal static Instant? ReassessAtOf(TableEntity state) =>
         state.GetInt64(ReassessAtColumn) is { } ticks and not NoReassessment ? Instant.FromUnixTimeTicks(ticks) : null;
 
-    private static Instant? IndexedDueAtOf(TableEntity state) =>
+    internal static Instant? IndexedDueAtOf(TableEntity state) =>
         state.GetBoolean("Indexed") == false ? null : StoredTime.FromColumn(state.GetDateTimeOffset(IndexedDueAtColumn));
 }

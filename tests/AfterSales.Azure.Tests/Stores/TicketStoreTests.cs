@@ -155,6 +155,27 @@ public class TicketStoreTests : StorageTest
     }
 
     [Fact]
+    public async Task Listing_every_ticket_reads_the_whole_table_in_one_pass_not_a_request_per_ticket()
+    {
+        var first = new TicketScript("T-1").Opened("2026-10-12 09:00", "P1").Responded("2026-10-12 09:05").History.MarkProduced(["T-1/ticket/p1-opened/1"]);
+        var second = new TicketScript("T-2").Opened("2026-10-12 09:10", "P2").History;
+        var legacy = new TicketScript("T-old").Opened("2026-10-12 09:20", "P3").History;
+        Assert.True(await Tables.Tickets.TryAddWholeAsync(new StoredTicket(first, At("2026-10-12 09:50")), None));
+        Assert.True(await Tables.Tickets.TryAddWholeAsync(new StoredTicket(second, null, At("2026-10-12 09:10")), None));
+        await RawTable("Tickets").AddEntityAsync(LegacyTicketRow.Write(legacy, At("2026-10-12 11:00")));
+        var before = Tables.Traffic.Requests;
+
+        var listed = await Tables.Tickets.ListAllAsync(None).ToListAsync();
+
+        Assert.Equal(1, Tables.Traffic.Requests - before);
+        Assert.Equal(["T-1", "T-2", "T-old"], listed.Select(t => t.History.TicketId));
+        Assert.Equal(new[] { first, second, legacy }.Select(TicketHistoryJson.Write), listed.Select(t => TicketHistoryJson.Write(t.History)));
+        Assert.Equal([At("2026-10-12 09:50"), null, At("2026-10-12 11:00")], listed.Select(t => t.IndexedDueAt));
+        Assert.Equal([null, At("2026-10-12 09:10"), null], listed.Select(t => t.ReassessAt));
+        Assert.Equal(new[] { first, second, legacy }.Select(TicketHistoryJson.Write), await Tables.Tickets.AllHistoriesAsync(None).Select(TicketHistoryJson.Write).ToListAsync());
+    }
+
+    [Fact]
     public async Task An_event_longer_than_one_column_holds_is_kept_in_chunks_and_reads_back_whole()
     {
         var opened = (TicketOpened)new TicketScript().Opened("2026-10-12 09:00")[0] with { Summary = new string('修', 40_000) };
