@@ -36,9 +36,21 @@ public static class TallyCounters
     /// <summary>The list of tickets rated 1 or 2.</summary>
     public const string LowRatingList = "low-rating";
 
-    public static string Sent(string clockId, string level) => $"{SentPrefix}{clockId}/{level}";
+    public static string Sent(string clockId, string level) => $"{SentPrefix}{ClockName(clockId)}/{level}";
 
-    public static string Breach(string clockId) => BreachPrefix + clockId;
+    public static string Breach(string clockId) => BreachPrefix + ClockName(clockId);
+
+    /// <summary>
+    /// <c>update@evt-7</c> → <c>update</c>: a clock of one event (an update period, a commitment) is counted under its
+    /// kind, so a team's day keeps one counter per kind of clock however many such steps it sends (the counters are one
+    /// column of the day's row, and a column holds at most 64 KiB).
+    /// </summary>
+    public static string ClockName(string clockId)
+    {
+        ArgumentNullException.ThrowIfNull(clockId);
+        var at = clockId.IndexOf('@', StringComparison.Ordinal);
+        return at < 0 ? clockId : clockId[..at];
+    }
 
     public static string Rating(int rating) => $"{RatingPrefix}{rating}";
 
