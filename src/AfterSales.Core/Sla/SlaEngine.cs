@@ -44,11 +44,19 @@ public sealed class SlaEngine
 
     public TicketAssessment Assess(TicketHistory history, Instant now)
     {
+        ArgumentNullException.ThrowIfNull(history);
         var facts = new TicketFacts(history, now);
         // An event stamped ahead of now (a helpdesk clock running fast) takes effect at its own time: look again then.
-        var nextEvent = history.Events.Where(e => e.OccurredAt > now).Select(e => (Instant?)e.OccurredAt).FirstOrDefault();
+        Instant? nextEvent = null;
+        foreach (var e in history.Events)
+        {
+            if (e.OccurredAt <= now) continue;
+            nextEvent = e.OccurredAt;
+            break;
+        }
+
         if (facts.CurrentCycle is not { } current || facts.Priority is not { } priority)
-            return new TicketAssessment(history.TicketId, TicketPhase.AwaitingOpening, null, null, 0, [], [], [], nextEvent, []);
+            return new TicketAssessment(history.TicketId, TicketPhase.AwaitingOpening, null, null, 0, [], [], [], nextEvent, []) { Facts = facts };
 
         var policy = PolicyFor(facts);
         var pauses = facts.Pauses(policy?.PauseOnHold ?? false);
@@ -57,28 +65,46 @@ public sealed class SlaEngine
             : ActiveTime.IsPausedAt(pauses, now) ? TicketPhase.Paused
             : TicketPhase.Active;
         if (policy is null)
-            return new TicketAssessment(history.TicketId, phase, null, priority, current.Number, [], [], [], nextEvent, []);
+            return new TicketAssessment(history.TicketId, phase, null, priority, current.Number, [], [], [], nextEvent, []) { Facts = facts };
 
         var calendar = CalendarOf(policy);
-        var clocks = facts.Cycles.SelectMany(c => clockPlanner.Plan(facts, c, policy, calendar, pauses)).ToList();
-        var currentClocks = clocks.Where(c => c.Cycle == current.Number).ToList();
-        var planned = stepPlanner.Plan(facts, current, priority, calendar, pauses, currentClocks)
-            .Concat(incidents.Chain(facts, current, priority))
-            .Where(s => current.End is not { } end || s.DueAt < end)
-            .ToList();
+        var clocks = new List<ClockRun>();
+        var currentClocks = new List<ClockRun>();
+        foreach (var cycle in facts.Cycles)
+        {
+            foreach (var clock in clockPlanner.Plan(facts, cycle, policy, calendar, pauses))
+            {
+                clocks.Add(clock);
+                if (clock.Cycle == current.Number) currentClocks.Add(clock);
+            }
+        }
+
+        var planned = new List<EscalationStep>();
+        foreach (var step in stepPlanner.Plan(facts, current, priority, calendar, pauses, currentClocks).Concat(incidents.Chain(facts, current, priority)))
+            if (current.End is not { } end || step.DueAt < end) planned.Add(step);
         // The fault analysis report of a major incident is due after the resolution: its steps run while the ticket is resolved or closed.
         var faultReport = incidents.FaultReportClock(facts, current, priority);
-        var afterResolution = faultReport is null ? [] : incidents.FaultReportSteps(facts, faultReport).ToList();
+        List<EscalationStep> afterResolution = faultReport is null ? [] : [.. incidents.FaultReportSteps(facts, faultReport)];
         if (faultReport is not null) clocks.Add(faultReport);
 
-        var pending = (phase == TicketPhase.Active ? planned : phase is TicketPhase.Resolved or TicketPhase.Closed ? afterResolution : [])
-            .Where(s => !history.ProducedSteps.Contains(s.Key)).ToList();
+        var candidates = phase == TicketPhase.Active ? planned : phase is TicketPhase.Resolved or TicketPhase.Closed ? afterResolution : [];
+        var due = new List<EscalationStep>();
+        var nextDue = nextEvent;
+        foreach (var step in candidates)
+        {
+            if (history.ProducedSteps.Contains(step.Key)) continue;
+            if (step.DueAt <= now) due.Add(step);
+            else if (nextDue is null || step.DueAt < nextDue) nextDue = step.DueAt;
+        }
+
         planned.AddRange(afterResolution);
-        var due = pending.Where(s => s.DueAt <= now).OrderBy(s => s.DueAt).ThenBy(s => s.Key, StringComparer.Ordinal).ToList();
+        if (due.Count == 0)
+            return new TicketAssessment(history.TicketId, phase, policy.Name, priority, current.Number, clocks, planned, [], nextDue, []) { Facts = facts };
+
+        due = [.. due.OrderBy(s => s.DueAt).ThenBy(s => s.Key, StringComparer.Ordinal)];
         var superseded = due.Where(s => IsSupersededAt(s, now)).ToList();
         var dueNow = due.Except(superseded).ToList();
-        var nextDue = pending.Where(s => s.DueAt > now).Select(s => (Instant?)s.DueAt).Append(nextEvent).Min();
-        return new TicketAssessment(history.TicketId, phase, policy.Name, priority, current.Number, clocks, planned, dueNow, nextDue, superseded);
+        return new TicketAssessment(history.TicketId, phase, policy.Name, priority, current.Number, clocks, planned, dueNow, nextDue, superseded) { Facts = facts };
     }
 
     /// <summary>
