@@ -19,6 +19,9 @@ internal sealed class SimulationRun(
     private static readonly int TextKindCount = Enum.GetValues<TextKind>().Length;
 
     private readonly Dictionary<string, IReadOnlyList<ClockRun>> lastClocks = new(StringComparer.Ordinal);
+
+    /// <summary>Each ticket's layout, laid out again only when another of its events takes effect (not at every wake-up).</summary>
+    private readonly Dictionary<string, TicketLayout> layouts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TicketHistory> tickets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> stepKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int[] Sent, int Held)> textCounts = new(StringComparer.Ordinal);
@@ -103,7 +106,8 @@ internal sealed class SimulationRun(
     private void Evaluate(string ticketId, Instant now)
     {
         var history = tickets[ticketId];
-        var assessment = engine.Assess(history, now);
+        if (!layouts.TryGetValue(ticketId, out var layout) || !layout.Covers(history, now)) layouts[ticketId] = layout = engine.Layout(history, now);
+        var assessment = SlaEngine.Assess(history, now, layout);
         reports?.Count(history, assessment, now);
         ReportClockChanges(ticketId, now, assessment);
         var calendar = assessment.DueNow.Count > 0 ? engine.CalendarOf(assessment) : null;
@@ -166,6 +170,7 @@ internal sealed class SimulationRun(
         }
         tickets.Remove(ticketId);
         lastClocks.Remove(ticketId);
+        layouts.Remove(ticketId);
         stepKeys.Remove(ticketId);
         textCounts.Remove(ticketId);
         eventsToCome.Remove(ticketId);
@@ -191,6 +196,8 @@ internal sealed class SimulationRun(
     private void ReportClockChanges(string ticketId, Instant now, TicketAssessment assessment)
     {
         var previous = lastClocks.GetValueOrDefault(ticketId) ?? [];
+        // The same layout: the very same clocks, nothing can have changed.
+        if (ReferenceEquals(previous, assessment.Clocks)) return;
         foreach (var clock in assessment.Clocks)
         {
             foreach (var (kind, line, slack) in text.DescribeChange(Same(previous, clock), clock, now))

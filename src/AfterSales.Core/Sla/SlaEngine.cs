@@ -42,21 +42,16 @@ public sealed class SlaEngine
     public BusinessCalendar CalendarOf(TicketAssessment assessment) =>
         settings.Sla.Policies.FirstOrDefault(p => p.Name == assessment.Policy) is { } policy ? CalendarOf(policy) : BusinessCalendar.TwentyFourSeven();
 
-    public TicketAssessment Assess(TicketHistory history, Instant now)
+    public TicketAssessment Assess(TicketHistory history, Instant now) => Assess(history, now, Layout(history, now));
+
+    /// <summary>The phase, clocks and planned steps the events in effect at <paramref name="now"/> make of the ticket.</summary>
+    public TicketLayout Layout(TicketHistory history, Instant now)
     {
         ArgumentNullException.ThrowIfNull(history);
         var facts = new TicketFacts(history, now);
-        // An event stamped ahead of now (a helpdesk clock running fast) takes effect at its own time: look again then.
-        Instant? nextEvent = null;
-        foreach (var e in history.Events)
-        {
-            if (e.OccurredAt <= now) continue;
-            nextEvent = e.OccurredAt;
-            break;
-        }
-
+        var inEffect = TicketLayout.InEffect(history.Events, now);
         if (facts.CurrentCycle is not { } current || facts.Priority is not { } priority)
-            return new TicketAssessment(history.TicketId, TicketPhase.AwaitingOpening, null, null, 0, [], [], [], nextEvent, []) { Facts = facts };
+            return new TicketLayout(history.Events, inEffect, facts, TicketPhase.AwaitingOpening, null, null, 0, [], [], []);
 
         var policy = PolicyFor(facts);
         var pauses = facts.Pauses(policy?.PauseOnHold ?? false);
@@ -65,7 +60,7 @@ public sealed class SlaEngine
             : ActiveTime.IsPausedAt(pauses, now) ? TicketPhase.Paused
             : TicketPhase.Active;
         if (policy is null)
-            return new TicketAssessment(history.TicketId, phase, null, priority, current.Number, [], [], [], nextEvent, []) { Facts = facts };
+            return new TicketLayout(history.Events, inEffect, facts, phase, null, priority, current.Number, [], [], []);
 
         var calendar = CalendarOf(policy);
         var clocks = new List<ClockRun>();
@@ -87,24 +82,48 @@ public sealed class SlaEngine
         List<EscalationStep> afterResolution = faultReport is null ? [] : [.. incidents.FaultReportSteps(facts, faultReport)];
         if (faultReport is not null) clocks.Add(faultReport);
 
-        var candidates = phase == TicketPhase.Active ? planned : phase is TicketPhase.Resolved or TicketPhase.Closed ? afterResolution : [];
+        List<EscalationStep> candidates = phase == TicketPhase.Active ? [.. planned] : phase is TicketPhase.Resolved or TicketPhase.Closed ? afterResolution : [];
+        planned.AddRange(afterResolution);
+        return new TicketLayout(history.Events, inEffect, facts, phase, policy.Name, priority, current.Number, clocks, planned, candidates);
+    }
+
+    /// <summary>
+    /// What is due at <paramref name="now"/> of a layout of the same events (<see cref="TicketLayout.Covers"/>), given the
+    /// steps already produced.
+    /// </summary>
+    public static TicketAssessment Assess(TicketHistory history, Instant now, TicketLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(layout);
+        // An event stamped ahead of now (a helpdesk clock running fast) takes effect at its own time: look again then.
+        Instant? nextEvent = null;
+        foreach (var e in history.Events)
+        {
+            if (e.OccurredAt <= now) continue;
+            nextEvent = e.OccurredAt;
+            break;
+        }
+
         var due = new List<EscalationStep>();
         var nextDue = nextEvent;
-        foreach (var step in candidates)
+        foreach (var step in layout.Candidates)
         {
             if (history.ProducedSteps.Contains(step.Key)) continue;
             if (step.DueAt <= now) due.Add(step);
             else if (nextDue is null || step.DueAt < nextDue) nextDue = step.DueAt;
         }
 
-        planned.AddRange(afterResolution);
         if (due.Count == 0)
-            return new TicketAssessment(history.TicketId, phase, policy.Name, priority, current.Number, clocks, planned, [], nextDue, []) { Facts = facts };
+        {
+            return new TicketAssessment(history.TicketId, layout.Phase, layout.Policy, layout.Priority, layout.Cycle, layout.Clocks, layout.Planned, [], nextDue, [])
+                { Facts = layout.Facts };
+        }
 
         due = [.. due.OrderBy(s => s.DueAt).ThenBy(s => s.Key, StringComparer.Ordinal)];
         var superseded = due.Where(s => IsSupersededAt(s, now)).ToList();
         var dueNow = due.Except(superseded).ToList();
-        return new TicketAssessment(history.TicketId, phase, policy.Name, priority, current.Number, clocks, planned, dueNow, nextDue, superseded) { Facts = facts };
+        return new TicketAssessment(history.TicketId, layout.Phase, layout.Policy, layout.Priority, layout.Cycle, layout.Clocks, layout.Planned, dueNow, nextDue, superseded)
+            { Facts = layout.Facts };
     }
 
     /// <summary>
