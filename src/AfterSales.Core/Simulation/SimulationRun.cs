@@ -108,6 +108,8 @@ internal sealed class SimulationRun(
         var history = tickets[ticketId];
         if (!layouts.TryGetValue(ticketId, out var layout) || !layout.Covers(history, now)) layouts[ticketId] = layout = engine.Layout(history, now);
         var assessment = SlaEngine.Assess(history, now, layout);
+        // Only an active ticket is woken again and again (its steps); a resolved one waits for a text or two: its layout is not kept.
+        if (layout.Phase != TicketPhase.Active) layouts.Remove(ticketId);
         reports?.Count(history, assessment, now);
         ReportClockChanges(ticketId, now, assessment);
         var calendar = assessment.DueNow.Count > 0 ? engine.CalendarOf(assessment) : null;

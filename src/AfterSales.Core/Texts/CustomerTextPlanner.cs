@@ -61,7 +61,7 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
         }
 
         if (nextEvent is { } eventAt && (nextDue is null || eventAt < nextDue)) nextDue = eventAt;
-        return new TextPlan(history.TicketId, new RenderedWhenRead(() => [.. all.Select(o => Render(opened, o))]), dueNow, nextDue);
+        return new TextPlan(history.TicketId, new BuiltWhenRead<CustomerText>(() => [.. all.Select(o => Render(opened, o))]), dueNow, nextDue);
     }
 
     /// <summary>A text the ticket is owed, with its send instant, rendered only when it is sent or read.</summary>
@@ -216,21 +216,5 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
         var values = new Dictionary<string, string>(StringComparer.Ordinal) { [TextPlaceholders.TicketNumber] = opened.TicketId };
         foreach (var (name, value) in more) values[name] = value;
         return values;
-    }
-
-    /// <summary>Every text planned, rendered once, on first read.</summary>
-    private sealed class RenderedWhenRead(Func<IReadOnlyList<CustomerText>> render) : IReadOnlyList<CustomerText>
-    {
-        private IReadOnlyList<CustomerText>? rendered;
-
-        private IReadOnlyList<CustomerText> Texts => rendered ??= render();
-
-        public CustomerText this[int index] => Texts[index];
-
-        public int Count => Texts.Count;
-
-        public IEnumerator<CustomerText> GetEnumerator() => Texts.GetEnumerator();
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
