@@ -80,7 +80,20 @@ public sealed class SimulationJsonWriter : ISimulationWriter, IDisposable
     private void Flush()
     {
         json.Flush();
-        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        if (output is StreamWriter { Encoding: UTF8Encoding { Preamble.Length: 0 } } stream)
+        {
+            // The bytes are already UTF-8: straight to the stream (a string of each 64 KB would be a large object a flush).
+            stream.Flush();
+            stream.BaseStream.Write(buffer.WrittenSpan);
+        }
+        else
+        {
+            var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(buffer.WrittenCount));
+            var count = Encoding.UTF8.GetChars(buffer.WrittenSpan, chars);
+            output.Write(chars, 0, count);
+            ArrayPool<char>.Shared.Return(chars);
+        }
+
         buffer.ResetWrittenCount();
     }
 

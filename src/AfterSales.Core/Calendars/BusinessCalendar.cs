@@ -23,7 +23,8 @@ public sealed class BusinessCalendar
     private readonly WorkingWeek? _week;
 
     // Each date's spans as instants, computed once: the walks map the same few hundred dates again and again.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<LocalDate, (Instant Open, Instant Close)[]> _resolved = new();
+    // None on 24x7, which has no spans (the engine makes a 24x7 calendar for every promise it plans).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<LocalDate, (Instant Open, Instant Close)[]>? _resolved;
 
     private BusinessCalendar(string name, DateTimeZone zone, CalendarDefinition? definition, WorkingWeek? week)
     {
@@ -31,6 +32,7 @@ public sealed class BusinessCalendar
         Zone = zone;
         Definition = definition;
         _week = week;
+        _resolved = week is null ? null : new();
         NominalWorkingDay = week?.NominalWorkingDay ?? Duration.FromHours(24);
     }
 
@@ -188,13 +190,13 @@ public sealed class BusinessCalendar
     private LocalDate FirstDateToScan(Instant instant) => LocalDateOf(instant).PlusDays(-1);
 
     private (Instant Open, Instant Close)[] Resolved(LocalDate date) =>
-        _resolved.GetOrAdd(date, d =>
+        _resolved!.TryGetValue(date, out var known) ? known : _resolved.GetOrAdd(date, static (d, calendar) =>
         {
-            var spans = _week!.SpansOn(d);
+            var spans = calendar._week!.SpansOn(d);
             var resolved = new (Instant Open, Instant Close)[spans.Length];
-            for (var i = 0; i < spans.Length; i++) resolved[i] = Resolve(d, spans[i]);
+            for (var i = 0; i < spans.Length; i++) resolved[i] = calendar.Resolve(d, spans[i]);
             return resolved;
-        });
+        }, this);
 
     private (Instant Open, Instant Close) Resolve(LocalDate date, WorkingSpan span)
     {

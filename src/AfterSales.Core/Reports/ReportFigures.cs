@@ -8,6 +8,11 @@ public sealed class ReportFigures
 {
     private readonly Dictionary<string, long> counts;
 
+    // The figures never change once summed: what is derived from every counter is worked out once, not at each read
+    // (a report reads a level's count for every level, and a large helpdesk has a counter per update step sent).
+    private List<(string Clock, string Level, long Value)>? sent;
+    private IReadOnlyDictionary<string, long>? escalationsPerLevel;
+
     private ReportFigures(Dictionary<string, long> counts, IReadOnlyList<TallyNote> notes)
     {
         this.counts = counts;
@@ -56,7 +61,7 @@ public sealed class ReportFigures
     public long Breaches => Sum(k => k.StartsWith(TallyCounters.BreachPrefix, StringComparison.Ordinal));
 
     /// <summary>Escalation steps sent per ladder level (the rating alerts, three-strikes flags and incident reports apart).</summary>
-    public IReadOnlyDictionary<string, long> EscalationsPerLevel =>
+    public IReadOnlyDictionary<string, long> EscalationsPerLevel => escalationsPerLevel ??=
         Sent().Where(c => !IsSpecial(c.Clock, c.Level) && c.Clock != Texts.RatingFollowUps.ClockId)
             .GroupBy(c => c.Level, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -98,14 +103,14 @@ public sealed class ReportFigures
         Sent().Where(c => c.Clock.StartsWith(prefix, StringComparison.Ordinal) || c.Level.StartsWith(prefix, StringComparison.Ordinal)).Sum(c => c.Value);
 
     /// <summary>The <c>sent/{clock}/{level}</c> counters; a clock id may hold a slash (an event id), a level does not.</summary>
-    private IEnumerable<(string Clock, string Level, long Value)> Sent() =>
-        counts.Where(c => c.Key.StartsWith(TallyCounters.SentPrefix, StringComparison.Ordinal) && c.Key.LastIndexOf('/') > TallyCounters.SentPrefix.Length)
+    private List<(string Clock, string Level, long Value)> Sent() => sent ??=
+        [.. counts.Where(c => c.Key.StartsWith(TallyCounters.SentPrefix, StringComparison.Ordinal) && c.Key.LastIndexOf('/') > TallyCounters.SentPrefix.Length)
             .Select(c =>
             {
                 var kind = c.Key[TallyCounters.SentPrefix.Length..];
                 var split = kind.LastIndexOf('/');
                 return (kind[..split], kind[(split + 1)..], c.Value);
-            });
+            })];
 
     private static bool IsSpecial(string clock, string level) =>
         new[] { TallyCounters.ThreeStrikesPrefix, TallyCounters.MajorIncidentPrefix }

@@ -32,7 +32,7 @@ public sealed class TicketTallies(ITallies tallies, DateTimeZone zone, IOpenTick
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(assessment);
-        var facts = new TicketFacts(history, now);
+        var facts = assessment.Facts ?? new TicketFacts(history, now);
         if (facts.Opened is not { } opened) return [];
         var items = new List<TallyItem>();
         var id = history.TicketId;

@@ -19,9 +19,12 @@ internal sealed class SimulatedReports
     private readonly AfterSalesSettings settings;
     private readonly ReportSettings reports;
     private readonly ReportSchedule schedule;
-    private readonly InMemoryTallies tallies = new();
+    private readonly SimulatedTallies tallies = new();
     private readonly InMemoryOpenTickets openTickets = new();
     private readonly Dictionary<string, (OpenTicket Entry, TicketHistory History)> open = new(StringComparer.Ordinal);
+
+    /// <summary>The keys counted of each ticket still in play: a ticket's facts are offered again at every look at it.</summary>
+    private readonly Dictionary<string, HashSet<string>> counted = new(StringComparer.Ordinal);
     private readonly WeeklyDigest digest;
     private readonly MonthlyReport monthly;
     private Instant checkedAt;
@@ -46,7 +49,7 @@ internal sealed class SimulatedReports
 
     public void Count(TicketHistory history, TicketAssessment assessment, Instant now)
     {
-        foreach (var fact in TicketTallies.Facts(history, assessment, now, reports.Zone)) Add(fact);
+        foreach (var fact in TicketTallies.Facts(history, assessment, now, reports.Zone)) Add(history.TicketId, fact);
         var current = OpenTicketChanges.Current(history, now);
         if (open.TryGetValue(history.TicketId, out var listed) && listed.Entry != current)
         {
@@ -59,11 +62,15 @@ internal sealed class SimulatedReports
         open[history.TicketId] = (current, history);
     }
 
-    public void StepSent(EscalationStep step, TicketHistory history, Instant now)
+    /// <param name="assessment">The assessment that made the step due (its facts name the ticket's team).</param>
+    public void StepSent(EscalationStep step, TicketAssessment assessment, Instant now)
     {
-        var team = new TicketFacts(history, now).Opened?.Team ?? settings.Escalation.DefaultTeam;
-        Add(ActivityTallies.StepSent(step, team, now, reports.Zone));
+        var team = assessment.Facts?.Opened?.Team ?? settings.Escalation.DefaultTeam;
+        Add(step.TicketId, ActivityTallies.StepSent(step, team, now, reports.Zone));
     }
+
+    /// <summary>A ticket out of play offers nothing more: its counted keys can go.</summary>
+    public void Forget(string ticketId) => counted.Remove(ticketId);
 
     public IEnumerable<TimelineEntry> Wake(Instant at)
     {
@@ -78,7 +85,11 @@ internal sealed class SimulatedReports
         }
     }
 
-    private void Add(TallyItem item) => tallies.AddAsync(item, CancellationToken.None).GetAwaiter().GetResult();
+    private void Add(string ticketId, TallyItem item)
+    {
+        if (!counted.TryGetValue(ticketId, out var keys)) counted[ticketId] = keys = new(StringComparer.Ordinal);
+        if (keys.Add(item.Key)) tallies.AddAsync(item, CancellationToken.None).GetAwaiter().GetResult();
+    }
 
     /// <summary>The simulation sends nothing: the CLI writes what would have gone out.</summary>
     private sealed class AcceptingSender : IEmailSender

@@ -16,7 +16,12 @@ internal sealed class SimulationRun(
 {
     private readonly Dictionary<string, Instant> wakeups = new(StringComparer.Ordinal);
     private readonly PriorityQueue<string, Instant> wakeQueue = new();
-    private readonly Dictionary<string, Dictionary<string, ClockRun>> lastClocks = new(StringComparer.Ordinal);
+    private static readonly int TextKindCount = Enum.GetValues<TextKind>().Length;
+
+    private readonly Dictionary<string, IReadOnlyList<ClockRun>> lastClocks = new(StringComparer.Ordinal);
+
+    /// <summary>Each ticket's layout, laid out again only when another of its events takes effect (not at every wake-up).</summary>
+    private readonly Dictionary<string, TicketLayout> layouts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TicketHistory> tickets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> stepKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int[] Sent, int Held)> textCounts = new(StringComparer.Ordinal);
@@ -38,7 +43,7 @@ internal sealed class SimulationRun(
             while (wakeQueue.TryPeek(out var ticketId, out var at) && (!wakeups.TryGetValue(ticketId, out var current) || current != at))
                 wakeQueue.Dequeue();
             var ticketWake = wakeQueue.TryPeek(out _, out var next) ? next : (Instant?)null;
-            return new[] { ticketWake, revisits.NextDue }.Min();
+            return Earliest(ticketWake, revisits.NextDue);
         }
     }
 
@@ -101,7 +106,10 @@ internal sealed class SimulationRun(
     private void Evaluate(string ticketId, Instant now)
     {
         var history = tickets[ticketId];
-        var assessment = engine.Assess(history, now);
+        if (!layouts.TryGetValue(ticketId, out var layout) || !layout.Covers(history, now)) layouts[ticketId] = layout = engine.Layout(history, now);
+        var assessment = SlaEngine.Assess(history, now, layout);
+        // Only an active ticket is woken again and again (its steps); a resolved one waits for a text or two: its layout is not kept.
+        if (layout.Phase != TicketPhase.Active) layouts.Remove(ticketId);
         reports?.Count(history, assessment, now);
         ReportClockChanges(ticketId, now, assessment);
         var calendar = assessment.DueNow.Count > 0 ? engine.CalendarOf(assessment) : null;
@@ -109,13 +117,14 @@ internal sealed class SimulationRun(
         {
             Emit(new TimelineEntry(now, ticketId, TimelineKind.Step, TimelineText.Describe(step, now, engine.CalendarOf(step, calendar!)), step, history));
             StepKeysOf(ticketId).Add(step.Key);
-            reports?.StepSent(step, history, now);
+            reports?.StepSent(step, assessment, now);
         }
         foreach (var step in assessment.Superseded)
             Emit(new TimelineEntry(now, ticketId, TimelineKind.StepSuperseded, text.Superseded(step), step));
-        tickets[ticketId] = history.MarkProduced(assessment.DueNow.Concat(assessment.Superseded).Select(s => s.Key));
+        if (assessment.DueNow.Count + assessment.Superseded.Count > 0)
+            tickets[ticketId] = history.MarkProduced(assessment.DueNow.Concat(assessment.Superseded).Select(s => s.Key));
         var nextText = Text(ticketId, now, assessment);
-        var next = new[] { assessment.NextDueAt, nextText, customerTexts.NextRetry(ticketId) }.Min();
+        var next = Earliest(Earliest(assessment.NextDueAt, nextText), customerTexts.NextRetry(ticketId));
         if (next is { } wake)
         {
             wakeups[ticketId] = wake;
@@ -124,9 +133,12 @@ internal sealed class SimulationRun(
         else
         {
             wakeups.Remove(ticketId);
-            FinishIfDone(ticketId, now);
+            // Nothing scheduled: the clocks just assessed are the ones the ticket retires with (texts do not change them).
+            FinishIfDone(ticketId, now, assessment);
         }
     }
+
+    private static Instant? Earliest(Instant? a, Instant? b) => a is not { } x ? b : b is not { } y ? a : x < y ? x : y;
 
     /// <summary>Offers every text due now (held ones whose retry has come first); returns when the next one falls due.</summary>
     private Instant? Text(string ticketId, Instant now, TicketAssessment assessment)
@@ -143,26 +155,29 @@ internal sealed class SimulationRun(
     }
 
     /// <summary>A ticket with no event still to come and nothing scheduled can no longer change the output.</summary>
-    private void FinishIfDone(string ticketId, Instant now)
+    private void FinishIfDone(string ticketId, Instant now, TicketAssessment? assessment = null)
     {
         if (eventsToCome.GetValueOrDefault(ticketId) > 0 || wakeups.ContainsKey(ticketId) || !tickets.ContainsKey(ticketId)) return;
-        Retire(ticketId, now);
+        Retire(ticketId, now, assessment);
     }
 
-    private void Retire(string ticketId, Instant at)
+    /// <param name="assessment">The ticket's assessment at <paramref name="at"/>, when the caller has it.</param>
+    private void Retire(string ticketId, Instant at, TicketAssessment? assessment = null)
     {
-        var assessment = engine.Assess(tickets[ticketId], at);
+        assessment ??= engine.Assess(tickets[ticketId], at);
         if (assessment.Policy is { } policy)
         {
-            var counts = textCounts.GetValueOrDefault(ticketId, (new int[Enum.GetValues<TextKind>().Length], 0));
+            var counts = textCounts.GetValueOrDefault(ticketId, (new int[TextKindCount], 0));
             finished.Add(new FinishedTicket(ticketId, policy, assessment.Clocks, stepKeys.GetValueOrDefault(ticketId) ?? [], counts.Item1, counts.Item2));
         }
         tickets.Remove(ticketId);
         lastClocks.Remove(ticketId);
+        layouts.Remove(ticketId);
         stepKeys.Remove(ticketId);
         textCounts.Remove(ticketId);
         eventsToCome.Remove(ticketId);
         customerTexts.Forget(ticketId);
+        reports?.Forget(ticketId);
     }
 
     private List<string> StepKeysOf(string ticketId) =>
@@ -172,7 +187,7 @@ internal sealed class SimulationRun(
     {
         if (entry.CustomerText is { } customerText && entry.Kind is TimelineKind.Text or TimelineKind.TextHeld && tickets.ContainsKey(entry.TicketId))
         {
-            var counts = textCounts.GetValueOrDefault(entry.TicketId, (new int[Enum.GetValues<TextKind>().Length], 0));
+            var counts = textCounts.GetValueOrDefault(entry.TicketId, (new int[TextKindCount], 0));
             if (entry.Kind == TimelineKind.Text) counts.Item1[(int)customerText.Kind]++;
             else counts.Item2++;
             textCounts[entry.TicketId] = counts;
@@ -183,13 +198,21 @@ internal sealed class SimulationRun(
     private void ReportClockChanges(string ticketId, Instant now, TicketAssessment assessment)
     {
         var previous = lastClocks.GetValueOrDefault(ticketId) ?? [];
-        var current = assessment.Clocks.ToDictionary(c => $"{c.Cycle}/{c.ClockId}", StringComparer.Ordinal);
-        foreach (var (key, clock) in current)
+        // The same layout: the very same clocks, nothing can have changed.
+        if (ReferenceEquals(previous, assessment.Clocks)) return;
+        foreach (var clock in assessment.Clocks)
         {
-            previous.TryGetValue(key, out var before);
-            foreach (var (kind, line, slack) in text.DescribeChange(before, clock, now))
+            foreach (var (kind, line, slack) in text.DescribeChange(Same(previous, clock), clock, now))
                 Emit(new TimelineEntry(now, ticketId, kind, line, Slack: slack));
         }
-        lastClocks[ticketId] = current;
+        lastClocks[ticketId] = assessment.Clocks;
+    }
+
+    /// <summary>The run of the same clock (cycle and id) in an earlier assessment; null when it is new.</summary>
+    private static ClockRun? Same(IReadOnlyList<ClockRun> previous, ClockRun clock)
+    {
+        foreach (var before in previous)
+            if (before.Cycle == clock.Cycle && string.Equals(before.ClockId, clock.ClockId, StringComparison.Ordinal)) return before;
+        return null;
     }
 }

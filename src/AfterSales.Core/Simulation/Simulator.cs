@@ -113,7 +113,8 @@ public sealed class Simulator(
 
         if (run.LastInstant is not { } end) return new SimulationResult([], input.Rejected, [], null, []);
         var finished = run.Finish(end);
-        return new SimulationResult([], input.Rejected, Summarise(finished, end), end, Outcomes(finished, end));
+        // Each ticket's outcome is for a comparison: a single run's report never builds them.
+        return new SimulationResult([], input.Rejected, Summarise(finished, end), end, new BuiltWhenRead<TicketOutcome>(() => Outcomes(finished, end)));
     }
 
     /// <summary>Reads and parses every line into memory, sorted by time (file order kept at the same instant).</summary>
@@ -203,10 +204,13 @@ public sealed class Simulator(
             .OrderBy(g => settings.Sla.Policies.FirstOrDefault(p => p.Name == g.Key)?.Precedence ?? int.MaxValue)
             .Select(g => Summary(g.Key, [.. g], end))];
 
+    /// <summary><c>met</c>, <c>missed</c>, … one string each, not one per clock of a hundred thousand tickets.</summary>
+    private static readonly string[] OutcomeNames = [.. Enum.GetValues<ClockOutcome>().Select(o => o.ToString().ToLowerInvariant())];
+
     private static IReadOnlyList<TicketOutcome> Outcomes(IReadOnlyList<FinishedTicket> tickets, Instant end) =>
         [.. tickets.OrderBy(t => t.TicketId, StringComparer.Ordinal).Select(t => new TicketOutcome(
             t.TicketId, t.Policy,
-            t.Clocks.ToDictionary(c => $"{c.Cycle}/{c.ClockId}", c => c.OutcomeAt(end).ToString().ToLowerInvariant(), StringComparer.Ordinal),
+            t.Clocks.ToDictionary(c => $"{c.Cycle}/{c.ClockId}", c => OutcomeNames[(int)c.OutcomeAt(end)], StringComparer.Ordinal),
             [.. t.StepKeys.Order(StringComparer.Ordinal)]))];
 
     private static PolicySummary Summary(string policy, IReadOnlyList<FinishedTicket> tickets, Instant end)

@@ -14,22 +14,23 @@ public sealed class ClockPlanner(double warningShare)
     public IEnumerable<ClockRun> Plan(
         TicketFacts facts, TicketCycle cycle, SlaPolicy policy, BusinessCalendar calendar, IReadOnlyList<PauseInterval> pauses)
     {
-        var responses = facts.Responses.Where(r => cycle.Contains(r.OccurredAt)).Select(r => r.OccurredAt).ToList();
+        var responses = new List<Events.AgentResponded>();
+        foreach (var response in facts.Responses)
+            if (cycle.Contains(response.OccurredAt)) responses.Add(response);
 
         var firstResponseTarget = policy.FirstResponseInWorkingHours is { } inHours && calendar.IsWorkingTime(cycle.Start)
             ? inHours
             : policy.FirstResponse;
-        var firstReply = responses.Count > 0 ? responses[0] : (Instant?)null;
+        var firstReply = responses.Count > 0 ? responses[0].OccurredAt : (Instant?)null;
         yield return Run(ClockKind.FirstResponse, FirstResponseId, cycle, cycle.Start, firstResponseTarget.On(calendar),
             calendar, pauses, firstReply ?? cycle.End, firstReply is null ? cycle.EndedBy : AgentReply);
 
         if (policy.Update is { } update)
         {
-            var periods = facts.Responses.Where(r => cycle.Contains(r.OccurredAt)).ToList();
-            for (var i = 0; i < periods.Count; i++)
+            for (var i = 0; i < responses.Count; i++)
             {
-                var next = i + 1 < periods.Count ? periods[i + 1].OccurredAt : (Instant?)null;
-                yield return Run(ClockKind.Update, $"update@{periods[i].EventId}", cycle, periods[i].OccurredAt, update.On(calendar),
+                var next = i + 1 < responses.Count ? responses[i + 1].OccurredAt : (Instant?)null;
+                yield return Run(ClockKind.Update, $"update@{responses[i].EventId}", cycle, responses[i].OccurredAt, update.On(calendar),
                     calendar, pauses, next ?? cycle.End, next is null ? cycle.EndedBy : AgentReply);
             }
         }
@@ -37,11 +38,20 @@ public sealed class ClockPlanner(double warningShare)
         yield return Run(ClockKind.Resolution, ResolutionId, cycle, cycle.Start, policy.Resolution.On(calendar),
             calendar, pauses, cycle.End, cycle.EndedBy);
 
+        if (facts.Commitments.Count == 0) yield break;
         // A promise names a wall-clock time, so it runs on calendar time in the policy's zone.
         var promiseClock = BusinessCalendar.TwentyFourSeven(calendar.Zone);
-        foreach (var commitment in facts.Commitments.Where(c => cycle.Contains(c.OccurredAt)))
+        foreach (var commitment in facts.Commitments)
         {
-            var reply = responses.Where(r => r > commitment.OccurredAt).Select(r => (Instant?)r).FirstOrDefault();
+            if (!cycle.Contains(commitment.OccurredAt)) continue;
+            Instant? reply = null;
+            foreach (var response in responses)
+            {
+                if (response.OccurredAt <= commitment.OccurredAt) continue;
+                reply = response.OccurredAt;
+                break;
+            }
+
             yield return Run(ClockKind.Commitment, $"commitment@{commitment.EventId}", cycle, commitment.OccurredAt,
                 commitment.DueBy - commitment.OccurredAt, promiseClock, pauses, reply ?? cycle.End,
                 reply is null ? cycle.EndedBy : AgentReply);

@@ -42,13 +42,16 @@ public sealed class SlaEngine
     public BusinessCalendar CalendarOf(TicketAssessment assessment) =>
         settings.Sla.Policies.FirstOrDefault(p => p.Name == assessment.Policy) is { } policy ? CalendarOf(policy) : BusinessCalendar.TwentyFourSeven();
 
-    public TicketAssessment Assess(TicketHistory history, Instant now)
+    public TicketAssessment Assess(TicketHistory history, Instant now) => Assess(history, now, Layout(history, now));
+
+    /// <summary>The phase, clocks and planned steps the events in effect at <paramref name="now"/> make of the ticket.</summary>
+    public TicketLayout Layout(TicketHistory history, Instant now)
     {
+        ArgumentNullException.ThrowIfNull(history);
         var facts = new TicketFacts(history, now);
-        // An event stamped ahead of now (a helpdesk clock running fast) takes effect at its own time: look again then.
-        var nextEvent = history.Events.Where(e => e.OccurredAt > now).Select(e => (Instant?)e.OccurredAt).FirstOrDefault();
+        var inEffect = TicketLayout.InEffect(history.Events, now);
         if (facts.CurrentCycle is not { } current || facts.Priority is not { } priority)
-            return new TicketAssessment(history.TicketId, TicketPhase.AwaitingOpening, null, null, 0, [], [], [], nextEvent, []);
+            return new TicketLayout(history.Events, inEffect, facts, TicketPhase.AwaitingOpening, null, null, 0, [], [], []);
 
         var policy = PolicyFor(facts);
         var pauses = facts.Pauses(policy?.PauseOnHold ?? false);
@@ -57,28 +60,70 @@ public sealed class SlaEngine
             : ActiveTime.IsPausedAt(pauses, now) ? TicketPhase.Paused
             : TicketPhase.Active;
         if (policy is null)
-            return new TicketAssessment(history.TicketId, phase, null, priority, current.Number, [], [], [], nextEvent, []);
+            return new TicketLayout(history.Events, inEffect, facts, phase, null, priority, current.Number, [], [], []);
 
         var calendar = CalendarOf(policy);
-        var clocks = facts.Cycles.SelectMany(c => clockPlanner.Plan(facts, c, policy, calendar, pauses)).ToList();
-        var currentClocks = clocks.Where(c => c.Cycle == current.Number).ToList();
-        var planned = stepPlanner.Plan(facts, current, priority, calendar, pauses, currentClocks)
-            .Concat(incidents.Chain(facts, current, priority))
-            .Where(s => current.End is not { } end || s.DueAt < end)
-            .ToList();
+        var clocks = new List<ClockRun>();
+        var currentClocks = new List<ClockRun>();
+        foreach (var cycle in facts.Cycles)
+        {
+            foreach (var clock in clockPlanner.Plan(facts, cycle, policy, calendar, pauses))
+            {
+                clocks.Add(clock);
+                if (clock.Cycle == current.Number) currentClocks.Add(clock);
+            }
+        }
+
+        var planned = new List<EscalationStep>();
+        foreach (var step in stepPlanner.Plan(facts, current, priority, calendar, pauses, currentClocks).Concat(incidents.Chain(facts, current, priority)))
+            if (current.End is not { } end || step.DueAt < end) planned.Add(step);
         // The fault analysis report of a major incident is due after the resolution: its steps run while the ticket is resolved or closed.
         var faultReport = incidents.FaultReportClock(facts, current, priority);
-        var afterResolution = faultReport is null ? [] : incidents.FaultReportSteps(facts, faultReport).ToList();
+        List<EscalationStep> afterResolution = faultReport is null ? [] : [.. incidents.FaultReportSteps(facts, faultReport)];
         if (faultReport is not null) clocks.Add(faultReport);
 
-        var pending = (phase == TicketPhase.Active ? planned : phase is TicketPhase.Resolved or TicketPhase.Closed ? afterResolution : [])
-            .Where(s => !history.ProducedSteps.Contains(s.Key)).ToList();
+        List<EscalationStep> candidates = phase == TicketPhase.Active ? [.. planned] : phase is TicketPhase.Resolved or TicketPhase.Closed ? afterResolution : [];
         planned.AddRange(afterResolution);
-        var due = pending.Where(s => s.DueAt <= now).OrderBy(s => s.DueAt).ThenBy(s => s.Key, StringComparer.Ordinal).ToList();
-        var superseded = due.Where(s => IsSupersededAt(s, now) || IsCoveredByIncidentChain(s, planned)).ToList();
+        return new TicketLayout(history.Events, inEffect, facts, phase, policy.Name, priority, current.Number, clocks, planned, candidates);
+    }
+
+    /// <summary>
+    /// What is due at <paramref name="now"/> of a layout of the same events (<see cref="TicketLayout.Covers"/>), given the
+    /// steps already produced.
+    /// </summary>
+    public static TicketAssessment Assess(TicketHistory history, Instant now, TicketLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(layout);
+        // An event stamped ahead of now (a helpdesk clock running fast) takes effect at its own time: look again then.
+        Instant? nextEvent = null;
+        foreach (var e in history.Events)
+        {
+            if (e.OccurredAt <= now) continue;
+            nextEvent = e.OccurredAt;
+            break;
+        }
+
+        var due = new List<EscalationStep>();
+        var nextDue = nextEvent;
+        foreach (var step in layout.Candidates)
+        {
+            if (history.ProducedSteps.Contains(step.Key)) continue;
+            if (step.DueAt <= now) due.Add(step);
+            else if (nextDue is null || step.DueAt < nextDue) nextDue = step.DueAt;
+        }
+
+        if (due.Count == 0)
+        {
+            return new TicketAssessment(history.TicketId, layout.Phase, layout.Policy, layout.Priority, layout.Cycle, layout.Clocks, layout.Planned, [], nextDue, [])
+                { Facts = layout.Facts };
+        }
+
+        due = [.. due.OrderBy(s => s.DueAt).ThenBy(s => s.Key, StringComparer.Ordinal)];
+        var superseded = due.Where(s => IsSupersededAt(s, now) || IsCoveredByIncidentChain(s, layout.Planned)).ToList();
         var dueNow = due.Except(superseded).ToList();
-        var nextDue = pending.Where(s => s.DueAt > now).Select(s => (Instant?)s.DueAt).Append(nextEvent).Min();
-        return new TicketAssessment(history.TicketId, phase, policy.Name, priority, current.Number, clocks, planned, dueNow, nextDue, superseded);
+        return new TicketAssessment(history.TicketId, layout.Phase, layout.Policy, layout.Priority, layout.Cycle, layout.Clocks, layout.Planned, dueNow, nextDue, superseded)
+            { Facts = layout.Facts };
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using AfterSales.Core.Tickets;
 using NodaTime;
 
 namespace AfterSales.Core.Sla;
@@ -18,7 +19,14 @@ public sealed record TicketAssessment(
     IReadOnlyList<EscalationStep> Planned,
     IReadOnlyList<EscalationStep> DueNow,
     Instant? NextDueAt,
-    IReadOnlyList<EscalationStep> Superseded);
+    IReadOnlyList<EscalationStep> Superseded)
+{
+    /// <summary>
+    /// What the history said at the instant assessed, as the engine read it: for callers that look at the same events at
+    /// the same instant (texts, totals), so that they do not replay the history again.
+    /// </summary>
+    public TicketFacts? Facts { get; init; }
+}
 
 public enum TicketPhase
 {

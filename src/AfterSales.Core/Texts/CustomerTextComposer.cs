@@ -29,10 +29,14 @@ public sealed class CustomerTextComposer(TextSettings settings)
         var locale = LocaleOf(customer);
         var all = new Dictionary<string, string>(values, StringComparer.Ordinal) { [TextPlaceholders.CustomerName] = customer.Name };
         var text = TextRendering.Render(Settings.Templates.For(kind, locale), all);
-        var sendAt = Settings.QuietHours.NextAllowed(dueAt, ZoneOf(customer), isP1);
+        var sendAt = SendAt(customer, priority, dueAt);
         var exempt = TextKinds.IsAlwaysExempt(kind) || (isP1 && kind is TextKind.Progress or TextKind.Apology);
         return new CustomerText(key, ticketId, kind, dueAt, sendAt, exempt, customer.Id, phone, customer.Email, locale, text, customer.TimeZone);
     }
+
+    /// <summary><paramref name="dueAt"/> deferred out of the customer's quiet hours (a P1's news is not held by holidays): when the text goes out.</summary>
+    public Instant SendAt(Customer customer, string? priority, Instant dueAt) =>
+        Settings.QuietHours.NextAllowed(dueAt, ZoneOf(customer), string.Equals(priority, CriticalPriority, StringComparison.Ordinal));
 
     /// <summary>The signed link of survey <paramref name="survey"/> of a ticket, valid for the token lifetime from <paramref name="surveyDueAt"/>.</summary>
     public string SurveyLink(string ticketId, int survey, Instant surveyDueAt) =>

@@ -28,32 +28,63 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
 
     /// <param name="assessment">
     /// The engine's assessment of the same events at <paramref name="now"/>, when the caller has it: texts depend on its
-    /// clocks and phase only, which produced keys do not change.
+    /// clocks, phase and facts only, which produced keys do not change.
     /// </param>
+    /// <remarks>
+    /// Only the texts due now are rendered here; <see cref="TextPlan.Planned"/> renders the others when it is first read
+    /// (a sweep or a simulation plans every ticket again and again and sends a text once).
+    /// </remarks>
     public TextPlan Plan(TicketHistory history, Instant now, IReadOnlySet<string>? answeredSurveys, TicketAssessment? assessment)
     {
-        var facts = new TicketFacts(history, now);
-        var nextEvent = history.Events.Where(e => e.OccurredAt > now).Select(e => (Instant?)e.OccurredAt).FirstOrDefault();
+        ArgumentNullException.ThrowIfNull(history);
+        var facts = assessment?.Facts ?? new TicketFacts(history, now);
+        var nextEvent = FirstEventAfter(history, now);
         if (facts.Opened is not { } opened || opened.Customer.Phone is null) return TextPlan.Nothing(history.TicketId, nextEvent);
 
         assessment ??= engine.Assess(history, now);
         var promised = PromisedFirstResponse(history, opened);
-        var planned = new List<CustomerText?> { Acknowledgement(history, opened, promised), Apology(history, facts, opened, promised) };
+        var planned = new List<Occasion>();
+        if (Acknowledgement(history, opened, promised) is { } acknowledgement) planned.Add(acknowledgement);
+        if (Apology(history, facts, opened, promised) is { } apology) planned.Add(apology);
         planned.AddRange(ProgressNotes(facts, opened, assessment));
         planned.AddRange(AppointmentReminders(history, facts, opened, now));
         planned.AddRange(Surveys(history, facts, opened, answeredSurveys ?? new HashSet<string>()));
 
-        var all = planned.OfType<CustomerText>().OrderBy(t => t.SendAt).ThenBy(t => t.Key, StringComparer.Ordinal).ToList();
-        var pending = all.Where(t => !history.ProducedSteps.Contains(t.Key)).ToList();
-        var dueNow = pending.Where(t => t.SendAt <= now).ToList();
-        var nextDue = pending.Where(t => t.SendAt > now).Select(t => (Instant?)t.SendAt).Append(nextEvent).Min();
-        return new TextPlan(history.TicketId, all, dueNow, nextDue);
+        var all = planned.OrderBy(t => t.SendAt).ThenBy(t => t.Key, StringComparer.Ordinal).ToList();
+        var dueNow = new List<CustomerText>();
+        Instant? nextDue = null;
+        foreach (var occasion in all)
+        {
+            if (history.ProducedSteps.Contains(occasion.Key)) continue;
+            if (occasion.SendAt <= now) dueNow.Add(Render(opened, occasion));
+            else if (nextDue is null || occasion.SendAt < nextDue) nextDue = occasion.SendAt;
+        }
+
+        if (nextEvent is { } eventAt && (nextDue is null || eventAt < nextDue)) nextDue = eventAt;
+        return new TextPlan(history.TicketId, new BuiltWhenRead<CustomerText>(() => [.. all.Select(o => Render(opened, o))]), dueNow, nextDue);
+    }
+
+    /// <summary>A text the ticket is owed, with its send instant, rendered only when it is sent or read.</summary>
+    private sealed record Occasion(string Key, TextKind Kind, string? Priority, Instant DueAt, Instant SendAt, Func<Dictionary<string, string>> Values);
+
+    private Occasion Owed(string key, TextKind kind, TicketOpened opened, string? priority, Instant dueAt, Func<Dictionary<string, string>> values) =>
+        new(key, kind, priority, dueAt, composer.SendAt(opened.Customer, priority, dueAt), values);
+
+    private CustomerText Render(TicketOpened opened, Occasion occasion) =>
+        composer.Compose(occasion.Key, opened.TicketId, occasion.Kind, opened.Customer, occasion.Priority, occasion.DueAt, occasion.Values())!;
+
+    private static Instant? FirstEventAfter(TicketHistory history, Instant now)
+    {
+        foreach (var e in history.Events)
+            if (e.OccurredAt > now) return e.OccurredAt;
+        return null;
     }
 
     /// <summary>The first response as the acknowledgement promised it: the deadline as it stood at the opening.</summary>
     private Instant? PromisedFirstResponse(TicketHistory history, TicketOpened opened)
     {
-        var eventsAtOpening = history.Events.TakeWhile(e => e.OccurredAt <= opened.OccurredAt).Count();
+        var eventsAtOpening = 0;
+        while (eventsAtOpening < history.Events.Length && history.Events[eventsAtOpening].OccurredAt <= opened.OccurredAt) eventsAtOpening++;
         if (promises.TryGetValue(opened, out var known) && known.EventsAtOpening == eventsAtOpening) return known.Deadline;
         var deadline = engine.Assess(history, opened.OccurredAt).Clocks
             .FirstOrDefault(c => c.Kind == ClockKind.FirstResponse && c.Cycle == 1)?.Deadline;
@@ -61,18 +92,24 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
         return deadline;
     }
 
+    /// <summary>Whether the agent's first reply or the resolution came between the opening and <paramref name="sendAt"/>.</summary>
+    private static bool Overtaken(TicketHistory history, TicketOpened opened, Instant sendAt)
+    {
+        foreach (var e in history.Events)
+            if (e is AgentResponded or TicketResolved or TicketClosed && e.OccurredAt >= opened.OccurredAt && e.OccurredAt <= sendAt) return true;
+        return false;
+    }
+
     /// <summary>On opening: the ticket number and the first-response deadline as it stood then.</summary>
-    private CustomerText? Acknowledgement(TicketHistory history, TicketOpened opened, Instant? deadline)
+    private Occasion? Acknowledgement(TicketHistory history, TicketOpened opened, Instant? deadline)
     {
         // Nothing was promised (no policy for the priority): no acknowledgement can say by when.
         if (deadline is not { } by) return null;
-        var acknowledgement = composer.Compose(
-            CustomerTextKeys.Acknowledgement(opened.TicketId, 1), opened.TicketId, TextKind.Acknowledgement, opened.Customer,
-            opened.Priority, opened.OccurredAt, Values(opened, (TextPlaceholders.RespondBy, composer.LocalTime(by, opened.Customer))));
+        var acknowledgement = Owed(
+            CustomerTextKeys.Acknowledgement(opened.TicketId, 1), TextKind.Acknowledgement, opened, opened.Priority, opened.OccurredAt,
+            () => Values(opened, (TextPlaceholders.RespondBy, composer.LocalTime(by, opened.Customer))));
         // Held by quiet hours until after the agent's first reply or the resolution, it would promise what already happened.
-        var overtaken = acknowledgement is { } text && history.Events.Any(e =>
-            e is AgentResponded or TicketResolved or TicketClosed && e.OccurredAt >= opened.OccurredAt && e.OccurredAt <= text.SendAt);
-        return overtaken ? null : acknowledgement;
+        return Overtaken(history, opened, acknowledgement.SendAt) ? null : acknowledgement;
     }
 
     /// <summary>
@@ -80,19 +117,17 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
     /// what happens next, counted by the contact budget like a progress note. Not sent when the reply or the
     /// resolution came before it could go out (quiet hours).
     /// </summary>
-    private CustomerText? Apology(TicketHistory history, TicketFacts facts, TicketOpened opened, Instant? promised)
+    private Occasion? Apology(TicketHistory history, TicketFacts facts, TicketOpened opened, Instant? promised)
     {
         if (promised is not { } deadline) return null;
-        if (facts.Responses.Any(r => r.OccurredAt <= deadline)) return null;
-        var apology = composer.Compose(
-            CustomerTextKeys.Apology(opened.TicketId, 1), opened.TicketId, TextKind.Apology, opened.Customer, facts.Priority, deadline, Values(opened));
-        var overtaken = apology is { } text && history.Events.Any(e =>
-            e is AgentResponded or TicketResolved or TicketClosed && e.OccurredAt >= opened.OccurredAt && e.OccurredAt <= text.SendAt);
-        return overtaken ? null : apology;
+        foreach (var response in facts.Responses)
+            if (response.OccurredAt <= deadline) return null;
+        var apology = Owed(CustomerTextKeys.Apology(opened.TicketId, 1), TextKind.Apology, opened, facts.Priority, deadline, () => Values(opened));
+        return Overtaken(history, opened, apology.SendAt) ? null : apology;
     }
 
     /// <summary>An update owed (update or commitment deadline passed without a reply), at most one a local day.</summary>
-    private IEnumerable<CustomerText?> ProgressNotes(TicketFacts facts, TicketOpened opened, TicketAssessment assessment)
+    private IEnumerable<Occasion> ProgressNotes(TicketFacts facts, TicketOpened opened, TicketAssessment assessment)
     {
         if (assessment.Phase != TicketPhase.Active) return [];
         return assessment.Clocks
@@ -100,18 +135,17 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
             .Where(c => c.Deadline is { } d && (c.StoppedAt is not { } stopped || stopped > d))
             .Select(c => c.Deadline!.Value)
             .GroupBy(d => d.InZone(composer.ZoneOf(opened.Customer)).Date)
-            .Select(day => composer.Compose(
-                CustomerTextKeys.Progress(opened.TicketId, day.Key), opened.TicketId, TextKind.Progress, opened.Customer,
-                facts.Priority, day.Min(), Values(opened)));
+            .Select(day => Owed(
+                CustomerTextKeys.Progress(opened.TicketId, day.Key), TextKind.Progress, opened, facts.Priority, day.Min(), () => Values(opened)));
     }
 
     /// <summary>The day before each visit still booked (and shortly before it, when set), while the ticket is open.</summary>
-    private IEnumerable<CustomerText?> AppointmentReminders(TicketHistory history, TicketFacts facts, TicketOpened opened, Instant now)
+    private IEnumerable<Occasion> AppointmentReminders(TicketHistory history, TicketFacts facts, TicketOpened opened, Instant now)
     {
         if (facts.IsResolved || facts.IsClosed) yield break;
         foreach (var booking in BookedVisits(history, now))
         {
-            var values = Values(opened,
+            Dictionary<string, string> ValuesOf() => Values(opened,
                 (TextPlaceholders.VisitAt, composer.LocalTime(booking.VisitAt, opened.Customer)),
                 (TextPlaceholders.Technician, booking.Technician ?? ""));
             var soonAt = texts.AppointmentSoonBefore is { } soon ? Later(booking.VisitAt - soon, booking.OccurredAt) : (Instant?)null;
@@ -119,16 +153,16 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
             // A visit booked at short notice gets one reminder, not two at once.
             if (dayBeforeAt < booking.VisitAt && (soonAt is not { } s || dayBeforeAt < s))
             {
-                yield return composer.Compose(
-                    CustomerTextKeys.AppointmentDayBefore(opened.TicketId, booking.EventId), opened.TicketId, TextKind.AppointmentDayBefore,
-                    opened.Customer, facts.Priority, dayBeforeAt, values);
+                yield return Owed(
+                    CustomerTextKeys.AppointmentDayBefore(opened.TicketId, booking.EventId), TextKind.AppointmentDayBefore,
+                    opened, facts.Priority, dayBeforeAt, ValuesOf);
             }
 
             if (soonAt is { } at && at < booking.VisitAt)
             {
-                yield return composer.Compose(
-                    CustomerTextKeys.AppointmentSoon(opened.TicketId, booking.EventId), opened.TicketId, TextKind.AppointmentSoon,
-                    opened.Customer, facts.Priority, at, values);
+                yield return Owed(
+                    CustomerTextKeys.AppointmentSoon(opened.TicketId, booking.EventId), TextKind.AppointmentSoon,
+                    opened, facts.Priority, at, ValuesOf);
             }
         }
     }
@@ -136,18 +170,19 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
     /// <summary>The latest booking of each appointment not cancelled after it (a rebooking is a new event, so new reminders).</summary>
     private static IEnumerable<AppointmentScheduled> BookedVisits(TicketHistory history, Instant now)
     {
-        var latest = new Dictionary<string, AppointmentScheduled?>(StringComparer.Ordinal);
-        foreach (var e in history.Events.TakeWhile(e => e.OccurredAt <= now))
+        Dictionary<string, AppointmentScheduled?>? latest = null;
+        foreach (var e in history.Events)
         {
-            if (e is AppointmentScheduled scheduled) latest[scheduled.AppointmentId] = scheduled;
-            else if (e is AppointmentCancelled cancelled) latest[cancelled.AppointmentId] = null;
+            if (e.OccurredAt > now) break;
+            if (e is AppointmentScheduled scheduled) (latest ??= new(StringComparer.Ordinal))[scheduled.AppointmentId] = scheduled;
+            else if (e is AppointmentCancelled cancelled) (latest ??= new(StringComparer.Ordinal))[cancelled.AppointmentId] = null;
         }
 
-        return latest.Values.OfType<AppointmentScheduled>();
+        return latest is null ? [] : latest.Values.OfType<AppointmentScheduled>();
     }
 
     /// <summary>Thank-you and survey after each resolution, and one reminder of an unanswered one; none once reopened.</summary>
-    private IEnumerable<CustomerText?> Surveys(TicketHistory history, TicketFacts facts, TicketOpened opened, IReadOnlySet<string> answered)
+    private IEnumerable<Occasion> Surveys(TicketHistory history, TicketFacts facts, TicketOpened opened, IReadOnlySet<string> answered)
     {
         foreach (var cycle in facts.Cycles)
         {
@@ -156,19 +191,20 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
             var surveyAt = resolvedAt + texts.SurveyDelay;
             if (reopenedAt is { } r && r <= surveyAt) continue;
 
-            var values = Values(opened, (TextPlaceholders.SurveyLink, composer.SurveyLink(opened.TicketId, cycle.Number, surveyAt)));
+            var number = cycle.Number;
+            Dictionary<string, string> ValuesOf() => Values(opened, (TextPlaceholders.SurveyLink, composer.SurveyLink(opened.TicketId, number, surveyAt)));
             var surveyKey = CustomerTextKeys.Survey(opened.TicketId, cycle.Number);
-            var survey = composer.Compose(surveyKey, opened.TicketId, TextKind.Survey, opened.Customer, facts.Priority, surveyAt, values);
+            var survey = Owed(surveyKey, TextKind.Survey, opened, facts.Priority, surveyAt, ValuesOf);
             yield return survey;
 
             // Timed from when the survey went out (after quiet hours or a holiday held it), not from when it was due:
             // a reminder timed from the due instant would be held by the same quiet hours and arrive with the survey.
-            var reminderAt = (survey?.SendAt ?? surveyAt) + texts.SurveyReminderAfter;
+            var reminderAt = survey.SendAt + texts.SurveyReminderAfter;
             if (history.ProducedSteps.Contains(surveyKey) && !answered.Contains(surveyKey) && (reopenedAt is not { } again || again > reminderAt))
             {
-                yield return composer.Compose(
-                    CustomerTextKeys.SurveyReminder(opened.TicketId, cycle.Number), opened.TicketId, TextKind.SurveyReminder,
-                    opened.Customer, facts.Priority, reminderAt, values);
+                yield return Owed(
+                    CustomerTextKeys.SurveyReminder(opened.TicketId, cycle.Number), TextKind.SurveyReminder,
+                    opened, facts.Priority, reminderAt, ValuesOf);
             }
         }
     }

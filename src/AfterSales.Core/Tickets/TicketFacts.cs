@@ -16,8 +16,9 @@ public sealed class TicketFacts
     {
         TicketId = history.TicketId;
         var cycles = new List<TicketCycle>();
-        foreach (var e in history.Events.TakeWhile(e => e.OccurredAt <= asOf))
+        foreach (var e in history.Events)
         {
+            if (e.OccurredAt > asOf) break;
             switch (e)
             {
                 case TicketOpened opened when Opened is null:
