@@ -96,8 +96,6 @@ public sealed class TableTicketStore : ITicketStore
         var markers = producedSteps.Distinct(StringComparer.Ordinal)
             .Select(key => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ProducedRow(partition, key)))
             .ToList();
-        // A transaction holds at most 100 actions: markers beyond that go first on their own. Marking a step produced
-        // without the state row is harmless even if this save then loses: its outbox row exists, it was produced.
         List<TableTransactionAction> stateActions =
         [
             // Every column is written (a merge leaves others as they are; an add has nothing else), so a new row is whole.
@@ -107,6 +105,8 @@ public sealed class TableTicketStore : ITicketStore
         ];
         // A ticket still having its state under the old key moves it here: a concurrent writer changes one of the ETags.
         if (version.Old is { } old) stateActions.Add(new(TableTransactionActionType.Delete, new TableEntity(partition, TicketRowKeys.OldState), old));
+        // A transaction holds at most 100 actions: markers beyond that go first on their own. Marking a step produced
+        // without the state row is harmless even if this save then loses: its outbox row exists, it was produced.
         var last = markers.Count % (CountingTable.MaxBatchSize - stateActions.Count);
         foreach (var chunk in markers.Take(markers.Count - last).Chunk(CountingTable.MaxBatchSize))
             await table.SubmitAsync(chunk, cancellationToken).ConfigureAwait(false);
