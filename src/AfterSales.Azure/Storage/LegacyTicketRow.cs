@@ -21,7 +21,7 @@ internal static class LegacyTicketRow
     /// <summary>Writes a ticket the old way: only for the tests of the move.</summary>
     public static TableEntity Write(TicketHistory history, Instant? indexedDueAt)
     {
-        var row = new TableEntity(TicketRowKeys.Partition(history.TicketId), TicketRowKeys.State);
+        var row = new TableEntity(TicketRowKeys.Partition(history.TicketId), TicketRowKeys.OldState);
         TicketSummaryColumns.Write(row, history);
         if (indexedDueAt is { } due) row["IndexedDueAt"] = StoredTime.ToColumn(due);
         LongText.Write(row, HistoryColumn, TicketHistoryJson.Write(history));

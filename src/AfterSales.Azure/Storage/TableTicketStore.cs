@@ -14,6 +14,8 @@ namespace AfterSales.Azure.Storage;
 /// row and the state row), and so is saving a sweep's work (the produced-step rows and the state row): atomic, with no
 /// ceiling on the ticket's size, at a cost that does not grow with its age. A ticket still in the old one-row layout
 /// (its history as JSON on the state row) is moved to this one the first time it is touched (<see cref="LegacyTicketRow"/>).
+/// A ticket whose state row is still under the old shared key (<see cref="TicketRowKeys.OldState"/>) moves it to its own
+/// key in its next save, in the same transaction (<see cref="StateRowVersion"/>).
 /// </summary>
 public sealed class TableTicketStore : ITicketStore
 {
@@ -32,25 +34,23 @@ public sealed class TableTicketStore : ITicketStore
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TicketRowKeys.Partition(ticketId)}");
         var rows = new TicketPartitionRows(ticketId);
         await foreach (var row in table.QueryAsync(filter, null, cancellationToken).ConfigureAwait(false)) rows.Add(row);
-        if (rows.State is not { } state) return null;
-        if (LegacyTicketRow.IsLegacy(state))
+        if (rows.OldState is { } old && LegacyTicketRow.IsLegacy(old))
         {
-            await MoveLegacyAsync(state, cancellationToken).ConfigureAwait(false);
+            await MoveLegacyAsync(old, cancellationToken).ConfigureAwait(false);
             return await GetAsync(ticketId, cancellationToken).ConfigureAwait(false);
         }
-        return new VersionedTicket(rows.Ticket(), state.ETag.ToString());
+        return rows.HasTicket ? new VersionedTicket(rows.Ticket(), rows.Version) : null;
     }
 
+    /// <summary>
+    /// Reads only the <c>s|</c> row: a ticket whose state is still under the old key reads as new, so the append adds an
+    /// <c>s|</c> row beside the old one and the ingestion lists the ticket as due now; that sweep reads both rows, takes
+    /// the new one as current and removes the old one in its save.
+    /// </summary>
     public async Task<TicketState?> GetStateAsync(string ticketId, CancellationToken cancellationToken)
     {
-        var state = await table.GetAsync(TicketRowKeys.Partition(ticketId), TicketRowKeys.State, cancellationToken).ConfigureAwait(false);
-        if (state is null) return null;
-        if (LegacyTicketRow.IsLegacy(state))
-        {
-            await MoveLegacyAsync(state, cancellationToken).ConfigureAwait(false);
-            return await GetStateAsync(ticketId, cancellationToken).ConfigureAwait(false);
-        }
-        return new TicketState(IndexedDueAtOf(state), ReassessAtOf(state), state.ETag.ToString());
+        var state = await table.GetAsync(TicketRowKeys.Partition(ticketId), TicketRowKeys.State(ticketId), cancellationToken).ConfigureAwait(false);
+        return state is null ? null : new TicketState(IndexedDueAtOf(state), ReassessAtOf(state), state.ETag.ToString());
     }
 
     public async Task<AppendOutcome> TryAppendAsync(
@@ -60,15 +60,17 @@ public sealed class TableTicketStore : ITicketStore
         var partition = TicketRowKeys.Partition(ticketEvent.TicketId);
         var json = TicketEventWriter.ToJson(ticketEvent);
         var eventRow = EventRow(partition, ticketEvent, json);
-        var state = new TableEntity(partition, TicketRowKeys.State) { ["TicketId"] = ticketEvent.TicketId };
-        if (expectedVersion is null) SetIndexedDueAt(state, null);
+        var state = new TableEntity(partition, TicketRowKeys.State(ticketEvent.TicketId)) { ["TicketId"] = ticketEvent.TicketId };
+        // The ingestion passes the s| row's version (GetStateAsync); an old state row beside it is the sweep's to remove.
+        var current = expectedVersion is null ? null : StateRowVersion.Parse(expectedVersion).Current;
+        if (current is null) SetIndexedDueAt(state, null);
         if (reassessAt is { } at) state[ReassessAtColumn] = StoredTime.RequireWholeTicks(at, nameof(reassessAt)).ToUnixTimeTicks();
         TableTransactionAction[] actions =
         [
             new(TableTransactionActionType.Add, eventRow),
-            expectedVersion is null
-                ? new(TableTransactionActionType.Add, state)
-                : new(TableTransactionActionType.UpdateMerge, state, new ETag(expectedVersion)),
+            current is { } etag
+                ? new(TableTransactionActionType.UpdateMerge, state, etag)
+                : new(TableTransactionActionType.Add, state),
         ];
         var refusal = await table.TrySubmitAsync(actions, cancellationToken).ConfigureAwait(false);
         if (refusal is null) return AppendOutcome.Appended;
@@ -86,19 +88,29 @@ public sealed class TableTicketStore : ITicketStore
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(producedSteps);
         var partition = TicketRowKeys.Partition(history.TicketId);
-        var state = new TableEntity(partition, TicketRowKeys.State);
+        var version = StateRowVersion.Parse(expectedVersion);
+        var state = new TableEntity(partition, TicketRowKeys.State(history.TicketId)) { ["TicketId"] = history.TicketId };
         TicketSummaryColumns.Write(state, history);
         SetIndexedDueAt(state, indexedDueAt);
         state[ReassessAtColumn] = NoReassessment;
         var markers = producedSteps.Distinct(StringComparer.Ordinal)
             .Select(key => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ProducedRow(partition, key)))
             .ToList();
+        List<TableTransactionAction> stateActions =
+        [
+            // Every column is written (a merge leaves others as they are; an add has nothing else), so a new row is whole.
+            version.Current is { } etag
+                ? new(TableTransactionActionType.UpdateMerge, state, etag)
+                : new(TableTransactionActionType.Add, state),
+        ];
+        // A ticket still having its state under the old key moves it here: a concurrent writer changes one of the ETags.
+        if (version.Old is { } old) stateActions.Add(new(TableTransactionActionType.Delete, new TableEntity(partition, TicketRowKeys.OldState), old));
         // A transaction holds at most 100 actions: markers beyond that go first on their own. Marking a step produced
         // without the state row is harmless even if this save then loses: its outbox row exists, it was produced.
-        var last = markers.Count % (CountingTable.MaxBatchSize - 1);
+        var last = markers.Count % (CountingTable.MaxBatchSize - stateActions.Count);
         foreach (var chunk in markers.Take(markers.Count - last).Chunk(CountingTable.MaxBatchSize))
             await table.SubmitAsync(chunk, cancellationToken).ConfigureAwait(false);
-        List<TableTransactionAction> final = [.. markers.Skip(markers.Count - last), new(TableTransactionActionType.UpdateMerge, state, new ETag(expectedVersion))];
+        List<TableTransactionAction> final = [.. markers.Skip(markers.Count - last), .. stateActions];
         return await table.TrySubmitAsync(final, cancellationToken).ConfigureAwait(false) is null;
     }
 
@@ -114,12 +126,12 @@ public sealed class TableTicketStore : ITicketStore
         {
             if (current is null || !current.Holds(row))
             {
-                if (current?.State is not null) yield return current.Ticket();
+                if (current?.HasTicket == true) yield return current.Ticket();
                 current = new TicketPartitionRows(KeyEscaping.Unescape(row.PartitionKey));
             }
             current.Add(row);
         }
-        if (current?.State is not null) yield return current.Ticket();
+        if (current?.HasTicket == true) yield return current.Ticket();
     }
 
     /// <summary>Every stored ticket's history, in the same one pass as <see cref="ListAllAsync"/> (the totals' rebuild; never the hot path).</summary>
@@ -135,7 +147,7 @@ public sealed class TableTicketStore : ITicketStore
     /// <returns>How many tickets were moved.</returns>
     public async Task<int> MoveLegacyTicketsAsync(CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"RowKey eq {TicketRowKeys.State}");
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {TicketRowKeys.OldState}");
         var legacy = new List<TableEntity>();
         await foreach (var row in table.QueryAsync(filter, null, cancellationToken).ConfigureAwait(false))
             if (LegacyTicketRow.IsLegacy(row)) legacy.Add(row);
@@ -147,7 +159,7 @@ public sealed class TableTicketStore : ITicketStore
     /// Stores a whole ticket that does not exist yet (seeding load runs and tests, importing): its event and
     /// produced-step rows in transactions of a hundred, the state row in the last one.
     /// </summary>
-    /// <returns>False when the ticket exists already (its state row is there); rows written before that are the same rows.</returns>
+    /// <returns>False when the ticket exists already (its s| state row is there); rows written before that are the same rows.</returns>
     public async Task<bool> TryAddWholeAsync(StoredTicket ticket, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ticket);
@@ -161,8 +173,11 @@ public sealed class TableTicketStore : ITicketStore
     }
 
     /// <summary>
-    /// Writes the old row's events and produced keys as rows of their own, then replaces the old row by a state row,
-    /// conditional on its ETag. Rows written by a move that then loses the race are the same rows the winner writes.
+    /// Writes the old row's events and produced keys as rows of their own, then, in one transaction conditional on the old
+    /// row's ETag, deletes it and adds the s| state row. Rows written by a move that then loses the race are the same rows
+    /// the winner writes. A ticket that received an event since has an s| row already (the ingestion took it for new):
+    /// that row stays the state and the old row only goes (the due-index row the old row named is repaired as any row the
+    /// state does not name, docs/storage.md).
     /// </summary>
     private async Task MoveLegacyAsync(TableEntity legacyRow, CancellationToken cancellationToken)
     {
@@ -170,7 +185,9 @@ public sealed class TableTicketStore : ITicketStore
         var (rows, state) = WholeTicketRows(new StoredTicket(history, indexedDueAt));
         foreach (var chunk in rows.Chunk(CountingTable.MaxBatchSize))
             await table.UpsertBatchAsync(chunk, cancellationToken).ConfigureAwait(false);
-        await table.TryReplaceAsync(state, legacyRow.ETag, cancellationToken).ConfigureAwait(false);
+        var removeOld = new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(legacyRow.PartitionKey, legacyRow.RowKey), legacyRow.ETag);
+        var refusal = await table.TrySubmitAsync([removeOld, new(TableTransactionActionType.Add, state)], cancellationToken).ConfigureAwait(false);
+        if (refusal is { ActionIndex: 1, Status: 409 }) await table.TrySubmitAsync([removeOld], cancellationToken).ConfigureAwait(false);
     }
 
     private static (List<TableEntity> Rows, TableEntity State) WholeTicketRows(StoredTicket ticket)
@@ -179,7 +196,7 @@ public sealed class TableTicketStore : ITicketStore
         var partition = TicketRowKeys.Partition(history.TicketId);
         List<TableEntity> rows = [.. history.Events.Select(e => EventRow(partition, e, TicketEventWriter.ToJson(e))),
             .. history.ProducedSteps.Select(key => ProducedRow(partition, key))];
-        var state = new TableEntity(partition, TicketRowKeys.State) { ["TicketId"] = history.TicketId };
+        var state = new TableEntity(partition, TicketRowKeys.State(history.TicketId)) { ["TicketId"] = history.TicketId };
         TicketSummaryColumns.Write(state, history);
         SetIndexedDueAt(state, ticket.IndexedDueAt);
         state[ReassessAtColumn] = ticket.ReassessAt?.ToUnixTimeTicks() ?? NoReassessment;

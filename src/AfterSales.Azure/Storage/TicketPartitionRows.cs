@@ -7,14 +7,25 @@ namespace AfterSales.Azure.Storage;
 
 /// <summary>
 /// The rows of one ticket's partition as they are read (<see cref="TicketRowKeys"/>): the state row, the events and the
-/// produced-step keys, put together as the stored ticket. A state row in the old one-row layout carries the whole history.
+/// produced-step keys, put together as the stored ticket. A ticket stored by an earlier version has its state under
+/// <see cref="TicketRowKeys.OldState"/>: that row is the state until an <c>s|</c> row is there, which is then the current
+/// one. An old row in the one-row layout carries the whole history.
 /// </summary>
 internal sealed class TicketPartitionRows(string ticketId)
 {
     private readonly List<TicketEvent> events = [];
     private readonly List<string> produced = [];
 
+    /// <summary>The <c>s|</c> state row.</summary>
     public TableEntity? State { get; private set; }
+
+    /// <summary>The <c>state</c> row an earlier version wrote.</summary>
+    public TableEntity? OldState { get; private set; }
+
+    public bool HasTicket => State is not null || OldState is not null;
+
+    /// <summary>The version a save must match: both rows' ETags while both are there (<see cref="StateRowVersion"/>).</summary>
+    public string Version => new StateRowVersion(State?.ETag, OldState?.ETag).ToString();
 
     private string? partition;
 
@@ -24,19 +35,26 @@ internal sealed class TicketPartitionRows(string ticketId)
     public void Add(TableEntity row)
     {
         partition ??= row.PartitionKey;
-        if (row.RowKey == TicketRowKeys.State) State = row;
+        if (row.RowKey == TicketRowKeys.OldState) OldState = row;
+        else if (TicketRowKeys.IsState(row.RowKey)) State = row;
         else if (TicketRowKeys.IsEvent(row.RowKey)) events.Add(TableTicketStore.ReadEvent(ticketId, row));
         else if (TicketRowKeys.IsProduced(row.RowKey)) produced.Add(TicketRowKeys.StepKeyOf(row.RowKey));
     }
 
     public StoredTicket Ticket()
     {
-        var state = State ?? throw new InvalidOperationException($"Ticket {ticketId} has no state row.");
-        if (LegacyTicketRow.IsLegacy(state))
+        var state = State ?? OldState ?? throw new InvalidOperationException($"Ticket {ticketId} has no state row.");
+        IEnumerable<TicketEvent> allEvents = events;
+        IEnumerable<string> allProduced = produced;
+        if (OldState is { } old && LegacyTicketRow.IsLegacy(old))
         {
-            var (history, indexedDueAt) = LegacyTicketRow.Read(state);
-            return new StoredTicket(history, indexedDueAt);
+            var (history, indexedDueAt) = LegacyTicketRow.Read(old);
+            if (State is null) return new StoredTicket(history, indexedDueAt);
+            // Events came under the new row before the old one-row ticket was moved: the history is both.
+            var ids = events.Select(e => e.EventId).ToHashSet(StringComparer.Ordinal);
+            allEvents = events.Concat(history.Events.Where(e => !ids.Contains(e.EventId)));
+            allProduced = produced.Union(history.ProducedSteps, StringComparer.Ordinal);
         }
-        return new StoredTicket(TicketHistory.FromEvents(ticketId, events, produced), TableTicketStore.IndexedDueAtOf(state), TableTicketStore.ReassessAtOf(state));
+        return new StoredTicket(TicketHistory.FromEvents(ticketId, allEvents, allProduced), TableTicketStore.IndexedDueAtOf(state), TableTicketStore.ReassessAtOf(state));
     }
 }

@@ -49,7 +49,7 @@ public class TicketStoreTests : StorageTest
 
         Assert.Equal(TicketHistoryJson.Write(script.History), TicketHistoryJson.Write(loaded!.Ticket.History));
         var rows = RawTable("Tickets").QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"T-1"}"));
-        Assert.Equal(["e|T-1-e1", "e|T-1-e2", "e|T-1-e3", "state"], await rows.Select(r => r.RowKey).ToListAsync());
+        Assert.Equal(["e|T-1-e1", "e|T-1-e2", "e|T-1-e3", "s|T-1"], await rows.Select(r => r.RowKey).ToListAsync());
     }
 
     [Fact]
@@ -149,9 +149,80 @@ public class TicketStoreTests : StorageTest
         Assert.Equal(1, await Tables.Tickets.MoveLegacyTicketsAsync(None));
         Assert.Equal(0, await Tables.Tickets.MoveLegacyTicketsAsync(None));
 
-        var state = (await RawTable("Tickets").GetEntityAsync<TableEntity>("T-old-2", "state")).Value;
+        Assert.DoesNotContain("state", await RowKeysAsync("T-old-2"));
+        var state = (await RawTable("Tickets").GetEntityAsync<TableEntity>("T-old-2", "s|T-old-2")).Value;
         Assert.False(state.ContainsKey("HistoryChunks"));
         Assert.Equal(TicketHistoryJson.Write(second), TicketHistoryJson.Write((await Tables.Tickets.GetAsync("T-old-2", None))!.Ticket.History));
+    }
+
+    [Fact]
+    public async Task A_one_row_ticket_that_received_an_event_before_it_was_moved_keeps_both_and_loses_the_old_row()
+    {
+        var old = new TicketScript("T-old").Opened("2026-10-12 09:00", "P1").History.MarkProduced(["T-old/ticket/p1-opened/1"]);
+        await RawTable("Tickets").AddEntityAsync(LegacyTicketRow.Write(old, At("2026-10-12 10:00")));
+        var reply = new AgentResponded("T-old-e2", "T-old", At("2026-10-12 09:05"), TicketScript.Owner);
+        // The ingestion's point read sees no s| row: the ticket looks new and gets one beside the old row.
+        Assert.Null(await Tables.Tickets.GetStateAsync("T-old", None));
+        Assert.Equal(AppendOutcome.Appended, await Tables.Tickets.TryAppendAsync(reply, At("2026-10-12 09:05"), null, None));
+        var expected = TicketHistoryJson.Write(old.Apply(reply));
+
+        Assert.Equal(expected, TicketHistoryJson.Write((await Tables.Tickets.ListAllAsync(None).SingleAsync()).History));
+        var read = await Tables.Tickets.GetAsync("T-old", None);
+
+        Assert.Equal(expected, TicketHistoryJson.Write(read!.Ticket.History));
+        Assert.Equal(At("2026-10-12 09:05"), read.Ticket.ReassessAt);
+        Assert.DoesNotContain("state", await RowKeysAsync("T-old"));
+        Assert.Equal(0, await Tables.Tickets.MoveLegacyTicketsAsync(None));
+        Assert.True(await Tables.Tickets.TrySaveProgressAsync(read.Ticket.History, [], At("2026-10-12 10:00"), read.Version, None));
+    }
+
+    [Fact]
+    public async Task A_ticket_with_its_state_under_the_old_shared_key_reads_as_stored_and_its_next_save_moves_it_to_its_own_key()
+    {
+        var history = new TicketScript().Opened("2026-10-12 09:00", "P1").History;
+        await WriteWithTheOldStateKeyAsync(history, At("2026-10-12 09:50"));
+
+        Assert.Null(await Tables.Tickets.GetStateAsync("T-1", None));
+        var read = await Tables.Tickets.GetAsync("T-1", None);
+        Assert.Equal(TicketHistoryJson.Write(history), TicketHistoryJson.Write(read!.Ticket.History));
+        Assert.Equal(At("2026-10-12 09:50"), read.Ticket.IndexedDueAt);
+        Assert.Equal(read.Ticket.IndexedDueAt, (await Tables.Tickets.ListAllAsync(None).SingleAsync()).IndexedDueAt);
+
+        Assert.True(await Tables.Tickets.TrySaveProgressAsync(history, ["T-1/ticket/p1-opened/1"], At("2026-10-12 10:00"), read.Version, None));
+        // A second writer that read the old row loses on its ETag.
+        Assert.False(await Tables.Tickets.TrySaveProgressAsync(history, [], At("2026-10-12 11:00"), read.Version, None));
+
+        var keys = await RowKeysAsync("T-1");
+        Assert.Contains("s|T-1", keys);
+        Assert.DoesNotContain("state", keys);
+        var moved = await Tables.Tickets.GetAsync("T-1", None);
+        Assert.Equal(At("2026-10-12 10:00"), moved!.Ticket.IndexedDueAt);
+        Assert.Contains("T-1/ticket/p1-opened/1", moved.Ticket.History.ProducedSteps);
+        Assert.Equal(new TicketState(At("2026-10-12 10:00"), null, moved.Version), await Tables.Tickets.GetStateAsync("T-1", None));
+        var row = (await RawTable("Tickets").GetEntityAsync<TableEntity>("T-1", "s|T-1")).Value;
+        Assert.Equal(("T-1", "P1", 1), (row.GetString("TicketId"), row.GetString("Priority"), row.GetInt32("Events")));
+    }
+
+    [Fact]
+    public async Task A_save_over_the_old_state_row_loses_to_an_event_appended_meanwhile_and_the_retry_moves_the_ticket_with_it()
+    {
+        var history = new TicketScript().Opened("2026-10-12 09:00", "P1").History;
+        await WriteWithTheOldStateKeyAsync(history, At("2026-10-12 09:50"));
+        var read = await Tables.Tickets.GetAsync("T-1", None);
+        var reply = new AgentResponded("T-1-e2", "T-1", At("2026-10-12 09:05"), TicketScript.Owner);
+
+        Assert.Equal(AppendOutcome.Appended, await Tables.Tickets.TryAppendAsync(reply, At("2026-10-12 09:05"), null, None));
+        Assert.False(await Tables.Tickets.TrySaveProgressAsync(history, [], At("2026-10-12 10:00"), read!.Version, None));
+
+        var again = await Tables.Tickets.GetAsync("T-1", None);
+        Assert.Equal(TicketHistoryJson.Write(history.Apply(reply)), TicketHistoryJson.Write(again!.Ticket.History));
+        Assert.Equal((null, At("2026-10-12 09:05")), (again.Ticket.IndexedDueAt, again.Ticket.ReassessAt));
+        Assert.Contains("state", await RowKeysAsync("T-1"));
+        Assert.True(await Tables.Tickets.TrySaveProgressAsync(again.Ticket.History, [], At("2026-10-12 10:00"), again.Version, None));
+
+        Assert.DoesNotContain("state", await RowKeysAsync("T-1"));
+        var saved = await Tables.Tickets.GetAsync("T-1", None);
+        Assert.Equal((2, At("2026-10-12 10:00"), (Instant?)null), (saved!.Ticket.History.Events.Length, saved.Ticket.IndexedDueAt, saved.Ticket.ReassessAt));
     }
 
     [Fact]
@@ -173,6 +244,23 @@ public class TicketStoreTests : StorageTest
         Assert.Equal([At("2026-10-12 09:50"), null, At("2026-10-12 11:00")], listed.Select(t => t.IndexedDueAt));
         Assert.Equal([null, At("2026-10-12 09:10"), null], listed.Select(t => t.ReassessAt));
         Assert.Equal(new[] { first, second, legacy }.Select(TicketHistoryJson.Write), await Tables.Tickets.AllHistoriesAsync(None).Select(TicketHistoryJson.Write).ToListAsync());
+    }
+
+    private async Task<List<string>> RowKeysAsync(string ticketId) =>
+        await RawTable("Tickets").QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {ticketId}")).Select(r => r.RowKey).ToListAsync();
+
+    /// <summary>The rows a ticket had before its state row got a key of its own: the state row under <c>state</c>.</summary>
+    private async Task WriteWithTheOldStateKeyAsync(TicketHistory history, Instant indexedDueAt)
+    {
+        var table = RawTable("Tickets");
+        foreach (var e in history.Events)
+            await table.AddEntityAsync(TableTicketStore.EventRow(history.TicketId, e, TicketEventWriter.ToJson(e)));
+        var state = new TableEntity(history.TicketId, "state")
+        {
+            ["TicketId"] = history.TicketId, ["Indexed"] = true, ["IndexedDueAt"] = indexedDueAt.ToDateTimeOffset(), ["ReassessAtTicks"] = 0L,
+        };
+        TicketSummaryColumns.Write(state, history);
+        await table.AddEntityAsync(state);
     }
 
     [Fact]
@@ -220,7 +308,7 @@ public class TicketStoreTests : StorageTest
 
         await Tables.Tickets.TryAddWholeAsync(new StoredTicket(history, null), None);
 
-        var row = (await RawTable("Tickets").GetEntityAsync<TableEntity>("T-1", "state")).Value;
+        var row = (await RawTable("Tickets").GetEntityAsync<TableEntity>("T-1", "s|T-1")).Value;
         Assert.Equal(("P2", "metro", "Wang Qiang", "WaitingForCustomer", 3),
             (row.GetString("Priority"), row.GetString("Team"), row.GetString("Owner"), row.GetString("Status"), row.GetInt32("Events")));
     }

@@ -1,0 +1,28 @@
+using Azure;
+
+namespace AfterSales.Azure.Storage;
+
+/// <summary>
+/// The version the ticket store hands out (opaque to Core): the ETag of the ticket's state row and, while a state row
+/// of an earlier version (<see cref="TicketRowKeys.OldState"/>) is still there, that row's ETag too, so that the save
+/// removes it over the ETag read in the same transaction. An HTTP entity tag holds no space, so a space separates them.
+/// </summary>
+/// <param name="Current">The <c>s|</c> row's ETag; null when the ticket has only the old row.</param>
+/// <param name="Old">The old <c>state</c> row's ETag; null when there is none (then the version is the plain ETag).</param>
+internal sealed record StateRowVersion(ETag? Current, ETag? Old)
+{
+    private const string NoRow = "-";
+
+    public override string ToString() => Old is { } old
+        ? $"{(Current is { } current ? current.ToString() : NoRow)} {old}"
+        : Current?.ToString() ?? throw new InvalidOperationException("A version names at least one row.");
+
+    public static StateRowVersion Parse(string version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        var space = version.IndexOf(' ', StringComparison.Ordinal);
+        if (space < 0) return new(new ETag(version), null);
+        var current = version[..space];
+        return new(current == NoRow ? null : new ETag(current), new ETag(version[(space + 1)..]));
+    }
+}
