@@ -8,27 +8,12 @@ using static AfterSales.Azure.Tests.Support.ShanghaiTime;
 namespace AfterSales.Azure.Tests.Stores;
 
 /// <summary>Phone numbers in the opt-out, sent-text and survey tables' keys are keyed hashes, and old rows move to them.</summary>
-public class PhoneKeyTests : StorageTest, IAsyncLifetime
+public class PhoneKeyTests : TextStorageTest
 {
     private const string Number = "+8613800138000";
     private const string EscapedNumber = "%2B8613800138000";
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly ContactKeys Keys = new(TestStorage.KeyHashSecret);
-
-    private TextTables texts = null!;
-
-    async Task IAsyncLifetime.InitializeAsync()
-    {
-        await InitializeAsync();
-        texts = TextTables.Create(TestStorage.Settings(ConnectionString, Prefix));
-        await texts.CreateIfNotExistsAsync(None);
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await texts.DeleteAllAsync(None);
-        await DisposeAsync();
-    }
 
     [Fact]
     public void A_key_is_the_same_for_the_same_number_and_secret_and_tells_nothing_of_the_number()
@@ -54,16 +39,16 @@ public class PhoneKeyTests : StorageTest, IAsyncLifetime
     [Fact]
     public async Task Opt_outs_sent_texts_and_surveys_are_stored_under_the_numbers_hash()
     {
-        await texts.OptOuts.SetAsync(Number, true, At("2026-10-12 10:00"), "STOP", None);
-        await texts.SentTexts.RecordAsync(Number, new SentText("T-1|ack", TextKind.Acknowledgement, At("2026-10-12 09:00"), true), None);
-        await texts.Surveys.RecordSentAsync(new SurveySent("T-1|survey|1", "T-1", "C-1", Number, At("2026-10-12 09:30")), None);
+        await Texts.OptOuts.SetAsync(Number, true, At("2026-10-12 10:00"), "STOP", None);
+        await Texts.SentTexts.RecordAsync(Number, new SentText("T-1|ack", TextKind.Acknowledgement, At("2026-10-12 09:00"), true), None);
+        await Texts.Surveys.RecordSentAsync(new SurveySent("T-1|survey|1", "T-1", "C-1", Number, At("2026-10-12 09:30")), None);
 
         Assert.Equal([Keys.Phone(Number)], await PartitionKeysAsync("OptOuts"));
         Assert.Equal([Keys.Phone(Number)], await PartitionKeysAsync("SentTexts"));
         Assert.Equal(["T-1", "phone:" + Keys.Phone(Number)], await PartitionKeysAsync("Surveys"));
-        Assert.True(await texts.OptOuts.IsOptedOutAsync(Number, None));
-        Assert.Single(await texts.SentTexts.ListSinceAsync(Number, At("2026-10-12 00:00"), None));
-        Assert.Equal("T-1|survey|1", (await texts.Surveys.LatestOpenAsync(Number, At("2026-10-12 00:00"), None))?.SurveyKey);
+        Assert.True(await Texts.OptOuts.IsOptedOutAsync(Number, None));
+        Assert.Single(await Texts.SentTexts.ListSinceAsync(Number, At("2026-10-12 00:00"), None));
+        Assert.Equal("T-1|survey|1", (await Texts.Surveys.LatestOpenAsync(Number, At("2026-10-12 00:00"), None))?.SurveyKey);
     }
 
     [Fact]
@@ -71,10 +56,10 @@ public class PhoneKeyTests : StorageTest, IAsyncLifetime
     {
         await RawTable("OptOuts").AddEntityAsync(LegacyOptOut(true, "2026-10-01 10:00"));
 
-        Assert.True(await texts.OptOuts.IsOptedOutAsync(Number, None));
+        Assert.True(await Texts.OptOuts.IsOptedOutAsync(Number, None));
 
         Assert.Equal([Keys.Phone(Number)], await PartitionKeysAsync("OptOuts"));
-        Assert.True(await texts.OptOuts.IsOptedOutAsync(Number, None));
+        Assert.True(await Texts.OptOuts.IsOptedOutAsync(Number, None));
     }
 
     [Fact]
@@ -82,21 +67,21 @@ public class PhoneKeyTests : StorageTest, IAsyncLifetime
     {
         await RawTable("OptOuts").AddEntityAsync(LegacyOptOut(true, "2026-10-05 10:00"));
 
-        Assert.False(await texts.OptOuts.SetAsync(Number, false, At("2026-10-04 10:00"), "START", None));
+        Assert.False(await Texts.OptOuts.SetAsync(Number, false, At("2026-10-04 10:00"), "START", None));
 
-        Assert.True(await texts.OptOuts.IsOptedOutAsync(Number, None));
+        Assert.True(await Texts.OptOuts.IsOptedOutAsync(Number, None));
     }
 
     [Fact]
     public async Task An_older_row_left_under_the_number_never_overrides_a_newer_one_under_the_hash()
     {
-        await texts.OptOuts.SetAsync(Number, false, At("2026-10-06 10:00"), "START", None);
+        await Texts.OptOuts.SetAsync(Number, false, At("2026-10-06 10:00"), "START", None);
         await RawTable("OptOuts").AddEntityAsync(LegacyOptOut(true, "2026-10-05 10:00"));
 
-        var (optOuts, _, _) = await texts.MoveLegacyPhoneKeysAsync(None);
+        var (optOuts, _, _) = await Texts.MoveLegacyPhoneKeysAsync(None);
 
         Assert.Equal(1, optOuts);
-        Assert.False(await texts.OptOuts.IsOptedOutAsync(Number, None));
+        Assert.False(await Texts.OptOuts.IsOptedOutAsync(Number, None));
         Assert.Equal([Keys.Phone(Number)], await PartitionKeysAsync("OptOuts"));
     }
 
@@ -113,15 +98,15 @@ public class PhoneKeyTests : StorageTest, IAsyncLifetime
             ["SurveyKey"] = "T-1|survey|1", ["TicketId"] = "T-1", ["CustomerId"] = "C-1", ["Phone"] = Number, ["SentAt"] = At("2026-10-12 09:30").ToDateTimeOffset(),
         });
 
-        Assert.Equal((1, 1, 1), await texts.MoveLegacyPhoneKeysAsync(None));
-        Assert.Equal((0, 0, 0), await texts.MoveLegacyPhoneKeysAsync(None));
+        Assert.Equal((1, 1, 1), await Texts.MoveLegacyPhoneKeysAsync(None));
+        Assert.Equal((0, 0, 0), await Texts.MoveLegacyPhoneKeysAsync(None));
 
         foreach (var table in new[] { "OptOuts", "SentTexts", "Surveys" })
             Assert.All(await PartitionKeysAsync(table), key => Assert.DoesNotContain("8613800138000", key, StringComparison.Ordinal));
-        Assert.True(await texts.OptOuts.IsOptedOutAsync(Number, None));
-        var sent = Assert.Single(await texts.SentTexts.ListSinceAsync(Number, At("2026-10-12 00:00"), None));
+        Assert.True(await Texts.OptOuts.IsOptedOutAsync(Number, None));
+        var sent = Assert.Single(await Texts.SentTexts.ListSinceAsync(Number, At("2026-10-12 00:00"), None));
         Assert.Equal(("T-1|ack", TextKind.Acknowledgement, true), (sent.Key, sent.Kind, sent.IsBudgetExempt));
-        Assert.Equal("T-1", (await texts.Surveys.LatestOpenAsync(Number, At("2026-10-12 00:00"), None))?.TicketId);
+        Assert.Equal("T-1", (await Texts.Surveys.LatestOpenAsync(Number, At("2026-10-12 00:00"), None))?.TicketId);
     }
 
     private static TableEntity LegacyOptOut(bool optedOut, string changedAt) =>

@@ -11,26 +11,11 @@ using static AfterSales.Azure.Tests.Support.ShanghaiTime;
 namespace AfterSales.Azure.Tests.Stores;
 
 /// <summary>Retention__MessageBodies and Retention__ProcessedMessages: what the purge removes, what it keeps, and that each run is bounded.</summary>
-public class RetentionTests : StorageTest, IAsyncLifetime
+public class RetentionTests : TextStorageTest
 {
     private const string Number = "+8613912345678";
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly RetentionSettings Settings = new(Duration.FromDays(90), Duration.FromDays(30));
-
-    private TextTables texts = null!;
-
-    async Task IAsyncLifetime.InitializeAsync()
-    {
-        await InitializeAsync();
-        texts = TextTables.Create(TestStorage.Settings(ConnectionString, Prefix));
-        await texts.CreateIfNotExistsAsync(None);
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await texts.DeleteAllAsync(None);
-        await DisposeAsync();
-    }
 
     [Fact]
     public async Task A_finished_text_older_than_the_retention_keeps_its_outcome_and_loses_body_number_and_email()
@@ -73,14 +58,14 @@ public class RetentionTests : StorageTest, IAsyncLifetime
     [Fact]
     public async Task Processed_message_ids_older_than_their_retention_are_deleted_and_recent_ones_kept()
     {
-        await texts.InboundMessages.RecordProcessedAsync("SM-old", At("2026-03-01 09:00"), None);
-        await texts.InboundMessages.RecordProcessedAsync("SM-recent", At("2026-03-25 09:00"), None);
+        await Texts.InboundMessages.RecordProcessedAsync("SM-old", At("2026-03-01 09:00"), None);
+        await Texts.InboundMessages.RecordProcessedAsync("SM-recent", At("2026-03-25 09:00"), None);
 
         var report = await Retention("2026-04-11 09:00").PurgeAsync(None);
 
         Assert.Equal(1, report.ProcessedMessagesDeleted);
-        Assert.False(await texts.InboundMessages.WasProcessedAsync("SM-old", None));
-        Assert.True(await texts.InboundMessages.WasProcessedAsync("SM-recent", None));
+        Assert.False(await Texts.InboundMessages.WasProcessedAsync("SM-old", None));
+        Assert.True(await Texts.InboundMessages.WasProcessedAsync("SM-recent", None));
     }
 
     [Fact]
@@ -103,7 +88,7 @@ public class RetentionTests : StorageTest, IAsyncLifetime
     }
 
     private TableRetention Retention(string now, int pageSize = TableRetention.PageSize) =>
-        new(Tables, texts, Settings, new FakeTimeProvider(Offset(now)), pageSize);
+        new(Tables, Texts, Settings, new FakeTimeProvider(Offset(now)), pageSize);
 
     private static string StepKey(string ticketId) => $"{ticketId}|text|progress|1";
 
