@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 started=""
 if ! (exec 3<>/dev/tcp/127.0.0.1/10002) 2>/dev/null; then
   [ -d node_modules/azurite ] || npm ci --silent
-  node_modules/.bin/azurite-table --inMemoryPersistence --tableHost 127.0.0.1 --tablePort 10002 --skipApiVersionCheck --silent &
+  node_modules/.bin/azurite-table --inMemoryPersistence --tableHost 127.0.0.1 --tablePort 10002 --skipApiVersionCheck --disableTelemetry --silent &
   started=$!
   trap 'kill "$started" 2>/dev/null || true' EXIT
   for _ in $(seq 1 60); do (exec 3<>/dev/tcp/127.0.0.1/10002) 2>/dev/null && break; sleep 0.5; done

@@ -48,6 +48,7 @@ public sealed class BurstRun(AfterSalesSettings settings, int tickets, TextWrite
             if ((await sweep.SweepAsync(cancellationToken)).DueRows != 0) throw new InvalidOperationException("Burst tickets were due before the opening.");
             clock.SetUtcNow(opening.ToDateTimeOffset());
             var before = tables.Traffic.Requests;
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var (report, seconds) = await latency.WithDelayAsync(async () =>
             {
                 var stopwatch = Stopwatch.StartNew();
@@ -56,12 +57,13 @@ public sealed class BurstRun(AfterSalesSettings settings, int tickets, TextWrite
                 return (swept, stopwatch.Elapsed.TotalSeconds);
             });
             var requests = tables.Traffic.Requests - before;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             if (report.Failures > 0 || report.DueRows != burst.Count)
                 throw new InvalidOperationException($"The burst sweep with {parallelism} worker(s) swept {report.DueRows} of {burst.Count} tickets with {report.Failures} failures.");
             // The sweep starts at the opening: a step's detection latency is how long after its due instant its message went out.
             var delays = queue.Sent.Select(s => (opening - s.DueAt).TotalSeconds + s.After.TotalSeconds).Order().ToList();
             return new BurstSweep(parallelism, seconds, report.StepsProduced, (double)requests / report.DueRows, requests / seconds,
-                Percentiles.Of(delays, 0.50), Percentiles.Of(delays, 0.99), delays.Count == 0 ? double.NaN : delays[^1]);
+                Percentiles.Of(delays, 0.50), Percentiles.Of(delays, 0.99), delays.Count == 0 ? double.NaN : delays[^1], cpu.TotalMilliseconds / report.DueRows);
         }
         finally
         {
@@ -70,7 +72,9 @@ public sealed class BurstRun(AfterSalesSettings settings, int tickets, TextWrite
     }
 }
 
+/// <param name="CpuMillisecondsPerDueTicket">This process's CPU time (all threads) per due ticket: the engine, the SDK, serialisation.</param>
 public sealed record BurstSweep(
-    int Parallelism, double Seconds, int Steps, double RequestsPerDueTicket, double RequestsPerSecond, double P50, double P99, double Max);
+    int Parallelism, double Seconds, int Steps, double RequestsPerDueTicket, double RequestsPerSecond, double P50, double P99, double Max,
+    double CpuMillisecondsPerDueTicket);
 
 public sealed record BurstResult(int Tickets, BurstSweep Sequential, BurstSweep Parallel);

@@ -42,6 +42,11 @@ public sealed class LoadRun(LoadRunOptions options, TextWriter output)
 
     private const int CapacityClients = 8;
 
+    /// <summary>How many slices the ingest at 0 ms is cut into, alternating with as many capacity slices and one more.</summary>
+    private const int IngestSlices = 4;
+
+    private const int CapacityWritesPerSlice = 1_600;
+
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var connectionString = Environment.GetEnvironmentVariable("Storage__ConnectionString") ?? AzuriteConnection;
@@ -75,14 +80,11 @@ public sealed class LoadRun(LoadRunOptions options, TextWriter output)
             var latencyRun = await MeasureLatencyAsync(tables, engine, cancellationToken);
             var sweep = await CompareSweepAsync(tables, engine, cancellationToken);
             var ingestAt = sweep.At + Duration.FromHours(1);
-            // The ingest is set against the capacity measured just before and just after it, not at another moment.
-            var capacityBefore = await MeasureCapacityAsync(service, prefix + "CapacityA", "before the ingest", cancellationToken);
-            var ingest = await MeasureIngestAsync(tables, engine, ingestAt, 8, "I", cancellationToken);
-            var capacity = new Capacity(capacityBefore, await MeasureCapacityAsync(service, prefix + "CapacityB", "after the ingest", cancellationToken));
+            var (ingest, capacity) = await MeasureIngestAgainstCapacityAsync(service, prefix, tables, engine, ingestAt, cancellationToken);
             output.WriteLine($"Ticket state reads: {CapacityClients} clients reading seeded tickets' state rows…");
             var stateReads = await StateReadRate.MeasureAsync(tables.Tickets, [.. Enumerable.Range(0, options.Tickets).Select(SeededId)], CapacityClients, 2_000, cancellationToken);
             var ingestDelayed = options.LatencyMilliseconds > 0
-                ? await latency.WithDelayAsync(() => MeasureIngestAsync(tables, engine, ingestAt, RecommendedIngesters, "J", cancellationToken))
+                ? await latency.WithDelayAsync(() => MeasureDelayedIngestAsync(tables, engine, ingestAt, RecommendedIngesters, "J", cancellationToken))
                 : null;
             var burst = options.Burst > 0
                 ? await new BurstRun(settings, options.Burst, output).RunAsync(copy => AfterSalesTables.Create(service, prefix + copy), latency, cancellationToken)
@@ -121,10 +123,27 @@ public sealed class LoadRun(LoadRunOptions options, TextWriter output)
 
     private static string SeededId(int i) => $"T-{i:D7}";
 
-    private async Task<double> MeasureCapacityAsync(TableServiceClient service, string tableName, string when, CancellationToken cancellationToken)
+    /// <summary>
+    /// The ingest set against the capacity of the same moments: capacity and ingest slices alternate
+    /// (<see cref="IngestSlices"/> of each, and a last capacity slice), so a machine whose other load changes by the
+    /// second weighs on both alike. Each side's rate is its slices' total over their total time.
+    /// </summary>
+    private async Task<(IngestResultSummary Ingest, Capacity Capacity)> MeasureIngestAgainstCapacityAsync(
+        TableServiceClient service, string prefix, AfterSalesTables tables, SlaEngine engine, Instant at, CancellationToken cancellationToken)
     {
-        output.WriteLine($"Storage capacity {when}: {CapacityClients} clients writing rows…");
-        return await StorageCapacity.MeasureAsync(service, tableName, CapacityClients, 4_000, cancellationToken);
+        output.WriteLine($"Storage capacity and ingest, alternating: {IngestSlices + 1} slices of {CapacityWritesPerSlice:N0} point writes by {CapacityClients} clients, " +
+            $"{IngestSlices} ingest slices of at least {(options.IngestTickets + IngestSlices - 1) / IngestSlices:N0} tickets × 4 events and {options.IngestMinimum.TotalSeconds / IngestSlices:N1} s by {CapacityClients} ingesters…");
+        var capacity = new List<CapacitySlice>();
+        var ingest = new List<IngestResultSummary>();
+        var phase = new IngestPhase((options.IngestTickets + IngestSlices - 1) / IngestSlices, options.IngestMinimum / IngestSlices);
+        var ingestion = Ingestion(tables, engine, new FakeTimeProvider(at.ToDateTimeOffset()));
+        for (var slice = 0; slice <= IngestSlices; slice++)
+        {
+            capacity.Add(await StorageCapacity.MeasureAsync(service, $"{prefix}Capacity{slice}", CapacityClients, CapacityWritesPerSlice, cancellationToken));
+            if (slice < IngestSlices)
+                ingest.Add(await phase.RunAsync(ingestion, tables, at, CapacityClients, $"I{slice}", cancellationToken));
+        }
+        return (IngestResultSummary.Combine(ingest), new Capacity(capacity));
     }
 
     private async Task<LatencyResult> MeasureLatencyAsync(AfterSalesTables tables, SlaEngine engine, CancellationToken cancellationToken)
@@ -195,10 +214,10 @@ public sealed class LoadRun(LoadRunOptions options, TextWriter output)
         return new TimedSweep(report, clock.Elapsed.TotalSeconds, tables.Reads.Total);
     }
 
-    private async Task<IngestResultSummary> MeasureIngestAsync(
+    private async Task<IngestResultSummary> MeasureDelayedIngestAsync(
         AfterSalesTables tables, SlaEngine engine, Instant at, int ingesters, string idPrefix, CancellationToken cancellationToken)
     {
-        output.WriteLine($"Ingest: at least {options.IngestTickets:N0} tickets × 4 events and {options.IngestMinimum.TotalSeconds:N0} s, by {ingesters} concurrent ingesters{(idPrefix == "I" ? "" : $" at {options.LatencyMilliseconds} ms per request")}…");
+        output.WriteLine($"Ingest: at least {options.IngestTickets:N0} tickets × 4 events and {options.IngestMinimum.TotalSeconds:N0} s, by {ingesters} concurrent ingesters at {options.LatencyMilliseconds} ms per request…");
         return await new IngestPhase(options.IngestTickets, options.IngestMinimum)
             .RunAsync(Ingestion(tables, engine, new FakeTimeProvider(at.ToDateTimeOffset())), tables, at, ingesters, idPrefix, cancellationToken);
     }
@@ -231,15 +250,16 @@ public sealed class LoadRun(LoadRunOptions options, TextWriter output)
     private void ReportScale(Capacity measured, double stateReads, IngestResultSummary ingest, IngestResultSummary? delayed, BurstResult? burst)
     {
         string F(double value, string format = "N1") => value.ToString(format, CultureInfo.InvariantCulture);
-        var capacity = measured.Mean;
+        var capacity = measured.RequestsPerSecond;
         output.WriteLine();
-        output.WriteLine($"storage capacity: {F(capacity, "N0")} requests/s (mean of {F(measured.Before, "N0")} just before the ingest and {F(measured.After, "N0")} just after; {CapacityClients} clients, point writes, 0 ms added)");
+        output.WriteLine($"storage capacity: {F(capacity, "N0")} requests/s ({measured.Slices.Count} slices alternating with the ingest's, from {F(measured.Lowest, "N0")} to {F(measured.Highest, "N0")}; {CapacityClients} clients, point writes, 0 ms added)");
         if (burst is not null)
         {
             foreach (var run in new[] { burst.Sequential, burst.Parallel })
                 output.WriteLine($"burst sweep, MaxParallelism={run.Parallelism}: {burst.Tickets:N0} due tickets drained in {F(run.Seconds, "N2")} s, {run.Steps:N0} steps, " +
                     $"detection latency p50 {F(run.P50, "N2")} s, p99 {F(run.P99, "N2")} s, max {F(run.Max, "N2")} s, {F(run.RequestsPerDueTicket, "N2")} storage requests per due ticket, " +
-                    $"{F(run.RequestsPerSecond, "N0")} requests/s ({F(100 * run.RequestsPerSecond / capacity, "N0")}% of storage capacity)");
+                    $"{F(run.RequestsPerSecond, "N0")} requests/s ({F(100 * run.RequestsPerSecond / capacity, "N0")}% of storage capacity), " +
+                    $"client CPU {F(run.CpuMillisecondsPerDueTicket, "N2")} ms per due ticket ({F(run.CpuMillisecondsPerDueTicket * burst.Tickets / run.Seconds / 10, "N0")}% of one core)");
             output.WriteLine($"burst speed-up (sequential/parallel): {F(burst.Sequential.Seconds / burst.Parallel.Seconds)}×");
             output.WriteLine($"burst detection latency p99: {F(burst.Parallel.P99, "N2")} s (p50 {F(burst.Parallel.P50, "N2")} s, max {F(burst.Parallel.Max, "N2")} s; the sweep starts at the opening, the 15-s timer adds up to 15 s)");
             output.WriteLine($"storage requests per due ticket: {F(burst.Parallel.RequestsPerDueTicket, "N2")}");
@@ -255,9 +275,13 @@ public sealed class LoadRun(LoadRunOptions options, TextWriter output)
 
     private static Instant Now() => SystemClock.Instance.GetCurrentInstant();
 
-    private sealed record Capacity(double Before, double After)
+    private sealed record Capacity(IReadOnlyList<CapacitySlice> Slices)
     {
-        public double Mean => (Before + After) / 2;
+        public double RequestsPerSecond => Slices.Sum(s => s.Writes) / Slices.Sum(s => s.Seconds);
+
+        public double Lowest => Slices.Min(s => s.RequestsPerSecond);
+
+        public double Highest => Slices.Max(s => s.RequestsPerSecond);
     }
 
     private sealed record LatencyResult(int Steps, double P50, double P99, double Max, double MeanSweepMilliseconds);

@@ -11,8 +11,7 @@ namespace AfterSales.LoadRun;
 /// </summary>
 public static class StorageCapacity
 {
-    /// <returns>Requests per second.</returns>
-    public static async Task<double> MeasureAsync(TableServiceClient service, string tableName, int clients, int writes, CancellationToken cancellationToken)
+    public static async Task<CapacitySlice> MeasureAsync(TableServiceClient service, string tableName, int clients, int writes, CancellationToken cancellationToken)
     {
         var table = service.GetTableClient(tableName);
         await table.CreateIfNotExistsAsync(cancellationToken);
@@ -26,11 +25,17 @@ public static class StorageCapacity
                 while ((i = Interlocked.Increment(ref next)) < writes)
                     await table.UpsertEntityAsync(new TableEntity($"p{i:D7}", $"r{i:D7}") { ["Value"] = i }, TableUpdateMode.Replace, cancellationToken);
             }));
-            return writes / clock.Elapsed.TotalSeconds;
+            return new CapacitySlice(writes, clock.Elapsed.TotalSeconds);
         }
         finally
         {
             await table.DeleteAsync(CancellationToken.None);
         }
     }
+}
+
+/// <summary>One measurement of the capacity: so many writes in so many seconds.</summary>
+public sealed record CapacitySlice(int Writes, double Seconds)
+{
+    public double RequestsPerSecond => Writes / Seconds;
 }

@@ -42,7 +42,7 @@ internal static class Azurite
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in new[] { "--inMemoryPersistence", "--tableHost", "127.0.0.1", "--tablePort", port.ToString(), "--skipApiVersionCheck", "--silent" })
+        foreach (var argument in new[] { "--inMemoryPersistence", "--tableHost", "127.0.0.1", "--tablePort", port.ToString(), "--skipApiVersionCheck", "--disableTelemetry", "--silent" })
             start.ArgumentList.Add(argument);
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");

@@ -44,7 +44,7 @@ public sealed class OwnAzurite : IAsyncDisposable
     {
         var program = Path.Combine(RepositoryRoot.Find(), "node_modules", ".bin", "azurite-table");
         var start = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "--location", folder, "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(), "--skipApiVersionCheck", "--silent" })
+        foreach (var argument in new[] { "--location", folder, "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(), "--skipApiVersionCheck", "--disableTelemetry", "--silent" })
             start.ArgumentList.Add(argument);
         process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
         process.OutputDataReceived += (_, _) => { };
