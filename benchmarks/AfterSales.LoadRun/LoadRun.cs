@@ -77,6 +77,13 @@ public sealed class LoadRun(LoadRunOptions options, TextWriter output)
             // in real time would reach the real-time sweeps of the latency phase and the measured sweeps would miss it.
             var seededAt = Now() + Duration.FromDays(1);
             var seedSeconds = await SeedAsync(tables, engine, seededAt, cancellationToken);
+            if (options.StorageCostsPid > 0)
+            {
+                await new StorageCostRun(options.StorageCostsPid, CapacityClients, output).RunAsync(service, prefix, tables,
+                    Ingestion(tables, engine, new FakeTimeProvider(seededAt.ToDateTimeOffset())), [.. Enumerable.Range(0, options.Tickets).Select(SeededId)],
+                    seededAt, cancellationToken);
+                return 0;
+            }
             var latencyRun = await MeasureLatencyAsync(tables, engine, cancellationToken);
             var sweep = await CompareSweepAsync(tables, engine, cancellationToken);
             var ingestAt = sweep.At + Duration.FromHours(1);

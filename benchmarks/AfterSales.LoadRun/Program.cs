@@ -13,7 +13,8 @@ var latencyMs = new Option<int>("--latency-ms") { Description = "Milliseconds ad
 var moveLegacy = new Option<bool>("--move-legacy-tickets") { Description = "One-off migration (docs/storage.md): move every ticket of Storage__TablePrefix still in the one-row layout to its partition, then stop." };
 var hashPhoneKeys = new Option<bool>("--hash-phone-keys") { Description = "One-off migration (docs/storage.md): move the opt-out, sent-text and survey rows of Storage__TablePrefix from phone-number keys to their keyed hashes (Storage__KeyHashSecret), then stop." };
 var hashCustomerKeys = new Option<bool>("--hash-customer-keys") { Description = "One-off migration (docs/storage.md): move the three-strikes rows of Storage__TablePrefix from the unkeyed customer hash to the keyed one (Storage__KeyHashSecret), then stop." };
-foreach (var count in new[] { burst, latencyMs, ingestSeconds })
+var storageCosts = new Option<int>("--storage-costs") { Description = "Only seeding (--tickets) and what each kind of request costs the local Azurite whose process id this is, in its CPU time (docs/scaling.md).", DefaultValueFactory = _ => 0 };
+foreach (var count in new[] { burst, latencyMs, ingestSeconds, storageCosts })
 {
     count.Validators.Add(result =>
     {
@@ -22,7 +23,7 @@ foreach (var count in new[] { burst, latencyMs, ingestSeconds })
 }
 var root = new RootCommand("AfterSales load run against Azure Table storage (Azurite by default; Storage__ConnectionString overrides).")
 {
-    tickets, due, ingestTickets, ingestSeconds, latencyTickets, latencyWindow, busyTicket, burst, latencyMs, moveLegacy, hashPhoneKeys, hashCustomerKeys,
+    tickets, due, ingestTickets, ingestSeconds, latencyTickets, latencyWindow, busyTicket, burst, latencyMs, moveLegacy, hashPhoneKeys, hashCustomerKeys, storageCosts,
 };
 root.SetAction((parse, cancellationToken) => parse.GetValue(moveLegacy) ? LegacyTicketMove.RunAsync(Console.Out, cancellationToken)
     : parse.GetValue(hashPhoneKeys) ? PhoneKeyMove.RunAsync(Console.Out, cancellationToken)
@@ -30,5 +31,5 @@ root.SetAction((parse, cancellationToken) => parse.GetValue(moveLegacy) ? Legacy
     : new LoadRun(new LoadRunOptions(
     parse.GetValue(tickets), parse.GetValue(due), parse.GetValue(ingestTickets),
     parse.GetValue(latencyTickets), TimeSpan.FromSeconds(parse.GetValue(latencyWindow)), parse.GetValue(busyTicket),
-    parse.GetValue(burst), parse.GetValue(latencyMs), parse.GetValue(ingestSeconds)), Console.Out).RunAsync(cancellationToken));
+    parse.GetValue(burst), parse.GetValue(latencyMs), parse.GetValue(ingestSeconds), parse.GetValue(storageCosts)), Console.Out).RunAsync(cancellationToken));
 return await root.Parse(args).InvokeAsync();
