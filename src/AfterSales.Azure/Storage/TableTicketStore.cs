@@ -159,7 +159,11 @@ public sealed class TableTicketStore : ITicketStore
     /// Stores a whole ticket that does not exist yet (seeding load runs and tests, importing): its event and
     /// produced-step rows in transactions of a hundred, the state row in the last one.
     /// </summary>
-    /// <returns>False when the ticket exists already (its s| state row is there); rows written before that are the same rows.</returns>
+    /// <returns>
+    /// False when the ticket exists already (its s| state row is there); rows written before that are the same rows.
+    /// A ticket stored only under the old <c>state</c> key is not seen (that would cost a read per ticket): it then has
+    /// both state rows until its next save removes the old one, as after an ingestion (docs/storage.md).
+    /// </returns>
     public async Task<bool> TryAddWholeAsync(StoredTicket ticket, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ticket);
