@@ -23,7 +23,7 @@ internal sealed class SimulationRun(
     /// <summary>Each ticket's layout, laid out again only when another of its events takes effect (not at every wake-up).</summary>
     private readonly Dictionary<string, TicketLayout> layouts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TicketHistory> tickets = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string>> stepKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ProducedStep>> steps = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int[] Sent, int Held)> textCounts = new(StringComparer.Ordinal);
     private readonly List<FinishedTicket> finished = [];
 
@@ -73,7 +73,7 @@ internal sealed class SimulationRun(
             foreach (var flag in Strikes.Opened(opened))
             {
                 Emit(flag);
-                if (tickets.ContainsKey(flag.TicketId)) StepKeysOf(flag.TicketId).Add(flag.Step!.Key);
+                if (tickets.ContainsKey(flag.TicketId)) StepsOf(flag.TicketId).Add(ProducedStep.Of(flag.Step!));
             }
         }
         Evaluate(ticketId, ticketEvent.OccurredAt);
@@ -116,7 +116,7 @@ internal sealed class SimulationRun(
         foreach (var step in assessment.DueNow)
         {
             Emit(new TimelineEntry(now, ticketId, TimelineKind.Step, TimelineText.Describe(step, now, engine.CalendarOf(step, calendar!)), step, history));
-            StepKeysOf(ticketId).Add(step.Key);
+            StepsOf(ticketId).Add(ProducedStep.Of(step));
             reports?.StepSent(step, assessment, now);
         }
         foreach (var step in assessment.Superseded)
@@ -168,20 +168,22 @@ internal sealed class SimulationRun(
         if (assessment.Policy is { } policy)
         {
             var counts = textCounts.GetValueOrDefault(ticketId, (new int[TextKindCount], 0));
-            finished.Add(new FinishedTicket(ticketId, policy, assessment.Clocks, stepKeys.GetValueOrDefault(ticketId) ?? [], counts.Item1, counts.Item2));
+            var clocks = new FinishedClock[assessment.Clocks.Count];
+            for (var i = 0; i < clocks.Length; i++) clocks[i] = FinishedClock.Of(assessment.Clocks[i], at);
+            finished.Add(new FinishedTicket(ticketId, policy, clocks, [.. steps.GetValueOrDefault(ticketId) ?? []], counts.Item1, counts.Item2));
         }
         tickets.Remove(ticketId);
         lastClocks.Remove(ticketId);
         layouts.Remove(ticketId);
-        stepKeys.Remove(ticketId);
+        steps.Remove(ticketId);
         textCounts.Remove(ticketId);
         eventsToCome.Remove(ticketId);
         customerTexts.Forget(ticketId);
         reports?.Forget(ticketId);
     }
 
-    private List<string> StepKeysOf(string ticketId) =>
-        stepKeys.TryGetValue(ticketId, out var keys) ? keys : stepKeys[ticketId] = [];
+    private List<ProducedStep> StepsOf(string ticketId) =>
+        steps.TryGetValue(ticketId, out var produced) ? produced : steps[ticketId] = [];
 
     private void Emit(TimelineEntry entry)
     {
