@@ -95,8 +95,8 @@ public static class SimulateCommand
             var proposedSimulator = new Simulator(proposed.Core, proposed.Texts, proposedParser, displayZone, proposed.Revisits);
             // The two runs share nothing: on a machine with two cores or more they take the time of one.
             var shared = new ProgressReport(TextWriter.Synchronized(error), time);
-            var beforeRun = Task.Run(() => simulator.Run(simulator.Read(Lines), until, _ => { }, shared.Report("current settings")));
-            var afterRun = Task.Run(() => proposedSimulator.Run(proposedSimulator.Read(Lines), until, _ => { }, shared.Report("proposed settings")));
+            var beforeRun = Task.Run(() => simulator.Run(simulator.Read(Lines), until, null, shared.Report("current settings")));
+            var afterRun = Task.Run(() => proposedSimulator.Run(proposedSimulator.Read(Lines), until, null, shared.Report("proposed settings")));
             var comparison = SimulationComparison.Of(beforeRun.GetAwaiter().GetResult(), afterRun.GetAwaiter().GetResult());
             var current = settingsFile is not null ? Path.GetRelativePath(Environment.CurrentDirectory, settingsFile.FullName)
                 : usingSample ? "the sample's settings (samples/settings.json)" : "built-in defaults";

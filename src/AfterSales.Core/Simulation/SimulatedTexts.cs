@@ -8,7 +8,8 @@ namespace AfterSales.Core.Simulation;
 /// texts sent so far in the run as each customer's history. There are no inbound texts in a simulation, so no
 /// opt-outs and no answered surveys.
 /// </summary>
-internal sealed class SimulatedTexts(TextSettings settings, TimelineText words)
+/// <param name="words">How the timeline words each text; null when nobody reads the timeline (its entries then only count).</param>
+internal sealed class SimulatedTexts(TextSettings settings, TimelineText? words)
 {
     private readonly Dictionary<string, List<SentText>> sentByPhone = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> sentKeysByTicket = new(StringComparer.Ordinal);
@@ -48,7 +49,7 @@ internal sealed class SimulatedTexts(TextSettings settings, TimelineText words)
         sent.RemoveAll(s => now - s.SentAt > Lookback);
         var sentKeys = sentKeysByTicket.TryGetValue(text.TicketId, out var keys) ? keys : sentKeysByTicket[text.TicketId] = new(StringComparer.Ordinal);
         if (text.Kind == TextKind.SurveyReminder && !sentKeys.Contains(CustomerTextKeys.Survey(text.TicketId, SurveyNumber(text.Key))))
-            return Entry(now, text, TimelineKind.TextNotSent, "not sent: its survey was never sent");
+            return Entry(now, text, TimelineKind.TextNotSent, () => "not sent: its survey was never sent");
 
         var budget = ContactBudget.Decide(text, now, sent, settings);
         if (!budget.Send)
@@ -58,13 +59,12 @@ internal sealed class SimulatedTexts(TextSettings settings, TimelineText words)
                 if (!heldByTicket.TryGetValue(text.TicketId, out var held)) heldByTicket[text.TicketId] = held = new(StringComparer.Ordinal);
                 held[text.Key] = (text, retryAt);
             }
-            var then = budget.NextChanceAt is { } at ? $"; tried again {words.Time(at)}" : "; not sent (its occasion has passed)";
-            return Entry(now, text, TimelineKind.TextHeld, budget.Reason + then);
+            return Entry(now, text, TimelineKind.TextHeld, () => budget.Reason + (budget.NextChanceAt is { } at ? $"; tried again {words!.Time(at)}" : "; not sent (its occasion has passed)"));
         }
 
         sent.Add(new SentText(text.Key, text.Kind, now, text.IsBudgetExempt));
         sentKeys.Add(text.Key);
-        return Entry(now, text, TimelineKind.Text, $"\"{text.Text.Body}\"");
+        return Entry(now, text, TimelineKind.Text, () => $"\"{text.Text.Body}\"");
     }
 
     /// <summary>Once a virtual day, customers with no text inside the budget's lookback are dropped: a month of customers never piles up.</summary>
@@ -78,8 +78,9 @@ internal sealed class SimulatedTexts(TextSettings settings, TimelineText words)
     /// <summary>Customers whose texts the budget still counts (for tests of what a long run keeps).</summary>
     internal int CustomersRemembered => sentByPhone.Count;
 
-    private TimelineEntry Entry(Instant now, CustomerText text, TimelineKind kind, string what)
+    private TimelineEntry Entry(Instant now, CustomerText text, TimelineKind kind, Func<string> what)
     {
+        if (words is null) return new TimelineEntry(now, text.TicketId, kind, "", CustomerText: text);
         var verb = kind switch
         {
             TimelineKind.Text => "TEXT",
@@ -89,7 +90,7 @@ internal sealed class SimulatedTexts(TextSettings settings, TimelineText words)
         var deferred = text.SendAt > text.DueAt ? $", due {words.Time(text.DueAt)}, deferred by quiet hours" : "";
         var segments = text.Text.Size.Segments == 1 ? "1 segment" : $"{text.Text.Size.Segments} segments";
         return new TimelineEntry(now, text.TicketId, kind,
-            $"{verb} {TimelineText.KindName(text.Kind)} -> {CustomerPhones.Mask(text.Phone)} ({text.Key}, {segments}{deferred}): {what}",
+            $"{verb} {TimelineText.KindName(text.Kind)} -> {CustomerPhones.Mask(text.Phone)} ({text.Key}, {segments}{deferred}): {what()}",
             CustomerText: text);
     }
 

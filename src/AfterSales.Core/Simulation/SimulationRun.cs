@@ -8,11 +8,12 @@ namespace AfterSales.Core.Simulation;
 
 /// <summary>
 /// The mutable state of one simulation: tickets still in play, scheduled wake-ups, and what finished tickets leave
-/// for the summary. A ticket leaves play once it has no event still to come and nothing scheduled.
+/// for the summary. A ticket leaves play once it has no event still to come and nothing scheduled. Without a sink (a
+/// comparison reads only the summary and the outcomes) the timeline is not worded at all.
 /// </summary>
 internal sealed class SimulationRun(
     SlaEngine engine, CustomerTextPlanner planner, SimulatedTexts customerTexts, SimulatedRevisits revisits, TimelineText text,
-    Action<TimelineEntry> sink, Dictionary<string, int> eventsToCome, SimulatedReports? reports = null)
+    Action<TimelineEntry>? sink, Dictionary<string, int> eventsToCome, SimulatedReports? reports = null)
 {
     private readonly Dictionary<string, Instant> wakeups = new(StringComparer.Ordinal);
     private readonly PriorityQueue<string, Instant> wakeQueue = new();
@@ -62,12 +63,12 @@ internal sealed class SimulationRun(
         var after = before.Apply(ticketEvent);
         if (ReferenceEquals(before, after))
         {
-            Emit(new TimelineEntry(ticketEvent.OccurredAt, ticketId, TimelineKind.Duplicate, $"duplicate {ticketEvent.Type} {ticketEvent.EventId} ignored"));
+            if (Narrating) Emit(new TimelineEntry(ticketEvent.OccurredAt, ticketId, TimelineKind.Duplicate, $"duplicate {ticketEvent.Type} {ticketEvent.EventId} ignored"));
             FinishIfDone(ticketId, ticketEvent.OccurredAt);
             return;
         }
         tickets[ticketId] = after;
-        Emit(new TimelineEntry(ticketEvent.OccurredAt, ticketId, TimelineKind.Received, text.Describe(ticketEvent, engine, after)));
+        if (Narrating) Emit(new TimelineEntry(ticketEvent.OccurredAt, ticketId, TimelineKind.Received, text.Describe(ticketEvent, engine, after)));
         if (ticketEvent is TicketOpened opened && Strikes is not null)
         {
             foreach (var flag in Strikes.Opened(opened))
@@ -111,16 +112,19 @@ internal sealed class SimulationRun(
         // Only an active ticket is woken again and again (its steps); a resolved one waits for a text or two: its layout is not kept.
         if (layout.Phase != TicketPhase.Active) layouts.Remove(ticketId);
         reports?.Count(history, assessment, now);
-        ReportClockChanges(ticketId, now, assessment);
-        var calendar = assessment.DueNow.Count > 0 ? engine.CalendarOf(assessment) : null;
+        if (Narrating) ReportClockChanges(ticketId, now, assessment);
+        var calendar = Narrating && assessment.DueNow.Count > 0 ? engine.CalendarOf(assessment) : null;
         foreach (var step in assessment.DueNow)
         {
-            Emit(new TimelineEntry(now, ticketId, TimelineKind.Step, TimelineText.Describe(step, now, engine.CalendarOf(step, calendar!)), step, history));
+            if (Narrating) Emit(new TimelineEntry(now, ticketId, TimelineKind.Step, TimelineText.Describe(step, now, engine.CalendarOf(step, calendar!)), step, history));
             StepsOf(ticketId).Add(ProducedStep.Of(step));
             reports?.StepSent(step, assessment, now);
         }
-        foreach (var step in assessment.Superseded)
-            Emit(new TimelineEntry(now, ticketId, TimelineKind.StepSuperseded, text.Superseded(step), step));
+        if (Narrating)
+        {
+            foreach (var step in assessment.Superseded)
+                Emit(new TimelineEntry(now, ticketId, TimelineKind.StepSuperseded, text.Superseded(step), step));
+        }
         if (assessment.DueNow.Count + assessment.Superseded.Count > 0)
             tickets[ticketId] = history.MarkProduced(assessment.DueNow.Concat(assessment.Superseded).Select(s => s.Key));
         var nextText = Text(ticketId, now, assessment);
@@ -194,8 +198,10 @@ internal sealed class SimulationRun(
             else counts.Item2++;
             textCounts[entry.TicketId] = counts;
         }
-        sink(entry);
+        sink?.Invoke(entry);
     }
+
+    private bool Narrating => sink is not null;
 
     private void ReportClockChanges(string ticketId, Instant now, TicketAssessment assessment)
     {

@@ -66,14 +66,15 @@ public sealed class Simulator(
     }
 
     /// <summary>Runs and hands every timeline entry to <paramref name="sink"/> as it happens; the result's timeline is empty.</summary>
+    /// <param name="sink">Null when only the summary and the outcomes are read (a comparison): the timeline is then not worded at all.</param>
     /// <param name="progressEvery">Events between two calls of <paramref name="progress"/>.</param>
     public SimulationResult Run(
-        SimulationInput input, Instant? until, Action<TimelineEntry> sink, Action<SimulationProgress>? progress = null, int progressEvery = 20_000)
+        SimulationInput input, Instant? until, Action<TimelineEntry>? sink, Action<SimulationProgress>? progress = null, int progressEvery = 20_000)
     {
         ArgumentNullException.ThrowIfNull(input);
         var remaining = new Dictionary<string, int>(input.EventsPerTicket, StringComparer.Ordinal);
 
-        var customerTexts = new SimulatedTexts(texts, text);
+        var customerTexts = new SimulatedTexts(texts, sink is null ? null : text);
         var revisitRun = new SimulatedRevisits(settings, texts, revisits ?? DefaultRevisits(), customerTexts);
         using var source = input.Events.GetEnumerator();
         var pending = source.MoveNext() ? source.Current : null;
@@ -95,7 +96,7 @@ public sealed class Simulator(
             if (digests?.NextDue is { } reportAt && reportAt < at && reportAt - lastBusy <= ReportsAfterLastTicket)
             {
                 if (reportAt > stopAt) break;
-                foreach (var entry in digests.Wake(reportAt)) sink(entry);
+                foreach (var entry in digests.Wake(reportAt)) sink?.Invoke(entry);
                 continue;
             }
 
