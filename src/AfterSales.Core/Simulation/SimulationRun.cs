@@ -23,6 +23,8 @@ internal sealed class SimulationRun(
 
     /// <summary>Each ticket's layout, laid out again only when another of its events takes effect (not at every wake-up).</summary>
     private readonly Dictionary<string, TicketLayout> layouts = new(StringComparer.Ordinal);
+    /// <summary>Each ticket's texts owed, worked out again only when another event takes effect or a survey goes out.</summary>
+    private readonly Dictionary<string, CustomerTextPlanner.Outlook> outlooks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TicketHistory> tickets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ProducedStep>> steps = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int[] Sent, int Held)> textCounts = new(StringComparer.Ordinal);
@@ -151,7 +153,10 @@ internal sealed class SimulationRun(
         while (true)
         {
             // Producing a text can plan another (a sent survey gets its reminder), so plan until nothing is due.
-            var plan = planner.Plan(tickets[ticketId], now, null, assessment);
+            var outlook = outlooks.GetValueOrDefault(ticketId);
+            var plan = planner.Plan(tickets[ticketId], now, assessment, ref outlook);
+            if (outlook is null) outlooks.Remove(ticketId);
+            else outlooks[ticketId] = outlook;
             if (plan.DueNow.Count == 0) return plan.NextDueAt;
             foreach (var due in plan.DueNow) Emit(customerTexts.Offer(due, now));
             tickets[ticketId] = tickets[ticketId].MarkProduced(plan.DueNow.Select(t => t.Key));
@@ -179,6 +184,7 @@ internal sealed class SimulationRun(
         tickets.Remove(ticketId);
         lastClocks.Remove(ticketId);
         layouts.Remove(ticketId);
+        outlooks.Remove(ticketId);
         steps.Remove(ticketId);
         textCounts.Remove(ticketId);
         eventsToCome.Remove(ticketId);

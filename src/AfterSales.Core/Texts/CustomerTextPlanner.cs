@@ -36,21 +36,49 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
     /// </remarks>
     public TextPlan Plan(TicketHistory history, Instant now, IReadOnlySet<string>? answeredSurveys, TicketAssessment? assessment)
     {
+        Outlook? none = null;
+        return Plan(history, now, answeredSurveys, assessment, ref none);
+    }
+
+    /// <summary>
+    /// Like <see cref="Plan(TicketHistory, Instant, IReadOnlySet{string}?, TicketAssessment?)"/> for a caller that looks
+    /// at the same ticket again and again (the simulation): the texts owed are worked out again only when
+    /// <paramref name="outlook"/> (the caller's last one for this ticket, updated here) no longer fits the history.
+    /// </summary>
+    internal TextPlan Plan(TicketHistory history, Instant now, TicketAssessment assessment, ref Outlook? outlook) =>
+        Plan(history, now, null, assessment, ref outlook);
+
+    private TextPlan Plan(TicketHistory history, Instant now, IReadOnlySet<string>? answeredSurveys, TicketAssessment? assessment, ref Outlook? outlook)
+    {
         ArgumentNullException.ThrowIfNull(history);
-        var facts = assessment?.Facts ?? new TicketFacts(history, now);
         var nextEvent = FirstEventAfter(history, now);
-        if (facts.Opened is not { } opened || opened.Customer.Phone is null) return TextPlan.Nothing(history.TicketId, nextEvent);
+        var inEffect = TicketLayout.InEffect(history.Events, now);
+        List<Occasion> all;
+        TicketOpened opened;
+        if (outlook is { } known && known.Fits(history, inEffect))
+        {
+            (all, opened) = (known.All, known.Opened);
+        }
+        else
+        {
+            outlook = null;
+            var facts = assessment?.Facts ?? new TicketFacts(history, now);
+            if (facts.Opened is not { } o || o.Customer.Phone is null) return TextPlan.Nothing(history.TicketId, nextEvent);
+            opened = o;
 
-        assessment ??= engine.Assess(history, now);
-        var promised = PromisedFirstResponse(history, opened);
-        var planned = new List<Occasion>();
-        if (Acknowledgement(history, opened, promised) is { } acknowledgement) planned.Add(acknowledgement);
-        if (Apology(history, facts, opened, promised) is { } apology) planned.Add(apology);
-        planned.AddRange(ProgressNotes(facts, opened, assessment));
-        planned.AddRange(AppointmentReminders(history, facts, opened, now));
-        planned.AddRange(Surveys(history, facts, opened, answeredSurveys ?? new HashSet<string>()));
+            assessment ??= engine.Assess(history, now);
+            var promised = PromisedFirstResponse(history, opened);
+            var planned = new List<Occasion>();
+            if (Acknowledgement(history, opened, promised) is { } acknowledgement) planned.Add(acknowledgement);
+            if (Apology(history, facts, opened, promised) is { } apology) planned.Add(apology);
+            planned.AddRange(ProgressNotes(facts, opened, assessment));
+            planned.AddRange(AppointmentReminders(history, facts, opened, now));
+            planned.AddRange(Surveys(history, facts, opened, answeredSurveys ?? new HashSet<string>()));
 
-        var all = planned.OrderBy(t => t.SendAt).ThenBy(t => t.Key, StringComparer.Ordinal).ToList();
+            all = planned.OrderBy(t => t.SendAt).ThenBy(t => t.Key, StringComparer.Ordinal).ToList();
+            if (answeredSurveys is null) outlook = new Outlook(history, inEffect, opened, all);
+        }
+
         var dueNow = new List<CustomerText>();
         Instant? nextDue = null;
         foreach (var occasion in all)
@@ -64,8 +92,40 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
         return new TextPlan(history.TicketId, new BuiltWhenRead<CustomerText>(() => [.. all.Select(o => Render(opened, o))]), dueNow, nextDue);
     }
 
+    /// <summary>
+    /// The texts a ticket is owed, sent or not, as the events in effect decide them (facts, clocks, booked visits) and
+    /// which surveys went out (a sent one is owed its reminder); no other produced key changes them.
+    /// </summary>
+    internal sealed class Outlook
+    {
+        private readonly System.Collections.Immutable.ImmutableArray<TicketEvent> events;
+        private readonly int eventsInEffect;
+        private readonly bool[] surveysSent;
+
+        internal Outlook(TicketHistory history, int eventsInEffect, TicketOpened opened, List<Occasion> all)
+        {
+            events = history.Events;
+            this.eventsInEffect = eventsInEffect;
+            Opened = opened;
+            All = all;
+            surveysSent = [.. all.Where(o => o.Kind == TextKind.Survey).Select(o => history.ProducedSteps.Contains(o.Key))];
+        }
+
+        internal TicketOpened Opened { get; }
+        internal List<Occasion> All { get; }
+
+        internal bool Fits(TicketHistory history, int inEffect)
+        {
+            if (history.Events != events || inEffect != eventsInEffect) return false;
+            var i = 0;
+            foreach (var occasion in All)
+                if (occasion.Kind == TextKind.Survey && history.ProducedSteps.Contains(occasion.Key) != surveysSent[i++]) return false;
+            return true;
+        }
+    }
+
     /// <summary>A text the ticket is owed, with its send instant, rendered only when it is sent or read.</summary>
-    private sealed record Occasion(string Key, TextKind Kind, string? Priority, Instant DueAt, Instant SendAt, Func<Dictionary<string, string>> Values);
+    internal sealed record Occasion(string Key, TextKind Kind, string? Priority, Instant DueAt, Instant SendAt, Func<Dictionary<string, string>> Values);
 
     private Occasion Owed(string key, TextKind kind, TicketOpened opened, string? priority, Instant dueAt, Func<Dictionary<string, string>> values) =>
         new(key, kind, priority, dueAt, composer.SendAt(opened.Customer, priority, dueAt), values);
