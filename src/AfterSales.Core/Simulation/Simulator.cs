@@ -72,7 +72,8 @@ public sealed class Simulator(
         SimulationInput input, Instant? until, Action<TimelineEntry>? sink, Action<SimulationProgress>? progress = null, int progressEvery = 20_000)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var remaining = new Dictionary<string, int>(input.EventsPerTicket, StringComparer.Ordinal);
+        // The input is run once: its count of each ticket's events is counted down (and emptied) by the run, not copied.
+        var remaining = input.EventsPerTicket;
 
         var customerTexts = new SimulatedTexts(texts, sink is null ? null : text);
         var revisitRun = new SimulatedRevisits(settings, texts, revisits ?? DefaultRevisits(), customerTexts);
