@@ -53,32 +53,29 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
         ArgumentNullException.ThrowIfNull(history);
         var nextEvent = FirstEventAfter(history, now);
         var inEffect = TicketLayout.InEffect(history.Events, now);
-        List<Occasion> all;
-        TicketOpened opened;
-        if (outlook is { } known && known.Fits(history, inEffect))
+        // Nothing due now: the kept outlook says when the next text is, and nothing is worked out again.
+        if (outlook is { } known && known.Fits(history, inEffect) && known.NothingDue(history, now, out var nextText))
         {
-            (all, opened) = (known.All, known.Opened);
-        }
-        else
-        {
-            outlook = null;
-            var facts = assessment?.Facts ?? new TicketFacts(history, now);
-            if (facts.Opened is not { } o || o.Customer.Phone is null) return TextPlan.Nothing(history.TicketId, nextEvent);
-            opened = o;
-
-            assessment ??= engine.Assess(history, now);
-            var promised = PromisedFirstResponse(history, opened);
-            var planned = new List<Occasion>();
-            if (Acknowledgement(history, opened, promised) is { } acknowledgement) planned.Add(acknowledgement);
-            if (Apology(history, facts, opened, promised) is { } apology) planned.Add(apology);
-            planned.AddRange(ProgressNotes(facts, opened, assessment));
-            planned.AddRange(AppointmentReminders(history, facts, opened, now));
-            planned.AddRange(Surveys(history, facts, opened, answeredSurveys ?? new HashSet<string>()));
-
-            all = planned.OrderBy(t => t.SendAt).ThenBy(t => t.Key, StringComparer.Ordinal).ToList();
-            if (answeredSurveys is null) outlook = new Outlook(history, inEffect, opened, all);
+            var next = nextText is { } at && (nextEvent is not { } e || at <= e) ? at : nextEvent;
+            var assessed = assessment;
+            return new TextPlan(history.TicketId, new BuiltWhenRead<CustomerText>(() => Plan(history, now, null, assessed).Planned), [], next);
         }
 
+        outlook = null;
+        var facts = assessment?.Facts ?? new TicketFacts(history, now);
+        if (facts.Opened is not { } opened || opened.Customer.Phone is null) return TextPlan.Nothing(history.TicketId, nextEvent);
+
+        assessment ??= engine.Assess(history, now);
+        var promised = PromisedFirstResponse(history, opened);
+        var planned = new List<Occasion>();
+        if (Acknowledgement(history, opened, promised) is { } acknowledgement) planned.Add(acknowledgement);
+        if (Apology(history, facts, opened, promised) is { } apology) planned.Add(apology);
+        planned.AddRange(ProgressNotes(facts, opened, assessment));
+        planned.AddRange(AppointmentReminders(history, facts, opened, now));
+        planned.AddRange(Surveys(history, facts, opened, answeredSurveys ?? new HashSet<string>()));
+
+        var all = planned.OrderBy(t => t.SendAt).ThenBy(t => t.Key, StringComparer.Ordinal).ToList();
+        if (answeredSurveys is null) outlook = new Outlook(history, inEffect, all);
         var dueNow = new List<CustomerText>();
         Instant? nextDue = null;
         foreach (var occasion in all)
@@ -93,33 +90,41 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
     }
 
     /// <summary>
-    /// The texts a ticket is owed, sent or not, as the events in effect decide them (facts, clocks, booked visits) and
-    /// which surveys went out (a sent one is owed its reminder); no other produced key changes them.
+    /// The texts a ticket is owed, sent or not, by key and send instant only (not rendered), as the events in effect decide
+    /// them (facts, clocks, booked visits) and which surveys went out (a sent one is owed its reminder); no other produced
+    /// key changes them. Small, as a simulation keeps one for every ticket in play.
     /// </summary>
     internal sealed class Outlook
     {
         private readonly System.Collections.Immutable.ImmutableArray<TicketEvent> events;
         private readonly int eventsInEffect;
-        private readonly bool[] surveysSent;
+        private readonly (string Key, Instant SendAt, bool IsSurvey, bool Sent)[] owed;
 
-        internal Outlook(TicketHistory history, int eventsInEffect, TicketOpened opened, List<Occasion> all)
+        internal Outlook(TicketHistory history, int eventsInEffect, List<Occasion> all)
         {
             events = history.Events;
             this.eventsInEffect = eventsInEffect;
-            Opened = opened;
-            All = all;
-            surveysSent = [.. all.Where(o => o.Kind == TextKind.Survey).Select(o => history.ProducedSteps.Contains(o.Key))];
+            owed = [.. all.Select(o => (o.Key, o.SendAt, o.Kind == TextKind.Survey, o.Kind == TextKind.Survey && history.ProducedSteps.Contains(o.Key)))];
         }
-
-        internal TicketOpened Opened { get; }
-        internal List<Occasion> All { get; }
 
         internal bool Fits(TicketHistory history, int inEffect)
         {
             if (history.Events != events || inEffect != eventsInEffect) return false;
-            var i = 0;
-            foreach (var occasion in All)
-                if (occasion.Kind == TextKind.Survey && history.ProducedSteps.Contains(occasion.Key) != surveysSent[i++]) return false;
+            foreach (var (key, _, isSurvey, sent) in owed)
+                if (isSurvey && history.ProducedSteps.Contains(key) != sent) return false;
+            return true;
+        }
+
+        /// <summary>Whether no text not yet produced is due by <paramref name="now"/>; if so, when the next one is (null: none).</summary>
+        internal bool NothingDue(TicketHistory history, Instant now, out Instant? next)
+        {
+            next = null;
+            foreach (var (key, sendAt, _, _) in owed)
+            {
+                if (history.ProducedSteps.Contains(key)) continue;
+                if (sendAt <= now) return false;
+                if (next is null || sendAt < next) next = sendAt;
+            }
             return true;
         }
     }

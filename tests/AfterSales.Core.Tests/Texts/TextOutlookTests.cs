@@ -6,7 +6,7 @@ using static AfterSales.Core.Tests.TestSupport.ShanghaiTime;
 
 namespace AfterSales.Core.Tests.Texts;
 
-/// <summary>A caller that keeps a ticket's outlook between looks (the simulation) is owed exactly what a fresh plan owes.</summary>
+/// <summary>A caller that keeps a ticket's outlook between looks (the simulation) is owed exactly what a fresh plan owes, due now and planned.</summary>
 public class TextOutlookTests
 {
     private static readonly CustomerTextPlanner Planner = new(TestSettings.Defaults(), TextTestSettings.Defaults());
@@ -39,6 +39,7 @@ public class TextOutlookTests
             if (!ReferenceEquals(before, outlook)) reworked++;
 
             Assert.Equal(Describe(fresh), Describe(kept));
+            Assert.Equal(fresh.Planned.Select(t => (t.Key, t.SendAt, t.Text.Body)), kept.Planned.Select(t => (t.Key, t.SendAt, t.Text.Body)));
             // The texts due now go out, as the simulation marks them: the survey sent is owed its reminder from then on.
             history = history.MarkProduced(kept.DueNow.Select(t => t.Key));
         }
