@@ -24,7 +24,7 @@ internal sealed class SimulationRun(
     /// <summary>Each ticket's layout, laid out again only when another of its events takes effect (not at every wake-up).</summary>
     private readonly Dictionary<string, TicketLayout> layouts = new(StringComparer.Ordinal);
     /// <summary>Each ticket's texts owed, worked out again only when another event takes effect or a survey goes out.</summary>
-    private readonly Dictionary<string, CustomerTextPlanner.Outlook> outlooks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TextOutlook> outlooks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TicketHistory> tickets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ProducedStep>> steps = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int[] Sent, int Held)> textCounts = new(StringComparer.Ordinal);

@@ -36,7 +36,7 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
     /// </remarks>
     public TextPlan Plan(TicketHistory history, Instant now, IReadOnlySet<string>? answeredSurveys, TicketAssessment? assessment)
     {
-        Outlook? none = null;
+        TextOutlook? none = null;
         return Plan(history, now, answeredSurveys, assessment, ref none);
     }
 
@@ -45,10 +45,10 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
     /// at the same ticket again and again (the simulation): the texts owed are worked out again only when
     /// <paramref name="outlook"/> (the caller's last one for this ticket, updated here) no longer fits the history.
     /// </summary>
-    internal TextPlan Plan(TicketHistory history, Instant now, TicketAssessment assessment, ref Outlook? outlook) =>
+    internal TextPlan Plan(TicketHistory history, Instant now, TicketAssessment assessment, ref TextOutlook? outlook) =>
         Plan(history, now, null, assessment, ref outlook);
 
-    private TextPlan Plan(TicketHistory history, Instant now, IReadOnlySet<string>? answeredSurveys, TicketAssessment? assessment, ref Outlook? outlook)
+    private TextPlan Plan(TicketHistory history, Instant now, IReadOnlySet<string>? answeredSurveys, TicketAssessment? assessment, ref TextOutlook? outlook)
     {
         ArgumentNullException.ThrowIfNull(history);
         var nextEvent = FirstEventAfter(history, now);
@@ -75,7 +75,7 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
         planned.AddRange(Surveys(history, facts, opened, answeredSurveys ?? new HashSet<string>()));
 
         var all = planned.OrderBy(t => t.SendAt).ThenBy(t => t.Key, StringComparer.Ordinal).ToList();
-        if (answeredSurveys is null) outlook = new Outlook(history, inEffect, all);
+        if (answeredSurveys is null) outlook = new TextOutlook(history, inEffect, all.Select(o => (o.Key, o.SendAt, o.Kind == TextKind.Survey)));
         var dueNow = new List<CustomerText>();
         Instant? nextDue = null;
         foreach (var occasion in all)
@@ -89,48 +89,8 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
         return new TextPlan(history.TicketId, new BuiltWhenRead<CustomerText>(() => [.. all.Select(o => Render(opened, o))]), dueNow, nextDue);
     }
 
-    /// <summary>
-    /// The texts a ticket is owed, sent or not, by key and send instant only (not rendered), as the events in effect decide
-    /// them (facts, clocks, booked visits) and which surveys went out (a sent one is owed its reminder); no other produced
-    /// key changes them. Small, as a simulation keeps one for every ticket in play.
-    /// </summary>
-    internal sealed class Outlook
-    {
-        private readonly System.Collections.Immutable.ImmutableArray<TicketEvent> events;
-        private readonly int eventsInEffect;
-        private readonly (string Key, Instant SendAt, bool IsSurvey, bool Sent)[] owed;
-
-        internal Outlook(TicketHistory history, int eventsInEffect, List<Occasion> all)
-        {
-            events = history.Events;
-            this.eventsInEffect = eventsInEffect;
-            owed = [.. all.Select(o => (o.Key, o.SendAt, o.Kind == TextKind.Survey, o.Kind == TextKind.Survey && history.ProducedSteps.Contains(o.Key)))];
-        }
-
-        internal bool Fits(TicketHistory history, int inEffect)
-        {
-            if (history.Events != events || inEffect != eventsInEffect) return false;
-            foreach (var (key, _, isSurvey, sent) in owed)
-                if (isSurvey && history.ProducedSteps.Contains(key) != sent) return false;
-            return true;
-        }
-
-        /// <summary>Whether no text not yet produced is due by <paramref name="now"/>; if so, when the next one is (null: none).</summary>
-        internal bool NothingDue(TicketHistory history, Instant now, out Instant? next)
-        {
-            next = null;
-            foreach (var (key, sendAt, _, _) in owed)
-            {
-                if (history.ProducedSteps.Contains(key)) continue;
-                if (sendAt <= now) return false;
-                if (next is null || sendAt < next) next = sendAt;
-            }
-            return true;
-        }
-    }
-
     /// <summary>A text the ticket is owed, with its send instant, rendered only when it is sent or read.</summary>
-    internal sealed record Occasion(string Key, TextKind Kind, string? Priority, Instant DueAt, Instant SendAt, Func<Dictionary<string, string>> Values);
+    private sealed record Occasion(string Key, TextKind Kind, string? Priority, Instant DueAt, Instant SendAt, Func<Dictionary<string, string>> Values);
 
     private Occasion Owed(string key, TextKind kind, TicketOpened opened, string? priority, Instant dueAt, Func<Dictionary<string, string>> values) =>
         new(key, kind, priority, dueAt, composer.SendAt(opened.Customer, priority, dueAt), values);

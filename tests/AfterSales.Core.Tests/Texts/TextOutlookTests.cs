@@ -20,7 +20,7 @@ public class TextOutlookTests
     {
         var ticket = new TicketScript().Opened("2026-10-12 09:00").Responded("2026-10-12 09:10").Resolved("2026-10-13 15:00");
         var history = TicketHistory.Empty("T-1");
-        CustomerTextPlanner.Outlook? outlook = null;
+        TextOutlook? outlook = null;
         var looks = new[] { "2026-10-12 09:00", "2026-10-12 09:05", "2026-10-12 09:10", "2026-10-13 15:00", "2026-10-13 17:00", "2026-10-15 17:00", "2026-10-16 09:00" };
         var events = ticket.Events.ToList();
         var reworked = 0;
