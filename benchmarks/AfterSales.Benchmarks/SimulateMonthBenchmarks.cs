@@ -12,7 +12,8 @@ namespace AfterSales.Benchmarks;
 /// <summary>
 /// <c>simulate</c>'s hot path on a generated month of 2,000 tickets (about 11,000 events) with the shipped defaults:
 /// reading the events (in memory and sorted, or streamed in two passes from a file already in time order) and running
-/// them with a sink that drops the timeline, so the figures are the engine's, not the output's.
+/// them with a sink that drops the timeline, so the figures are the engine's, not the output's; and one side of a
+/// comparison (no sink: the timeline is not worded).
 /// </summary>
 [MemoryDiagnoser]
 public class SimulateMonthBenchmarks
@@ -67,6 +68,14 @@ public class SimulateMonthBenchmarks
         var entries = 0;
         simulator.Run(simulator.Read(() => lines), null, _ => entries++);
         return entries;
+    }
+
+    /// <summary>One side of <c>simulate --compare</c>: streamed, with no sink, so no timeline line is worded at all.</summary>
+    [Benchmark]
+    public int StreamedForAComparison()
+    {
+        var simulator = NewSimulator();
+        return simulator.Run(simulator.Read(() => lines), null, sink: null).Outcomes.Count;
     }
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider

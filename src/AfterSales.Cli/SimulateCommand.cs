@@ -85,17 +85,18 @@ public static class SimulateCommand
         }
 
         var parser = new TicketEventParser(loaded.Sla.KnownPriorities, loaded.Events.Window, time);
-        var simulator = new Simulator(loaded, both.Texts, parser, displayZone, both.Revisits, both.Reports);
         var progress = new ProgressReport(error, time);
         IEnumerable<string> Lines() => File.ReadLines(eventsPath);
         if (proposed is not null)
         {
+            // A comparison shows policies and tickets, not digests: neither run keeps the running totals they are made of.
+            var simulator = new Simulator(loaded, both.Texts, parser, displayZone, both.Revisits);
             var proposedParser = new TicketEventParser(proposed.Core.Sla.KnownPriorities, proposed.Core.Events.Window, time);
             var proposedSimulator = new Simulator(proposed.Core, proposed.Texts, proposedParser, displayZone, proposed.Revisits);
             // The two runs share nothing: on a machine with two cores or more they take the time of one.
             var shared = new ProgressReport(TextWriter.Synchronized(error), time);
-            var beforeRun = Task.Run(() => simulator.Run(simulator.Read(Lines), until, _ => { }, shared.Report("current settings")));
-            var afterRun = Task.Run(() => proposedSimulator.Run(proposedSimulator.Read(Lines), until, _ => { }, shared.Report("proposed settings")));
+            var beforeRun = Task.Run(() => simulator.Run(simulator.Read(Lines), until, null, shared.Report("current settings")));
+            var afterRun = Task.Run(() => proposedSimulator.Run(proposedSimulator.Read(Lines), until, null, shared.Report("proposed settings")));
             var comparison = SimulationComparison.Of(beforeRun.GetAwaiter().GetResult(), afterRun.GetAwaiter().GetResult());
             var current = settingsFile is not null ? Path.GetRelativePath(Environment.CurrentDirectory, settingsFile.FullName)
                 : usingSample ? "the sample's settings (samples/settings.json)" : "built-in defaults";
@@ -105,12 +106,13 @@ public static class SimulateCommand
             return 0;
         }
 
+        var single = new Simulator(loaded, both.Texts, parser, displayZone, both.Revisits, both.Reports);
         ISimulationWriter writer = format == "json" ? new SimulationJsonWriter(displayZone, output) : new SimulationTextWriter(displayZone, output);
         var emails = outDirectory is null ? null : new SimulatedEmails(loaded, time);
         var texts = 0;
-        var input = simulator.Read(Lines);
+        var input = single.Read(Lines);
         writer.Begin(input.Rejected);
-        var result = simulator.Run(input, until, entry =>
+        var result = single.Run(input, until, entry =>
         {
             writer.Entry(entry);
             emails?.Add(entry);

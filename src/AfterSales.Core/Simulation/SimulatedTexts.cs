@@ -8,15 +8,19 @@ namespace AfterSales.Core.Simulation;
 /// texts sent so far in the run as each customer's history. There are no inbound texts in a simulation, so no
 /// opt-outs and no answered surveys.
 /// </summary>
-internal sealed class SimulatedTexts(TextSettings settings, TimelineText words)
+/// <param name="words">How the timeline words each text; null when nobody reads the timeline (its entries then only count).</param>
+internal sealed class SimulatedTexts(TextSettings settings, TimelineText? words)
 {
     private readonly Dictionary<string, List<SentText>> sentByPhone = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> sentKeysByTicket = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, (CustomerText Text, Instant RetryAt)>> heldByTicket = new(StringComparer.Ordinal);
     private Instant prunedAt = Instant.MinValue;
 
-    /// <summary>How far back the budget looks: one survey period and a day. Older texts can no longer hold anything.</summary>
+    /// <summary>How far back the budget looks for a survey: one survey period and a day. Older surveys can no longer hold anything.</summary>
     private Duration Lookback => settings.SurveyEvery + Duration.FromDays(1);
+
+    /// <summary>How long a non-urgent text counts: its own local day, which two days cover in every time zone.</summary>
+    private static readonly Duration NonUrgentLookback = Duration.FromDays(2);
 
     /// <summary>The earliest retry of a text the budget held for this ticket; null when none waits.</summary>
     public Instant? NextRetry(string ticketId) =>
@@ -45,10 +49,10 @@ internal sealed class SimulatedTexts(TextSettings settings, TimelineText words)
     {
         if (now - prunedAt > Duration.FromDays(1)) Prune(now);
         var sent = sentByPhone.TryGetValue(text.Phone, out var list) ? list : sentByPhone[text.Phone] = [];
-        sent.RemoveAll(s => now - s.SentAt > Lookback);
+        sent.RemoveAll(s => !BudgetCounts(s, now));
         var sentKeys = sentKeysByTicket.TryGetValue(text.TicketId, out var keys) ? keys : sentKeysByTicket[text.TicketId] = new(StringComparer.Ordinal);
         if (text.Kind == TextKind.SurveyReminder && !sentKeys.Contains(CustomerTextKeys.Survey(text.TicketId, SurveyNumber(text.Key))))
-            return Entry(now, text, TimelineKind.TextNotSent, "not sent: its survey was never sent");
+            return Entry(now, text, TimelineKind.TextNotSent, () => "not sent: its survey was never sent");
 
         var budget = ContactBudget.Decide(text, now, sent, settings);
         if (!budget.Send)
@@ -58,28 +62,40 @@ internal sealed class SimulatedTexts(TextSettings settings, TimelineText words)
                 if (!heldByTicket.TryGetValue(text.TicketId, out var held)) heldByTicket[text.TicketId] = held = new(StringComparer.Ordinal);
                 held[text.Key] = (text, retryAt);
             }
-            var then = budget.NextChanceAt is { } at ? $"; tried again {words.Time(at)}" : "; not sent (its occasion has passed)";
-            return Entry(now, text, TimelineKind.TextHeld, budget.Reason + then);
+            return Entry(now, text, TimelineKind.TextHeld, () => budget.Reason + (budget.NextChanceAt is { } at ? $"; tried again {words!.Time(at)}" : "; not sent (its occasion has passed)"));
         }
 
-        sent.Add(new SentText(text.Key, text.Kind, now, text.IsBudgetExempt));
+        var sentText = new SentText(text.Key, text.Kind, now, text.IsBudgetExempt);
+        if (BudgetCounts(sentText, now)) sent.Add(sentText);
         sentKeys.Add(text.Key);
-        return Entry(now, text, TimelineKind.Text, $"\"{text.Text.Body}\"");
+        return Entry(now, text, TimelineKind.Text, () => $"\"{text.Text.Body}\"");
     }
 
-    /// <summary>Once a virtual day, customers with no text inside the budget's lookback are dropped: a month of customers never piles up.</summary>
+    /// <summary>Once a virtual day, customers with no text the budget still counts are dropped: a month of customers never piles up.</summary>
     private void Prune(Instant now)
     {
         prunedAt = now;
-        foreach (var phone in sentByPhone.Where(p => p.Value.TrueForAll(s => now - s.SentAt > Lookback)).Select(p => p.Key).ToList())
+        foreach (var phone in sentByPhone.Where(p => p.Value.TrueForAll(s => !BudgetCounts(s, now))).Select(p => p.Key).ToList())
             sentByPhone.Remove(phone);
     }
+
+    /// <summary>
+    /// Whether <see cref="ContactBudget.Decide"/> can still count a text sent, from <paramref name="now"/> on: a survey for a
+    /// survey period, a non-urgent text on its local day; an exempt text (acknowledgement, appointment reminder, P1 news)
+    /// never counts. Only those are kept: the texts of a month of a large helpdesk would otherwise all be.
+    /// </summary>
+    private bool BudgetCounts(SentText sent, Instant now) =>
+        TextKinds.IsSurvey(sent.Kind) ? now - sent.SentAt <= Lookback : !sent.IsBudgetExempt && now - sent.SentAt <= NonUrgentLookback;
+
+    /// <summary>Texts the budget still counts, all customers (for tests of what a long run keeps).</summary>
+    internal int TextsRemembered => sentByPhone.Values.Sum(texts => texts.Count);
 
     /// <summary>Customers whose texts the budget still counts (for tests of what a long run keeps).</summary>
     internal int CustomersRemembered => sentByPhone.Count;
 
-    private TimelineEntry Entry(Instant now, CustomerText text, TimelineKind kind, string what)
+    private TimelineEntry Entry(Instant now, CustomerText text, TimelineKind kind, Func<string> what)
     {
+        if (words is null) return new TimelineEntry(now, text.TicketId, kind, "", CustomerText: text);
         var verb = kind switch
         {
             TimelineKind.Text => "TEXT",
@@ -89,7 +105,7 @@ internal sealed class SimulatedTexts(TextSettings settings, TimelineText words)
         var deferred = text.SendAt > text.DueAt ? $", due {words.Time(text.DueAt)}, deferred by quiet hours" : "";
         var segments = text.Text.Size.Segments == 1 ? "1 segment" : $"{text.Text.Size.Segments} segments";
         return new TimelineEntry(now, text.TicketId, kind,
-            $"{verb} {TimelineText.KindName(text.Kind)} -> {CustomerPhones.Mask(text.Phone)} ({text.Key}, {segments}{deferred}): {what}",
+            $"{verb} {TimelineText.KindName(text.Kind)} -> {CustomerPhones.Mask(text.Phone)} ({text.Key}, {segments}{deferred}): {what()}",
             CustomerText: text);
     }
 

@@ -17,37 +17,52 @@ public sealed record SimulationComparison(IReadOnlyList<PolicyComparison> Polici
             .Concat(after.Summary.Select(s => s.Policy).Where(p => before.Summary.All(s => s.Policy != p)))
             .Select(p => new PolicyComparison(p, before.Summary.FirstOrDefault(s => s.Policy == p), after.Summary.FirstOrDefault(s => s.Policy == p)))
             .ToList();
-        return new SimulationComparison(policies, Changes(before.Outcomes, after.Outcomes));
+        return new SimulationComparison(policies, Changes(before.OutcomesInOrder, after.OutcomesInOrder));
     }
 
-    private static List<TicketChange> Changes(IReadOnlyList<TicketOutcome> before, IReadOnlyList<TicketOutcome> after)
+    /// <summary>Both runs' outcomes side by side in ticket order (a merge, one ticket of each at a time); tickets only the second run has come last.</summary>
+    private static List<TicketChange> Changes(IEnumerable<TicketOutcome> before, IEnumerable<TicketOutcome> after)
     {
-        var afterById = after.ToDictionary(o => o.TicketId, StringComparer.Ordinal);
         var changes = new List<TicketChange>();
+        var newcomers = new List<TicketChange>();
+        using var afterInOrder = after.GetEnumerator();
+        TicketOutcome? Next() => afterInOrder.MoveNext() ? afterInOrder.Current : null;
+
+        var now = Next();
         foreach (var was in before)
         {
-            if (!afterById.Remove(was.TicketId, out var now))
+            for (; now is not null && string.CompareOrdinal(now.TicketId, was.TicketId) < 0; now = Next()) newcomers.Add(NowUnder(now));
+            if (now is null || now.TicketId != was.TicketId)
             {
                 changes.Add(new TicketChange(was.TicketId, ["no policy applies any more"]));
                 continue;
             }
 
-            var words = new List<string>();
-            if (was.Policy != now.Policy) words.Add($"policy: {was.Policy} -> {now.Policy}");
-            foreach (var (clock, outcome) in was.Clocks)
-            {
-                var other = now.Clocks.GetValueOrDefault(clock, "none");
-                if (other != outcome) words.Add($"{ClockName(clock)}: {outcome} -> {other}");
-            }
-            words.AddRange(now.Clocks.Keys.Where(k => !was.Clocks.ContainsKey(k)).Select(k => $"{ClockName(k)}: none -> {now.Clocks[k]}"));
-            words.AddRange(now.Steps.Except(was.Steps, StringComparer.Ordinal).Select(k => $"+ {StepName(k)}"));
-            words.AddRange(was.Steps.Except(now.Steps, StringComparer.Ordinal).Select(k => $"- {StepName(k)}"));
+            var words = Differences(was, now);
             if (words.Count > 0) changes.Add(new TicketChange(was.TicketId, words));
+            now = Next();
         }
 
-        changes.AddRange(afterById.Values.OrderBy(o => o.TicketId, StringComparer.Ordinal)
-            .Select(o => new TicketChange(o.TicketId, [$"now under policy {o.Policy}"])));
+        for (; now is not null; now = Next()) newcomers.Add(NowUnder(now));
+        changes.AddRange(newcomers);
         return changes;
+    }
+
+    private static TicketChange NowUnder(TicketOutcome outcome) => new(outcome.TicketId, [$"now under policy {outcome.Policy}"]);
+
+    private static List<string> Differences(TicketOutcome was, TicketOutcome now)
+    {
+        var words = new List<string>();
+        if (was.Policy != now.Policy) words.Add($"policy: {was.Policy} -> {now.Policy}");
+        foreach (var (clock, outcome) in was.Clocks)
+        {
+            var other = now.Clocks.GetValueOrDefault(clock, "none");
+            if (other != outcome) words.Add($"{ClockName(clock)}: {outcome} -> {other}");
+        }
+        words.AddRange(now.Clocks.Keys.Where(k => !was.Clocks.ContainsKey(k)).Select(k => $"{ClockName(k)}: none -> {now.Clocks[k]}"));
+        words.AddRange(now.Steps.Except(was.Steps, StringComparer.Ordinal).Select(k => $"+ {StepName(k)}"));
+        words.AddRange(was.Steps.Except(now.Steps, StringComparer.Ordinal).Select(k => $"- {StepName(k)}"));
+        return words;
     }
 
     /// <summary><c>1/first-response</c> → <c>first-response</c>; later cycles keep their number.</summary>

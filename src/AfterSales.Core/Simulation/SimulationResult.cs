@@ -31,4 +31,11 @@ public sealed record SimulationResult(
     IReadOnlyList<RejectedLine> Rejected,
     IReadOnlyList<PolicySummary> Summary,
     Instant? EndedAt,
-    IReadOnlyList<TicketOutcome> Outcomes);
+    IReadOnlyList<TicketOutcome> Outcomes)
+{
+    /// <summary>
+    /// <see cref="Outcomes"/> in ticket order, each built as it is read and not kept: how a comparison reads a run of a
+    /// hundred thousand tickets without holding every outcome of both runs at once.
+    /// </summary>
+    internal IEnumerable<TicketOutcome> OutcomesInOrder { get; init; } = Outcomes.OrderBy(o => o.TicketId, StringComparer.Ordinal);
+}

@@ -8,11 +8,12 @@ namespace AfterSales.Core.Simulation;
 
 /// <summary>
 /// The mutable state of one simulation: tickets still in play, scheduled wake-ups, and what finished tickets leave
-/// for the summary. A ticket leaves play once it has no event still to come and nothing scheduled.
+/// for the summary. A ticket leaves play once it has no event still to come and nothing scheduled. Without a sink (a
+/// comparison reads only the summary and the outcomes) the timeline is not worded at all.
 /// </summary>
 internal sealed class SimulationRun(
     SlaEngine engine, CustomerTextPlanner planner, SimulatedTexts customerTexts, SimulatedRevisits revisits, TimelineText text,
-    Action<TimelineEntry> sink, Dictionary<string, int> eventsToCome, SimulatedReports? reports = null)
+    Action<TimelineEntry>? sink, Dictionary<string, int> eventsToCome, SimulatedReports? reports = null)
 {
     private readonly Dictionary<string, Instant> wakeups = new(StringComparer.Ordinal);
     private readonly PriorityQueue<string, Instant> wakeQueue = new();
@@ -22,8 +23,10 @@ internal sealed class SimulationRun(
 
     /// <summary>Each ticket's layout, laid out again only when another of its events takes effect (not at every wake-up).</summary>
     private readonly Dictionary<string, TicketLayout> layouts = new(StringComparer.Ordinal);
+    /// <summary>Each ticket's texts owed, worked out again only when another event takes effect or a survey goes out.</summary>
+    private readonly Dictionary<string, TextOutlook> outlooks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TicketHistory> tickets = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<string>> stepKeys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ProducedStep>> steps = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int[] Sent, int Held)> textCounts = new(StringComparer.Ordinal);
     private readonly List<FinishedTicket> finished = [];
 
@@ -62,18 +65,18 @@ internal sealed class SimulationRun(
         var after = before.Apply(ticketEvent);
         if (ReferenceEquals(before, after))
         {
-            Emit(new TimelineEntry(ticketEvent.OccurredAt, ticketId, TimelineKind.Duplicate, $"duplicate {ticketEvent.Type} {ticketEvent.EventId} ignored"));
+            if (Narrating) Emit(new TimelineEntry(ticketEvent.OccurredAt, ticketId, TimelineKind.Duplicate, $"duplicate {ticketEvent.Type} {ticketEvent.EventId} ignored"));
             FinishIfDone(ticketId, ticketEvent.OccurredAt);
             return;
         }
         tickets[ticketId] = after;
-        Emit(new TimelineEntry(ticketEvent.OccurredAt, ticketId, TimelineKind.Received, text.Describe(ticketEvent, engine, after)));
+        if (Narrating) Emit(new TimelineEntry(ticketEvent.OccurredAt, ticketId, TimelineKind.Received, text.Describe(ticketEvent, engine, after)));
         if (ticketEvent is TicketOpened opened && Strikes is not null)
         {
             foreach (var flag in Strikes.Opened(opened))
             {
                 Emit(flag);
-                if (tickets.ContainsKey(flag.TicketId)) StepKeysOf(flag.TicketId).Add(flag.Step!.Key);
+                if (tickets.ContainsKey(flag.TicketId)) StepsOf(flag.TicketId).Add(ProducedStep.Of(flag.Step!));
             }
         }
         Evaluate(ticketId, ticketEvent.OccurredAt);
@@ -111,16 +114,19 @@ internal sealed class SimulationRun(
         // Only an active ticket is woken again and again (its steps); a resolved one waits for a text or two: its layout is not kept.
         if (layout.Phase != TicketPhase.Active) layouts.Remove(ticketId);
         reports?.Count(history, assessment, now);
-        ReportClockChanges(ticketId, now, assessment);
-        var calendar = assessment.DueNow.Count > 0 ? engine.CalendarOf(assessment) : null;
+        if (Narrating) ReportClockChanges(ticketId, now, assessment);
+        var calendar = Narrating && assessment.DueNow.Count > 0 ? engine.CalendarOf(assessment) : null;
         foreach (var step in assessment.DueNow)
         {
-            Emit(new TimelineEntry(now, ticketId, TimelineKind.Step, TimelineText.Describe(step, now, engine.CalendarOf(step, calendar!)), step, history));
-            StepKeysOf(ticketId).Add(step.Key);
+            if (Narrating) Emit(new TimelineEntry(now, ticketId, TimelineKind.Step, TimelineText.Describe(step, now, engine.CalendarOf(step, calendar!)), step, history));
+            StepsOf(ticketId).Add(ProducedStep.Of(step));
             reports?.StepSent(step, assessment, now);
         }
-        foreach (var step in assessment.Superseded)
-            Emit(new TimelineEntry(now, ticketId, TimelineKind.StepSuperseded, text.Superseded(step), step));
+        if (Narrating)
+        {
+            foreach (var step in assessment.Superseded)
+                Emit(new TimelineEntry(now, ticketId, TimelineKind.StepSuperseded, text.Superseded(step), step));
+        }
         if (assessment.DueNow.Count + assessment.Superseded.Count > 0)
             tickets[ticketId] = history.MarkProduced(assessment.DueNow.Concat(assessment.Superseded).Select(s => s.Key));
         var nextText = Text(ticketId, now, assessment);
@@ -147,7 +153,10 @@ internal sealed class SimulationRun(
         while (true)
         {
             // Producing a text can plan another (a sent survey gets its reminder), so plan until nothing is due.
-            var plan = planner.Plan(tickets[ticketId], now, null, assessment);
+            var outlook = outlooks.GetValueOrDefault(ticketId);
+            var plan = planner.Plan(tickets[ticketId], now, assessment, ref outlook);
+            if (outlook is null) outlooks.Remove(ticketId);
+            else outlooks[ticketId] = outlook;
             if (plan.DueNow.Count == 0) return plan.NextDueAt;
             foreach (var due in plan.DueNow) Emit(customerTexts.Offer(due, now));
             tickets[ticketId] = tickets[ticketId].MarkProduced(plan.DueNow.Select(t => t.Key));
@@ -168,20 +177,23 @@ internal sealed class SimulationRun(
         if (assessment.Policy is { } policy)
         {
             var counts = textCounts.GetValueOrDefault(ticketId, (new int[TextKindCount], 0));
-            finished.Add(new FinishedTicket(ticketId, policy, assessment.Clocks, stepKeys.GetValueOrDefault(ticketId) ?? [], counts.Item1, counts.Item2));
+            var clocks = new FinishedClock[assessment.Clocks.Count];
+            for (var i = 0; i < clocks.Length; i++) clocks[i] = FinishedClock.Of(assessment.Clocks[i], at);
+            finished.Add(new FinishedTicket(ticketId, policy, clocks, [.. steps.GetValueOrDefault(ticketId) ?? []], counts.Item1, counts.Item2));
         }
         tickets.Remove(ticketId);
         lastClocks.Remove(ticketId);
         layouts.Remove(ticketId);
-        stepKeys.Remove(ticketId);
+        outlooks.Remove(ticketId);
+        steps.Remove(ticketId);
         textCounts.Remove(ticketId);
         eventsToCome.Remove(ticketId);
         customerTexts.Forget(ticketId);
         reports?.Forget(ticketId);
     }
 
-    private List<string> StepKeysOf(string ticketId) =>
-        stepKeys.TryGetValue(ticketId, out var keys) ? keys : stepKeys[ticketId] = [];
+    private List<ProducedStep> StepsOf(string ticketId) =>
+        steps.TryGetValue(ticketId, out var produced) ? produced : steps[ticketId] = [];
 
     private void Emit(TimelineEntry entry)
     {
@@ -192,8 +204,10 @@ internal sealed class SimulationRun(
             else counts.Item2++;
             textCounts[entry.TicketId] = counts;
         }
-        sink(entry);
+        sink?.Invoke(entry);
     }
+
+    private bool Narrating => sink is not null;
 
     private void ReportClockChanges(string ticketId, Instant now, TicketAssessment assessment)
     {

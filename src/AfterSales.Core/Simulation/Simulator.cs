@@ -66,14 +66,16 @@ public sealed class Simulator(
     }
 
     /// <summary>Runs and hands every timeline entry to <paramref name="sink"/> as it happens; the result's timeline is empty.</summary>
+    /// <param name="sink">Null when only the summary and the outcomes are read (a comparison): the timeline is then not worded at all.</param>
     /// <param name="progressEvery">Events between two calls of <paramref name="progress"/>.</param>
     public SimulationResult Run(
-        SimulationInput input, Instant? until, Action<TimelineEntry> sink, Action<SimulationProgress>? progress = null, int progressEvery = 20_000)
+        SimulationInput input, Instant? until, Action<TimelineEntry>? sink, Action<SimulationProgress>? progress = null, int progressEvery = 20_000)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var remaining = new Dictionary<string, int>(input.EventsPerTicket, StringComparer.Ordinal);
+        // The input is run once: its count of each ticket's events is counted down (and emptied) by the run, not copied.
+        var remaining = input.EventsPerTicket;
 
-        var customerTexts = new SimulatedTexts(texts, text);
+        var customerTexts = new SimulatedTexts(texts, sink is null ? null : text);
         var revisitRun = new SimulatedRevisits(settings, texts, revisits ?? DefaultRevisits(), customerTexts);
         using var source = input.Events.GetEnumerator();
         var pending = source.MoveNext() ? source.Current : null;
@@ -95,7 +97,7 @@ public sealed class Simulator(
             if (digests?.NextDue is { } reportAt && reportAt < at && reportAt - lastBusy <= ReportsAfterLastTicket)
             {
                 if (reportAt > stopAt) break;
-                foreach (var entry in digests.Wake(reportAt)) sink(entry);
+                foreach (var entry in digests.Wake(reportAt)) sink?.Invoke(entry);
                 continue;
             }
 
@@ -114,7 +116,8 @@ public sealed class Simulator(
         if (run.LastInstant is not { } end) return new SimulationResult([], input.Rejected, [], null, []);
         var finished = run.Finish(end);
         // Each ticket's outcome is for a comparison: a single run's report never builds them.
-        return new SimulationResult([], input.Rejected, Summarise(finished, end), end, new BuiltWhenRead<TicketOutcome>(() => Outcomes(finished, end)));
+        return new SimulationResult([], input.Rejected, Summarise(finished, end), end, new BuiltWhenRead<TicketOutcome>(() => [.. Outcomes(finished, end)]))
+            { OutcomesInOrder = Outcomes(finished, end) };
     }
 
     /// <summary>Reads and parses every line into memory, sorted by time (file order kept at the same instant).</summary>
@@ -207,19 +210,19 @@ public sealed class Simulator(
     /// <summary><c>met</c>, <c>missed</c>, … one string each, not one per clock of a hundred thousand tickets.</summary>
     private static readonly string[] OutcomeNames = [.. Enum.GetValues<ClockOutcome>().Select(o => o.ToString().ToLowerInvariant())];
 
-    private static IReadOnlyList<TicketOutcome> Outcomes(IReadOnlyList<FinishedTicket> tickets, Instant end) =>
-        [.. tickets.OrderBy(t => t.TicketId, StringComparer.Ordinal).Select(t => new TicketOutcome(
+    /// <summary>Each ticket's outcome in ticket order, built as it is read: a comparison looks at one of each run at a time.</summary>
+    private static IEnumerable<TicketOutcome> Outcomes(IReadOnlyList<FinishedTicket> tickets, Instant end) =>
+        tickets.OrderBy(t => t.TicketId, StringComparer.Ordinal).Select(t => new TicketOutcome(
             t.TicketId, t.Policy,
             t.Clocks.ToDictionary(c => $"{c.Cycle}/{c.ClockId}", c => OutcomeNames[(int)c.OutcomeAt(end)], StringComparer.Ordinal),
-            [.. t.StepKeys.Order(StringComparer.Ordinal)]))];
+            [.. t.Steps.Select(s => s.KeyFor(t.TicketId)).Order(StringComparer.Ordinal)]));
 
     private static PolicySummary Summary(string policy, IReadOnlyList<FinishedTicket> tickets, Instant end)
     {
         var clocks = tickets.SelectMany(t => t.Clocks).ToList();
         var firstResponses = clocks.Where(c => c.Kind == ClockKind.FirstResponse).ToList();
-        var replyTimes = firstResponses.Where(c => c.StoppedBy == "AgentResponded" && c.ActiveTimeToStop is not null)
-            .Select(c => c.ActiveTimeToStop!.Value).Order().ToList();
-        var perLevel = tickets.SelectMany(t => t.StepKeys).GroupBy(LevelOf).OrderBy(g => g.Key, StringComparer.Ordinal)
+        var replyTimes = firstResponses.Where(c => c.ReplyTime is not null).Select(c => c.ReplyTime!.Value).Order().ToList();
+        var perLevel = tickets.SelectMany(t => t.Steps).GroupBy(s => s.Level).OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var textsPerKind = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var kind in Enum.GetValues<TextKind>())
@@ -236,20 +239,12 @@ public sealed class Simulator(
             Percentile.NearestRank(replyTimes, 0.50),
             Percentile.NearestRank(replyTimes, 0.95),
             perLevel,
-            firstResponses.Count(c => c.EndedUnanswered(end)),
+            firstResponses.Count(c => c.OutcomeAt(end) == ClockOutcome.Unanswered),
             textsPerKind.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
             tickets.Sum(t => t.TextsHeld));
     }
 
-    /// <summary><c>T-1/first-response/supervisor/1</c> → <c>supervisor</c>.</summary>
-    private static string LevelOf(string stepKey)
-    {
-        var end = stepKey.LastIndexOf('/');
-        var start = stepKey.LastIndexOf('/', end - 1);
-        return stepKey[(start + 1)..end];
-    }
-
-    private static double? MetShare(IEnumerable<ClockRun> clocks, Instant end)
+    private static double? MetShare(IEnumerable<FinishedClock> clocks, Instant end)
     {
         var decided = clocks.Select(c => c.OutcomeAt(end))
             .Where(o => o is ClockOutcome.Met or ClockOutcome.Missed or ClockOutcome.Overdue)

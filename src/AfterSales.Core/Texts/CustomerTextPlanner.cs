@@ -36,9 +36,33 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
     /// </remarks>
     public TextPlan Plan(TicketHistory history, Instant now, IReadOnlySet<string>? answeredSurveys, TicketAssessment? assessment)
     {
+        TextOutlook? none = null;
+        return Plan(history, now, answeredSurveys, assessment, ref none);
+    }
+
+    /// <summary>
+    /// Like <see cref="Plan(TicketHistory, Instant, IReadOnlySet{string}?, TicketAssessment?)"/> for a caller that looks
+    /// at the same ticket again and again (the simulation): the texts owed are worked out again only when
+    /// <paramref name="outlook"/> (the caller's last one for this ticket, updated here) no longer fits the history.
+    /// </summary>
+    internal TextPlan Plan(TicketHistory history, Instant now, TicketAssessment assessment, ref TextOutlook? outlook) =>
+        Plan(history, now, null, assessment, ref outlook);
+
+    private TextPlan Plan(TicketHistory history, Instant now, IReadOnlySet<string>? answeredSurveys, TicketAssessment? assessment, ref TextOutlook? outlook)
+    {
         ArgumentNullException.ThrowIfNull(history);
-        var facts = assessment?.Facts ?? new TicketFacts(history, now);
         var nextEvent = FirstEventAfter(history, now);
+        var inEffect = TicketLayout.InEffect(history.Events, now);
+        // Nothing due now: the kept outlook says when the next text is, and nothing is worked out again.
+        if (outlook is { } known && known.Fits(history, inEffect) && known.NothingDue(history, now, out var nextText))
+        {
+            var next = nextText is { } at && (nextEvent is not { } e || at <= e) ? at : nextEvent;
+            var assessed = assessment;
+            return new TextPlan(history.TicketId, new BuiltWhenRead<CustomerText>(() => Plan(history, now, null, assessed).Planned), [], next);
+        }
+
+        outlook = null;
+        var facts = assessment?.Facts ?? new TicketFacts(history, now);
         if (facts.Opened is not { } opened || opened.Customer.Phone is null) return TextPlan.Nothing(history.TicketId, nextEvent);
 
         assessment ??= engine.Assess(history, now);
@@ -51,6 +75,7 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
         planned.AddRange(Surveys(history, facts, opened, answeredSurveys ?? new HashSet<string>()));
 
         var all = planned.OrderBy(t => t.SendAt).ThenBy(t => t.Key, StringComparer.Ordinal).ToList();
+        if (answeredSurveys is null) outlook = new TextOutlook(history, inEffect, all.Select(o => (o.Key, o.SendAt, o.Kind == TextKind.Survey)));
         var dueNow = new List<CustomerText>();
         Instant? nextDue = null;
         foreach (var occasion in all)

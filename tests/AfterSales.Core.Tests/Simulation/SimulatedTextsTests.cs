@@ -98,21 +98,48 @@ public class SimulatedTextsTests
         Assert.Equal(result.Timeline.Select(e => e.At).Order(), result.Timeline.Select(e => e.At));
     }
 
+    private static CustomerText Text(TextSettings texts, TextKind kind, string phone, string at, string priority = "P3") =>
+        new CustomerTextComposer(texts).Compose($"T-{phone}/text/{kind}@{at}", $"T-{phone}", kind, SameCustomer with { Phone = phone }, priority,
+            ShanghaiTime.At(at), new Dictionary<string, string>(StringComparer.Ordinal) { [TextPlaceholders.TicketNumber] = "T" })!;
+
     [Fact]
     public void Customers_whose_texts_the_budget_no_longer_counts_are_forgotten_once_a_day()
     {
         var texts = TextTestSettings.Defaults();
         var simulated = new SimulatedTexts(texts, new TimelineText(ShanghaiTime.Zone));
-        CustomerText Progress(string phone, string at) =>
-            new CustomerTextComposer(texts).Compose($"T-{phone}/text/progress", $"T-{phone}", TextKind.Progress, SameCustomer with { Phone = phone }, "P3",
-                ShanghaiTime.At(at), new Dictionary<string, string>(StringComparer.Ordinal) { [TextPlaceholders.TicketNumber] = "T" })!;
 
-        simulated.Offer(Progress("+8613800000001", "2026-09-01 10:00"), ShanghaiTime.At("2026-09-01 10:00"));
-        simulated.Offer(Progress("+8613800000002", "2026-09-20 10:00"), ShanghaiTime.At("2026-09-20 10:00"));
+        simulated.Offer(Text(texts, TextKind.Survey, "+8613800000001", "2026-09-01 10:00"), ShanghaiTime.At("2026-09-01 10:00"));
+        simulated.Offer(Text(texts, TextKind.Survey, "+8613800000002", "2026-09-20 10:00"), ShanghaiTime.At("2026-09-20 10:00"));
         Assert.Equal(2, simulated.CustomersRemembered);
 
-        // 35 days on, the first customer's text is past the budget's lookback (30 days and one): nothing of theirs is kept.
-        simulated.Offer(Progress("+8613800000003", "2026-10-06 10:00"), ShanghaiTime.At("2026-10-06 10:00"));
+        // 35 days on, the first customer's survey is past the budget's lookback (30 days and one): nothing of theirs is kept.
+        simulated.Offer(Text(texts, TextKind.Survey, "+8613800000003", "2026-10-06 10:00"), ShanghaiTime.At("2026-10-06 10:00"));
         Assert.Equal(2, simulated.CustomersRemembered);
+    }
+
+    [Fact]
+    public void Only_texts_the_budget_can_still_count_are_kept_a_survey_for_its_period_a_non_urgent_text_for_its_day_an_exempt_one_never()
+    {
+        var texts = TextTestSettings.Defaults();
+        var simulated = new SimulatedTexts(texts, new TimelineText(ShanghaiTime.Zone));
+        const string Phone = "+8613800000001";
+
+        simulated.Offer(Text(texts, TextKind.Acknowledgement, Phone, "2026-10-01 10:00"), ShanghaiTime.At("2026-10-01 10:00"));
+        simulated.Offer(Text(texts, TextKind.Progress, Phone, "2026-10-01 10:00", "P1"), ShanghaiTime.At("2026-10-01 10:00"));
+        Assert.Equal(0, simulated.TextsRemembered);
+
+        simulated.Offer(Text(texts, TextKind.Survey, Phone, "2026-10-01 11:00"), ShanghaiTime.At("2026-10-01 11:00"));
+        var progress = simulated.Offer(Text(texts, TextKind.Progress, Phone, "2026-10-01 12:00"), ShanghaiTime.At("2026-10-01 12:00"));
+        Assert.Equal(TimelineKind.Text, progress.Kind);
+        Assert.Equal(2, simulated.TextsRemembered);
+
+        // The same day the progress text still holds a second one; three days on it no longer counts and is gone (the new one is kept).
+        var held = simulated.Offer(Text(texts, TextKind.Progress, Phone, "2026-10-01 15:00"), ShanghaiTime.At("2026-10-01 15:00"));
+        Assert.Equal(TimelineKind.TextHeld, held.Kind);
+        var later = simulated.Offer(Text(texts, TextKind.Progress, Phone, "2026-10-04 12:00"), ShanghaiTime.At("2026-10-04 12:00"));
+        Assert.Equal(TimelineKind.Text, later.Kind);
+        Assert.Equal(2, simulated.TextsRemembered);
+        var survey = simulated.Offer(Text(texts, TextKind.Survey, Phone, "2026-10-20 12:00"), ShanghaiTime.At("2026-10-20 12:00"));
+        Assert.Equal(TimelineKind.TextHeld, survey.Kind);
     }
 }

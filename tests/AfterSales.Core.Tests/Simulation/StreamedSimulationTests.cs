@@ -44,6 +44,25 @@ public class StreamedSimulationTests
     }
 
     [Fact]
+    public void A_run_nobody_reads_the_timeline_of_sums_up_the_same_tickets_steps_and_texts()
+    {
+        var worded = NewSimulator().Run(Lines());
+        var simulator = NewSimulator();
+
+        var unworded = simulator.Run(simulator.Read(Lines()), null, sink: null);
+
+        Assert.Equal(Described(worded.Summary), Described(unworded.Summary));
+        Assert.Contains(worded.Summary, s => s.TextsPerKind.Count > 0 && s.EscalationsPerLevel.Count > 0);
+        Assert.Equal(
+            worded.Outcomes.Select(o => (o.TicketId, o.Policy, string.Join(",", o.Clocks), string.Join(",", o.Steps))),
+            unworded.Outcomes.Select(o => (o.TicketId, o.Policy, string.Join(",", o.Clocks), string.Join(",", o.Steps))));
+    }
+
+    private static IEnumerable<string> Described(IEnumerable<PolicySummary> summary) => summary.Select(s =>
+        $"{s.Policy} {s.Tickets} {s.FirstResponseMet} {s.ResolutionMet} {s.MedianFirstResponse} {s.P95FirstResponse} {s.NoFirstResponse} {s.BudgetHolds} "
+        + $"{string.Join(",", s.EscalationsPerLevel)} {string.Join(",", s.TextsPerKind)}");
+
+    [Fact]
     public void A_long_run_reports_its_progress()
     {
         var simulator = NewSimulator();
