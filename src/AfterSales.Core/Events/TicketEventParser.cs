@@ -47,6 +47,18 @@ public sealed class TicketEventParser
     /// </summary>
     public static TicketEventParser ForStoredEvents() => new(null, new EventTimeWindow(Forever, Forever, Forever), TimeProvider.System) { storedEvents = true };
 
+    /// <summary>
+    /// Whether <paramref name="other"/> accepts and rejects every line as this parser does: the same known priorities,
+    /// time window, clock and mode (so a comparison parses its events once for both runs).
+    /// </summary>
+    public bool ParsesLike(TicketEventParser other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var samePriorities = knownPriorities is null ? other.knownPriorities is null
+            : other.knownPriorities is not null && knownPriorities.SetEquals(other.knownPriorities);
+        return samePriorities && window == other.window && ReferenceEquals(time, other.time) && storedEvents == other.storedEvents;
+    }
+
     public EventParseResult Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);

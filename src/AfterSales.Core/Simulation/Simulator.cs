@@ -153,6 +153,28 @@ public sealed class Simulator(
         return inOrder ? new SimulationInput(Stream(open, rejectedLines), count, lastAt, perTicket, rejected) : Read(open());
     }
 
+    /// <summary>
+    /// The input of both runs of a comparison. When both simulators parse alike, the file is read and parsed once and
+    /// each event handed to both runs (they must then run concurrently: the faster one waits when it is
+    /// <see cref="SharedLead"/> events ahead); otherwise each reads it as <see cref="Read(Func{IEnumerable{string}})"/> does.
+    /// </summary>
+    public static (SimulationInput Current, SimulationInput Proposed) ReadForComparison(
+        Simulator current, Simulator proposed, Func<IEnumerable<string>> open)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(proposed);
+        if (!current.Parser.ParsesLike(proposed.Parser)) return (current.Read(open), proposed.Read(open));
+        var input = current.Read(open);
+        var events = EventBroadcast<AfterSalesEvent>.Of(input.Events, readers: 2, SharedLead);
+        return (new SimulationInput(events[0], input.Count, input.LastAt, input.EventsPerTicket, input.Rejected),
+            new SimulationInput(events[1], input.Count, input.LastAt, new Dictionary<string, int>(input.EventsPerTicket, StringComparer.Ordinal), input.Rejected));
+    }
+
+    /// <summary>How far one run of a comparison may read ahead of the other.</summary>
+    internal const int SharedLead = 4_096;
+
+    private TicketEventParser Parser => parser;
+
     /// <returns>The rejected lines, and their numbers.</returns>
     private (List<RejectedLine> Rejected, HashSet<int> Numbers) Scan(IEnumerable<string> lines, Action<AfterSalesEvent> accepted)
     {
