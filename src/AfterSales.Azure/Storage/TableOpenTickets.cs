@@ -60,7 +60,7 @@ public sealed class TableOpenTickets : IOpenTickets
         var rows = new List<TableEntity>();
         await foreach (var row in table.QueryAsync(filter, ["PartitionKey", "RowKey"], cancellationToken).ConfigureAwait(false)) rows.Add(row);
         foreach (var chunk in rows.Chunk(CountingTable.MaxBatchSize))
-            await table.SubmitAsync([.. chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All))], cancellationToken).ConfigureAwait(false);
+            await table.DeleteBatchAsync(chunk, cancellationToken).ConfigureAwait(false);
     }
 
     private static TableEntity[] Rows(OpenTicket ticket)

@@ -69,7 +69,7 @@ public sealed class TableTallies : ITallies
         foreach (var partition in rows.GroupBy(r => r.PartitionKey, StringComparer.Ordinal))
         {
             foreach (var chunk in partition.Chunk(CountingTable.MaxBatchSize))
-                await table.SubmitAsync([.. chunk.Select(r => new TableTransactionAction(TableTransactionActionType.Delete, r, ETag.All))], cancellationToken).ConfigureAwait(false);
+                await table.DeleteBatchAsync(chunk, cancellationToken).ConfigureAwait(false);
         }
     }
 
