@@ -239,38 +239,71 @@ public sealed class Simulator(
             t.Clocks.ToDictionary(c => $"{c.Cycle}/{c.ClockId}", c => OutcomeNames[(int)c.OutcomeAt(end)], StringComparer.Ordinal),
             [.. t.Steps.Select(s => s.KeyFor(t.TicketId)).Order(StringComparer.Ordinal)]));
 
+    /// <summary>
+    /// One pass over the policy's tickets with counters: no list of every clock or step, which at the end of a large
+    /// helpdesk's month would be the run's largest allocations.
+    /// </summary>
     private static PolicySummary Summary(string policy, IReadOnlyList<FinishedTicket> tickets, Instant end)
     {
-        var clocks = tickets.SelectMany(t => t.Clocks).ToList();
-        var firstResponses = clocks.Where(c => c.Kind == ClockKind.FirstResponse).ToList();
-        var replyTimes = firstResponses.Where(c => c.ReplyTime is not null).Select(c => c.ReplyTime!.Value).Order().ToList();
-        var perLevel = tickets.SelectMany(t => t.Steps).GroupBy(s => s.Level).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var textsPerKind = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var kind in Enum.GetValues<TextKind>())
+        var firstResponse = new MetCount();
+        var resolution = new MetCount();
+        var unanswered = 0;
+        var replyTimes = new List<Duration>();
+        var perLevel = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var textsSent = new int[Enum.GetValues<TextKind>().Length];
+        var held = 0;
+        foreach (var ticket in tickets)
         {
-            var count = tickets.Sum(t => t.TextsSent[(int)kind]);
-            if (count > 0) textsPerKind[TimelineText.KindName(kind)] = count;
+            foreach (var clock in ticket.Clocks)
+            {
+                var outcome = clock.OutcomeAt(end);
+                if (clock.Kind == ClockKind.FirstResponse)
+                {
+                    firstResponse.Add(outcome);
+                    if (outcome == ClockOutcome.Unanswered) unanswered++;
+                    if (clock.ReplyTime is { } replyTime) replyTimes.Add(replyTime);
+                }
+                else if (clock.Kind == ClockKind.Resolution)
+                {
+                    resolution.Add(outcome);
+                }
+            }
+            foreach (var step in ticket.Steps) perLevel[step.Level] = perLevel.GetValueOrDefault(step.Level) + 1;
+            for (var kind = 0; kind < textsSent.Length; kind++) textsSent[kind] += ticket.TextsSent[kind];
+            held += ticket.TextsHeld;
         }
+        replyTimes.Sort();
+
+        var textsPerKind = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var kind in Enum.GetValues<TextKind>())
+            if (textsSent[(int)kind] > 0) textsPerKind[TimelineText.KindName(kind)] = textsSent[(int)kind];
 
         return new PolicySummary(
             policy,
             tickets.Count,
-            MetShare(firstResponses, end),
-            MetShare(clocks.Where(c => c.Kind == ClockKind.Resolution), end),
+            firstResponse.Share,
+            resolution.Share,
             Percentile.NearestRank(replyTimes, 0.50),
             Percentile.NearestRank(replyTimes, 0.95),
-            perLevel,
-            firstResponses.Count(c => c.OutcomeAt(end) == ClockOutcome.Unanswered),
-            textsPerKind.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
-            tickets.Sum(t => t.TextsHeld));
+            perLevel.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+            unanswered,
+            textsPerKind.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+            held);
     }
 
-    private static double? MetShare(IEnumerable<FinishedClock> clocks, Instant end)
+    /// <summary>Clocks met among those decided (met, missed or overdue); running, paused and unanswered ones do not count.</summary>
+    private struct MetCount
     {
-        var decided = clocks.Select(c => c.OutcomeAt(end))
-            .Where(o => o is ClockOutcome.Met or ClockOutcome.Missed or ClockOutcome.Overdue)
-            .ToList();
-        return decided.Count == 0 ? null : (double)decided.Count(o => o == ClockOutcome.Met) / decided.Count;
+        private int met;
+        private int decided;
+
+        public void Add(ClockOutcome outcome)
+        {
+            if (outcome is not (ClockOutcome.Met or ClockOutcome.Missed or ClockOutcome.Overdue)) return;
+            decided++;
+            if (outcome == ClockOutcome.Met) met++;
+        }
+
+        public readonly double? Share => decided == 0 ? null : (double)met / decided;
     }
 }

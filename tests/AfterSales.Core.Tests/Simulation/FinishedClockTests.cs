@@ -56,6 +56,21 @@ public class FinishedClockTests
     }
 
     [Fact]
+    public void A_reply_time_is_kept_to_the_nanosecond()
+    {
+        var replied = Start + Duration.FromNanoseconds(3_600_000_000_123);
+        var clock = Clock(ClockKind.FirstResponse, Deadline, replied, "AgentResponded");
+
+        Assert.Equal(replied - Start, FinishedClock.Of(clock, LeftPlay).ReplyTime);
+    }
+
+    [Fact]
+    public void A_finished_clock_takes_forty_bytes_as_a_million_of_them_are_kept_at_a_large_helpdesks_month()
+    {
+        Assert.Equal(40, System.Runtime.CompilerServices.Unsafe.SizeOf<FinishedClock>());
+    }
+
+    [Fact]
     public void A_produced_step_gives_back_the_key_of_the_step_it_was_made_of()
     {
         var step = new EscalationStep(EscalationStep.KeyFor("T-9", "update@e-4", "supervisor", 2), "T-9", 2, "supervisor", LadderTrigger.Breach,
