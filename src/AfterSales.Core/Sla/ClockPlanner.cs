@@ -73,8 +73,17 @@ public sealed class ClockPlanner(double warningShare)
             stoppedAt is { } stop ? ActiveTime.Between(calendar, pauses, start, stop) : null);
     }
 
-    private static IReadOnlyList<PauseInterval> EndedBy(IReadOnlyList<PauseInterval> pauses, Instant stop) =>
-        pauses.Any(p => p.End is null && p.Start < stop)
-            ? [.. pauses.Where(p => p.Start < stop).Select(p => p.End is null ? p with { End = stop } : p)]
-            : pauses;
+    private static IReadOnlyList<PauseInterval> EndedBy(IReadOnlyList<PauseInterval> pauses, Instant stop)
+    {
+        // Asked for every clock of every layout, and almost always with nothing to end: no closure, no copy then.
+        var openBeforeStop = false;
+        for (var i = 0; i < pauses.Count && !openBeforeStop; i++)
+            openBeforeStop = pauses[i].End is null && pauses[i].Start < stop;
+        if (!openBeforeStop) return pauses;
+
+        var ended = new List<PauseInterval>(pauses.Count);
+        for (var i = 0; i < pauses.Count; i++)
+            if (pauses[i].Start < stop) ended.Add(pauses[i].End is null ? pauses[i] with { End = stop } : pauses[i]);
+        return ended;
+    }
 }

@@ -13,24 +13,31 @@ public sealed class StepPlanner(IReadOnlyList<LadderLevel> ladder, RecipientDire
         TicketFacts facts, TicketCycle cycle, string priority, BusinessCalendar calendar,
         IReadOnlyList<PauseInterval> pauses, IReadOnlyList<ClockRun> clocks)
     {
-        var ageClock = BusinessCalendar.TwentyFourSeven(calendar.Zone);
-        foreach (var level in ladder.Where(l => l.AppliesTo(priority)))
+        // Indexed loops, not LINQ or foreach over the interfaces: a simulation lays out every ticket at each of its events,
+        // and the enumerators and closures over the level and the clock would be allocated at every one of them.
+        BusinessCalendar? ageClock = null;
+        for (var l = 0; l < ladder.Count; l++)
         {
+            var level = ladder[l];
+            if (!level.AppliesTo(priority)) continue;
             switch (level.Trigger)
             {
                 case LadderTrigger.Opened:
                     yield return Step(facts, cycle, level, null, TicketClockId, cycle.Start, cycle.Start + level.After, null, calendar, calendarTimed: true);
                     break;
                 case LadderTrigger.Unresolved:
+                    ageClock ??= BusinessCalendar.TwentyFourSeven(calendar.Zone);
                     if (ActiveTime.Reach(ageClock, pauses, cycle.Start, level.After) is { } age)
                         yield return Step(facts, cycle, level, null, TicketClockId, age, age, null, calendar, calendarTimed: true);
                     break;
                 case LadderTrigger.Warning or LadderTrigger.Breach:
-                    foreach (var clock in clocks.Where(c => level.Watches(c.Kind)))
+                    for (var c = 0; c < clocks.Count; c++)
                     {
+                        var clock = clocks[c];
+                        if (!level.Watches(clock.Kind)) continue;
                         var point = level.Trigger == LadderTrigger.Warning ? clock.WarningAt : clock.Deadline;
                         if (point is not { } at || clock.StoppedAt <= at) continue;
-                        if (level.UnlessAnswered && facts.Answers.Any(a => a > at && a <= at + level.After)) continue;
+                        if (level.UnlessAnswered && facts.AnsweredWithin(at, at + level.After)) continue;
                         var calendarTimed = level.After > Duration.Zero || clock.Kind == ClockKind.Commitment;
                         yield return Step(facts, cycle, level, clock.Kind, clock.ClockId, at, at + level.After, clock.Deadline, calendar, calendarTimed);
                     }
