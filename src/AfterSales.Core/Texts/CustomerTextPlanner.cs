@@ -57,8 +57,7 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
         if (outlook is { } known && known.Fits(history, inEffect) && known.NothingDue(history, now, out var nextText))
         {
             var next = nextText is { } at && (nextEvent is not { } e || at <= e) ? at : nextEvent;
-            var assessed = assessment;
-            return new TextPlan(history.TicketId, new BuiltWhenRead<CustomerText>(() => Plan(history, now, null, assessed).Planned), [], next);
+            return new TextPlan(history.TicketId, PlannedWhenRead(history, now, assessment), [], next);
         }
 
         outlook = null;
@@ -72,10 +71,17 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
         if (Apology(history, facts, opened, promised) is { } apology) planned.Add(apology);
         planned.AddRange(ProgressNotes(facts, opened, assessment));
         planned.AddRange(AppointmentReminders(history, facts, opened, now));
-        planned.AddRange(Surveys(history, facts, opened, answeredSurveys ?? new HashSet<string>()));
+        planned.AddRange(Surveys(history, facts, opened, answeredSurveys ?? NoneAnswered));
 
-        var all = planned.OrderBy(t => t.SendAt).ThenBy(t => t.Key, StringComparer.Ordinal).ToList();
-        if (answeredSurveys is null) outlook = new TextOutlook(history, inEffect, all.Select(o => (o.Key, o.SendAt, o.Kind == TextKind.Survey)));
+        // Keys are unique, so this order is total and a sort in place gives the same order as a stable one.
+        var all = planned;
+        all.Sort(BySendAtThenKey);
+        if (answeredSurveys is null)
+        {
+            var owed = new (string Key, Instant SendAt, bool IsSurvey)[all.Count];
+            for (var i = 0; i < owed.Length; i++) owed[i] = (all[i].Key, all[i].SendAt, all[i].Kind == TextKind.Survey);
+            outlook = new TextOutlook(history, inEffect, owed);
+        }
         var dueNow = new List<CustomerText>();
         Instant? nextDue = null;
         foreach (var occasion in all)
@@ -86,8 +92,21 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
         }
 
         if (nextEvent is { } eventAt && (nextDue is null || eventAt < nextDue)) nextDue = eventAt;
-        return new TextPlan(history.TicketId, new BuiltWhenRead<CustomerText>(() => [.. all.Select(o => Render(opened, o))]), dueNow, nextDue);
+        return new TextPlan(history.TicketId, RenderedWhenRead(opened, all), dueNow, nextDue);
     }
+
+    // The two lambdas below live in methods of their own: captured in Plan, their closure would be allocated at every
+    // call of it, also when nothing is due (most of a simulation's calls).
+    private BuiltWhenRead<CustomerText> PlannedWhenRead(TicketHistory history, Instant now, TicketAssessment? assessment) =>
+        new(() => Plan(history, now, null, assessment).Planned);
+
+    private BuiltWhenRead<CustomerText> RenderedWhenRead(TicketOpened opened, List<Occasion> all) =>
+        new(() => [.. all.Select(o => Render(opened, o))]);
+
+    private static readonly IReadOnlySet<string> NoneAnswered = new HashSet<string>();
+
+    private static readonly Comparison<Occasion> BySendAtThenKey = (a, b) =>
+        a.SendAt != b.SendAt ? a.SendAt.CompareTo(b.SendAt) : string.CompareOrdinal(a.Key, b.Key);
 
     /// <summary>A text the ticket is owed, with its send instant, rendered only when it is sent or read.</summary>
     private sealed record Occasion(string Key, TextKind Kind, string? Priority, Instant DueAt, Instant SendAt, Func<Dictionary<string, string>> Values);
@@ -152,17 +171,31 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
     }
 
     /// <summary>An update owed (update or commitment deadline passed without a reply), at most one a local day.</summary>
-    private IEnumerable<Occasion> ProgressNotes(TicketFacts facts, TicketOpened opened, TicketAssessment assessment)
+    private List<Occasion> ProgressNotes(TicketFacts facts, TicketOpened opened, TicketAssessment assessment)
     {
         if (assessment.Phase != TicketPhase.Active) return [];
-        return assessment.Clocks
-            .Where(c => c.Cycle == assessment.Cycle && c.Kind is ClockKind.Update or ClockKind.Commitment)
-            .Where(c => c.Deadline is { } d && (c.StoppedAt is not { } stopped || stopped > d))
-            .Select(c => c.Deadline!.Value)
-            .GroupBy(d => d.InZone(composer.ZoneOf(opened.Customer)).Date)
-            .Select(day => Owed(
-                CustomerTextKeys.Progress(opened.TicketId, day.Key), TextKind.Progress, opened, facts.Priority, day.Min(), () => Values(opened)));
+        // The earliest missed deadline of each local day, in the order the days first come.
+        List<(LocalDate Day, Instant Earliest)>? days = null;
+        for (var c = 0; c < assessment.Clocks.Count; c++)
+        {
+            var clock = assessment.Clocks[c];
+            if (clock.Cycle != assessment.Cycle || clock.Kind is not (ClockKind.Update or ClockKind.Commitment)) continue;
+            if (clock.Deadline is not { } deadline || clock.StoppedAt is { } stopped && stopped <= deadline) continue;
+            var day = deadline.InZone(composer.ZoneOf(opened.Customer)).Date;
+            days ??= [];
+            var known = 0;
+            while (known < days.Count && days[known].Day != day) known++;
+            if (known == days.Count) days.Add((day, deadline));
+            else if (deadline < days[known].Earliest) days[known] = (day, deadline);
+        }
+        if (days is null) return [];
+        var notes = new List<Occasion>(days.Count);
+        foreach (var (day, earliest) in days) notes.Add(ProgressNote(opened, facts.Priority, day, earliest));
+        return notes;
     }
+
+    private Occasion ProgressNote(TicketOpened opened, string? priority, LocalDate day, Instant dueAt) =>
+        Owed(CustomerTextKeys.Progress(opened.TicketId, day), TextKind.Progress, opened, priority, dueAt, () => Values(opened));
 
     /// <summary>The day before each visit still booked (and shortly before it, when set), while the ticket is open.</summary>
     private IEnumerable<Occasion> AppointmentReminders(TicketHistory history, TicketFacts facts, TicketOpened opened, Instant now)
