@@ -65,7 +65,7 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
         if (facts.Opened is not { } opened || opened.Customer.Phone is null) return TextPlan.Nothing(history.TicketId, nextEvent);
 
         assessment ??= engine.Assess(history, now);
-        var promised = PromisedFirstResponse(history, opened);
+        var promised = PromisedFirstResponse(history, opened, assessment, inEffect);
         var planned = new List<Occasion>();
         if (Acknowledgement(history, opened, promised) is { } acknowledgement) planned.Add(acknowledgement);
         if (Apology(history, facts, opened, promised) is { } apology) planned.Add(apology);
@@ -125,13 +125,16 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
     }
 
     /// <summary>The first response as the acknowledgement promised it: the deadline as it stood at the opening.</summary>
-    private Instant? PromisedFirstResponse(TicketHistory history, TicketOpened opened)
+    /// <param name="assessment">The assessment at an instant when <paramref name="inEffect"/> events were in effect.</param>
+    private Instant? PromisedFirstResponse(TicketHistory history, TicketOpened opened, TicketAssessment assessment, int inEffect)
     {
         var eventsAtOpening = 0;
         while (eventsAtOpening < history.Events.Length && history.Events[eventsAtOpening].OccurredAt <= opened.OccurredAt) eventsAtOpening++;
         if (promises.TryGetValue(opened, out var known) && known.EventsAtOpening == eventsAtOpening) return known.Deadline;
-        var deadline = engine.Assess(history, opened.OccurredAt).Clocks
-            .FirstOrDefault(c => c.Kind == ClockKind.FirstResponse && c.Cycle == 1)?.Deadline;
+        // Clocks depend on the events in effect only: when those are the opening's (the plan made at the opening itself),
+        // the assessment in hand has the clocks as they stood then, and the ticket is not laid out a second time.
+        var clocks = inEffect == eventsAtOpening ? assessment.Clocks : engine.Layout(history, opened.OccurredAt).Clocks;
+        var deadline = clocks.FirstOrDefault(c => c.Kind == ClockKind.FirstResponse && c.Cycle == 1)?.Deadline;
         promises.AddOrUpdate(opened, new Promise(eventsAtOpening, deadline));
         return deadline;
     }
