@@ -70,8 +70,8 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
         if (Acknowledgement(history, opened, promised) is { } acknowledgement) planned.Add(acknowledgement);
         if (Apology(history, facts, opened, promised) is { } apology) planned.Add(apology);
         planned.AddRange(ProgressNotes(facts, opened, assessment));
-        planned.AddRange(AppointmentReminders(history, facts, opened, now));
-        planned.AddRange(Surveys(history, facts, opened, answeredSurveys ?? NoneAnswered));
+        AddAppointmentReminders(planned, history, facts, opened, now);
+        AddSurveys(planned, history, facts, opened, answeredSurveys ?? NoneAnswered);
 
         // Keys are unique, so this order is total and a sort in place gives the same order as a stable one.
         var all = planned;
@@ -201,32 +201,36 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
         Owed(CustomerTextKeys.Progress(opened.TicketId, day), TextKind.Progress, opened, priority, dueAt, () => Values(opened));
 
     /// <summary>The day before each visit still booked (and shortly before it, when set), while the ticket is open.</summary>
-    private IEnumerable<Occasion> AppointmentReminders(TicketHistory history, TicketFacts facts, TicketOpened opened, Instant now)
+    // Adders rather than iterators, and the values' closures made in methods of their own: planned at every event of
+    // every ticket, an iterator (or a closure over the parameters) would be allocated even when nothing is owed.
+    private void AddAppointmentReminders(List<Occasion> planned, TicketHistory history, TicketFacts facts, TicketOpened opened, Instant now)
     {
-        if (facts.IsResolved || facts.IsClosed) yield break;
+        if (facts.IsResolved || facts.IsClosed) return;
         foreach (var booking in BookedVisits(history, now))
         {
-            Dictionary<string, string> ValuesOf() => Values(opened,
-                (TextPlaceholders.VisitAt, composer.LocalTime(booking.VisitAt, opened.Customer)),
-                (TextPlaceholders.Technician, booking.Technician ?? ""));
+            var valuesOf = AppointmentValues(opened, booking);
             var soonAt = texts.AppointmentSoonBefore is { } soon ? Later(booking.VisitAt - soon, booking.OccurredAt) : (Instant?)null;
             var dayBeforeAt = Later(booking.VisitAt - texts.AppointmentDayBeforeLead, booking.OccurredAt);
             // A visit booked at short notice gets one reminder, not two at once.
             if (dayBeforeAt < booking.VisitAt && (soonAt is not { } s || dayBeforeAt < s))
             {
-                yield return Owed(
+                planned.Add(Owed(
                     CustomerTextKeys.AppointmentDayBefore(opened.TicketId, booking.EventId), TextKind.AppointmentDayBefore,
-                    opened, facts.Priority, dayBeforeAt, ValuesOf);
+                    opened, facts.Priority, dayBeforeAt, valuesOf));
             }
 
             if (soonAt is { } at && at < booking.VisitAt)
             {
-                yield return Owed(
+                planned.Add(Owed(
                     CustomerTextKeys.AppointmentSoon(opened.TicketId, booking.EventId), TextKind.AppointmentSoon,
-                    opened, facts.Priority, at, ValuesOf);
+                    opened, facts.Priority, at, valuesOf));
             }
         }
     }
+
+    private Func<Dictionary<string, string>> AppointmentValues(TicketOpened opened, AppointmentScheduled booking) => () => Values(opened,
+        (TextPlaceholders.VisitAt, composer.LocalTime(booking.VisitAt, opened.Customer)),
+        (TextPlaceholders.Technician, booking.Technician ?? ""));
 
     /// <summary>The latest booking of each appointment not cancelled after it (a rebooking is a new event, so new reminders).</summary>
     private static IEnumerable<AppointmentScheduled> BookedVisits(TicketHistory history, Instant now)
@@ -243,32 +247,37 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
     }
 
     /// <summary>Thank-you and survey after each resolution, and one reminder of an unanswered one; none once reopened.</summary>
-    private IEnumerable<Occasion> Surveys(TicketHistory history, TicketFacts facts, TicketOpened opened, IReadOnlySet<string> answered)
+    private void AddSurveys(List<Occasion> planned, TicketHistory history, TicketFacts facts, TicketOpened opened, IReadOnlySet<string> answered)
     {
-        foreach (var cycle in facts.Cycles)
+        var cycles = facts.Cycles;
+        for (var i = 0; i < cycles.Count; i++)
         {
+            var cycle = cycles[i];
             if (cycle.End is not { } resolvedAt) continue;
-            var reopenedAt = facts.Cycles.FirstOrDefault(c => c.Number == cycle.Number + 1)?.Start;
+            // Cycles are numbered in order from 1 (TicketFacts): the next one, if any, is the reopening.
+            var reopenedAt = i + 1 < cycles.Count ? cycles[i + 1].Start : (Instant?)null;
             var surveyAt = resolvedAt + texts.SurveyDelay;
             if (reopenedAt is { } r && r <= surveyAt) continue;
 
-            var number = cycle.Number;
-            Dictionary<string, string> ValuesOf() => Values(opened, (TextPlaceholders.SurveyLink, composer.SurveyLink(opened.TicketId, number, surveyAt)));
+            var valuesOf = SurveyValues(opened, cycle.Number, surveyAt);
             var surveyKey = CustomerTextKeys.Survey(opened.TicketId, cycle.Number);
-            var survey = Owed(surveyKey, TextKind.Survey, opened, facts.Priority, surveyAt, ValuesOf);
-            yield return survey;
+            var survey = Owed(surveyKey, TextKind.Survey, opened, facts.Priority, surveyAt, valuesOf);
+            planned.Add(survey);
 
             // Timed from when the survey went out (after quiet hours or a holiday held it), not from when it was due:
             // a reminder timed from the due instant would be held by the same quiet hours and arrive with the survey.
             var reminderAt = survey.SendAt + texts.SurveyReminderAfter;
             if (history.ProducedSteps.Contains(surveyKey) && !answered.Contains(surveyKey) && (reopenedAt is not { } again || again > reminderAt))
             {
-                yield return Owed(
+                planned.Add(Owed(
                     CustomerTextKeys.SurveyReminder(opened.TicketId, cycle.Number), TextKind.SurveyReminder,
-                    opened, facts.Priority, reminderAt, ValuesOf);
+                    opened, facts.Priority, reminderAt, valuesOf));
             }
         }
     }
+
+    private Func<Dictionary<string, string>> SurveyValues(TicketOpened opened, int cycle, Instant surveyAt) =>
+        () => Values(opened, (TextPlaceholders.SurveyLink, composer.SurveyLink(opened.TicketId, cycle, surveyAt)));
 
     private static Instant Later(Instant a, Instant b) => a > b ? a : b;
 
