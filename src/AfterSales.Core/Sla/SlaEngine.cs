@@ -45,7 +45,11 @@ public sealed class SlaEngine
     public TicketAssessment Assess(TicketHistory history, Instant now) => Assess(history, now, Layout(history, now));
 
     /// <summary>The phase, clocks and planned steps the events in effect at <paramref name="now"/> make of the ticket.</summary>
-    public TicketLayout Layout(TicketHistory history, Instant now)
+    /// <param name="earlier">
+    /// An earlier layout of the same ticket, when the caller kept one: clocks and steps of it that come out the same are
+    /// taken from it rather than made again.
+    /// </param>
+    public TicketLayout Layout(TicketHistory history, Instant now, TicketLayout? earlier = null)
     {
         ArgumentNullException.ThrowIfNull(history);
         var facts = new TicketFacts(history, now);
@@ -67,7 +71,7 @@ public sealed class SlaEngine
         var currentClocks = new List<ClockRun>();
         foreach (var cycle in facts.Cycles)
         {
-            foreach (var clock in clockPlanner.Plan(facts, cycle, policy, calendar, pauses))
+            foreach (var clock in clockPlanner.Plan(facts, cycle, policy, calendar, pauses, earlier?.Clocks))
             {
                 clocks.Add(clock);
                 if (clock.Cycle == current.Number) currentClocks.Add(clock);
@@ -75,7 +79,7 @@ public sealed class SlaEngine
         }
 
         var planned = new List<EscalationStep>();
-        foreach (var step in stepPlanner.Plan(facts, current, priority, calendar, pauses, currentClocks).Concat(incidents.Chain(facts, current, priority)))
+        foreach (var step in stepPlanner.Plan(facts, current, priority, calendar, pauses, currentClocks, earlier?.Planned).Concat(incidents.Chain(facts, current, priority)))
             if (current.End is not { } end || step.DueAt < end) planned.Add(step);
         // The fault analysis report of a major incident is due after the resolution: its steps run while the ticket is resolved or closed.
         var faultReport = incidents.FaultReportClock(facts, current, priority);
