@@ -108,27 +108,37 @@ public sealed class SlaEngine
             break;
         }
 
-        var due = new List<EscalationStep>();
+        // Assessed at every wake-up of every ticket in a simulation, and mostly with nothing due: no list, enumerator or
+        // closure unless something is.
+        List<EscalationStep>? due = null;
         var nextDue = nextEvent;
-        foreach (var step in layout.Candidates)
+        var candidates = layout.Candidates;
+        for (var i = 0; i < candidates.Count; i++)
         {
+            var step = candidates[i];
             if (history.ProducedSteps.Contains(step.Key)) continue;
-            if (step.DueAt <= now) due.Add(step);
+            if (step.DueAt <= now) (due ??= []).Add(step);
             else if (nextDue is null || step.DueAt < nextDue) nextDue = step.DueAt;
         }
 
-        if (due.Count == 0)
+        if (due is null)
         {
             return new TicketAssessment(history.TicketId, layout.Phase, layout.Policy, layout.Priority, layout.Cycle, layout.Clocks, layout.Planned, [], nextDue, [])
                 { Facts = layout.Facts };
         }
 
-        due = [.. due.OrderBy(s => s.DueAt).ThenBy(s => s.Key, StringComparer.Ordinal)];
-        var superseded = due.Where(s => IsSupersededAt(s, now) || IsCoveredByIncidentChain(s, layout.Planned)).ToList();
-        var dueNow = due.Except(superseded).ToList();
+        // A ticket's step keys are unique, so this order is total and an in-place sort gives what a stable one would.
+        due.Sort(ByDueAtThenKey);
+        var superseded = new List<EscalationStep>();
+        var dueNow = new List<EscalationStep>(due.Count);
+        foreach (var step in due)
+            (IsSupersededAt(step, now) || IsCoveredByIncidentChain(step, layout.Planned) ? superseded : dueNow).Add(step);
         return new TicketAssessment(history.TicketId, layout.Phase, layout.Policy, layout.Priority, layout.Cycle, layout.Clocks, layout.Planned, dueNow, nextDue, superseded)
             { Facts = layout.Facts };
     }
+
+    private static readonly Comparison<EscalationStep> ByDueAtThenKey = (a, b) =>
+        a.DueAt != b.DueAt ? a.DueAt.CompareTo(b.DueAt) : string.CompareOrdinal(a.Key, b.Key);
 
     /// <summary>
     /// A warning that would go out once its deadline has passed says "about to be missed" of a promise already
