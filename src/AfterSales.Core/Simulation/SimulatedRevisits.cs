@@ -18,20 +18,26 @@ namespace AfterSales.Core.Simulation;
 internal sealed class SimulatedRevisits(AfterSalesSettings settings, TextSettings texts, RevisitSettings revisits, SimulatedTexts customerTexts)
 {
     private readonly Dictionary<string, RevisitProgramme> programmes = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<Instant, List<(RevisitProgramme Programme, int Number, LocalDate Date)>> visits = [];
-    private readonly SortedDictionary<Instant, List<CustomerText>> deferredTexts = [];
+    // Sorted lists, not dictionaries: the earliest key is read at every step of the simulation (NextDue), and a sorted
+    // dictionary's enumerator allocates a stack each time; a few thousand days at most are scheduled.
+    private readonly SortedList<Instant, List<(RevisitProgramme Programme, int Number, LocalDate Date)>> visits = [];
+    private readonly SortedList<Instant, List<CustomerText>> deferredTexts = [];
     /// <summary>Installations with a check-in text the budget held: they are looked at again when it may go.</summary>
     private readonly HashSet<string> heldPartitions = new(StringComparer.Ordinal);
     private readonly CustomerTextComposer composer = new(texts);
 
     /// <summary>The next instant something revisit-related happens: a day's revisits, a deferred text, a held text's retry.</summary>
-    public Instant? NextDue =>
-        new[]
+    public Instant? NextDue
+    {
+        get
         {
-            visits.Count == 0 ? (Instant?)null : visits.Keys.First(),
-            deferredTexts.Count == 0 ? null : deferredTexts.Keys.First(),
-            heldPartitions.Select(customerTexts.NextRetry).Min(),
-        }.Min();
+            Instant? next = visits.Count == 0 ? null : visits.Keys[0];
+            if (deferredTexts.Count > 0 && (next is null || deferredTexts.Keys[0] < next)) next = deferredTexts.Keys[0];
+            foreach (var partition in heldPartitions)
+                if (customerTexts.NextRetry(partition) is { } retry && (next is null || retry < next)) next = retry;
+            return next;
+        }
+    }
 
     public IEnumerable<TimelineEntry> Enrol(DeliveryEvent delivery)
     {
@@ -62,16 +68,23 @@ internal sealed class SimulatedRevisits(AfterSalesSettings settings, TextSetting
     /// <summary>Everything revisit-related due at <paramref name="now"/>.</summary>
     public IEnumerable<TimelineEntry> Wake(Instant now)
     {
-        foreach (var partition in heldPartitions.Order(StringComparer.Ordinal).ToList())
+        if (heldPartitions.Count > 0)
         {
-            foreach (var retry in customerTexts.DueRetries(partition, now)) yield return Offer(retry, now);
-            if (customerTexts.NextRetry(partition) is null) heldPartitions.Remove(partition);
+            foreach (var partition in heldPartitions.Order(StringComparer.Ordinal).ToList())
+            {
+                foreach (var retry in customerTexts.DueRetries(partition, now)) yield return Offer(retry, now);
+                if (customerTexts.NextRetry(partition) is null) heldPartitions.Remove(partition);
+            }
         }
 
-        if (deferredTexts.Remove(now, out var deferred))
+        if (deferredTexts.TryGetValue(now, out var deferred))
+        {
+            deferredTexts.Remove(now);
             foreach (var text in deferred) yield return Offer(text, now);
+        }
 
-        if (!visits.Remove(now, out var today)) yield break;
+        if (!visits.TryGetValue(now, out var today)) yield break;
+        visits.Remove(now);
         var ordered = today.OrderBy(v => v.Programme.CustomerName, StringComparer.Ordinal)
             .ThenBy(v => v.Programme.InstallationId, StringComparer.Ordinal).ToList();
         foreach (var (programme, number, date) in ordered)

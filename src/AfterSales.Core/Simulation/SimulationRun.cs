@@ -109,7 +109,7 @@ internal sealed class SimulationRun(
     private void Evaluate(string ticketId, Instant now)
     {
         var history = tickets[ticketId];
-        if (!layouts.TryGetValue(ticketId, out var layout) || !layout.Covers(history, now)) layouts[ticketId] = layout = engine.Layout(history, now);
+        if (!layouts.TryGetValue(ticketId, out var layout) || !layout.Covers(history, now)) layouts[ticketId] = layout = engine.Layout(history, now, layout);
         var assessment = SlaEngine.Assess(history, now, layout);
         // Only an active ticket is woken again and again (its steps); a resolved one waits for a text or two: its layout is not kept.
         if (layout.Phase != TicketPhase.Active) layouts.Remove(ticketId);

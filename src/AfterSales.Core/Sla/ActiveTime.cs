@@ -5,6 +5,7 @@ using NodaTime;
 namespace AfterSales.Core.Sla;
 
 /// <summary>Working time on a calendar that also skips the ticket's pauses.</summary>
+/// <remarks>Indexed loops: a simulation asks this for every clock of every layout, and an enumerator over the list interface is an allocation each time.</remarks>
 public static class ActiveTime
 {
     /// <summary>
@@ -15,8 +16,9 @@ public static class ActiveTime
     {
         var remaining = amount;
         var cursor = start;
-        foreach (var pause in pauses)
+        for (var i = 0; i < pauses.Count; i++)
         {
+            var pause = pauses[i];
             if (pause.End is { } end && end <= cursor) continue;
             if (pause.Start > cursor)
             {
@@ -36,8 +38,9 @@ public static class ActiveTime
         if (to <= from) return Duration.Zero;
         var total = Duration.Zero;
         var cursor = from;
-        foreach (var pause in pauses)
+        for (var i = 0; i < pauses.Count; i++)
         {
+            var pause = pauses[i];
             if (pause.End is { } end && end <= cursor) continue;
             if (pause.Start >= to) break;
             if (pause.Start > cursor) total += calendar.WorkingTimeBetween(cursor, pause.Start);
@@ -48,6 +51,10 @@ public static class ActiveTime
         return total + calendar.WorkingTimeBetween(cursor, to);
     }
 
-    public static bool IsPausedAt(IReadOnlyList<PauseInterval> pauses, Instant instant) =>
-        pauses.Any(p => p.Start <= instant && (p.End is null || instant < p.End));
+    public static bool IsPausedAt(IReadOnlyList<PauseInterval> pauses, Instant instant)
+    {
+        for (var i = 0; i < pauses.Count; i++)
+            if (pauses[i].Start <= instant && (pauses[i].End is null || instant < pauses[i].End)) return true;
+        return false;
+    }
 }

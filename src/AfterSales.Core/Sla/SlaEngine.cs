@@ -45,7 +45,11 @@ public sealed class SlaEngine
     public TicketAssessment Assess(TicketHistory history, Instant now) => Assess(history, now, Layout(history, now));
 
     /// <summary>The phase, clocks and planned steps the events in effect at <paramref name="now"/> make of the ticket.</summary>
-    public TicketLayout Layout(TicketHistory history, Instant now)
+    /// <param name="earlier">
+    /// An earlier layout of the same ticket, when the caller kept one: clocks and steps of it that come out the same are
+    /// taken from it rather than made again.
+    /// </param>
+    public TicketLayout Layout(TicketHistory history, Instant now, TicketLayout? earlier = null)
     {
         ArgumentNullException.ThrowIfNull(history);
         var facts = new TicketFacts(history, now);
@@ -67,7 +71,7 @@ public sealed class SlaEngine
         var currentClocks = new List<ClockRun>();
         foreach (var cycle in facts.Cycles)
         {
-            foreach (var clock in clockPlanner.Plan(facts, cycle, policy, calendar, pauses))
+            foreach (var clock in clockPlanner.Plan(facts, cycle, policy, calendar, pauses, earlier?.Clocks))
             {
                 clocks.Add(clock);
                 if (clock.Cycle == current.Number) currentClocks.Add(clock);
@@ -75,7 +79,7 @@ public sealed class SlaEngine
         }
 
         var planned = new List<EscalationStep>();
-        foreach (var step in stepPlanner.Plan(facts, current, priority, calendar, pauses, currentClocks).Concat(incidents.Chain(facts, current, priority)))
+        foreach (var step in stepPlanner.Plan(facts, current, priority, calendar, pauses, currentClocks, earlier?.Planned).Concat(incidents.Chain(facts, current, priority)))
             if (current.End is not { } end || step.DueAt < end) planned.Add(step);
         // The fault analysis report of a major incident is due after the resolution: its steps run while the ticket is resolved or closed.
         var faultReport = incidents.FaultReportClock(facts, current, priority);
@@ -104,27 +108,37 @@ public sealed class SlaEngine
             break;
         }
 
-        var due = new List<EscalationStep>();
+        // Assessed at every wake-up of every ticket in a simulation, and mostly with nothing due: no list, enumerator or
+        // closure unless something is.
+        List<EscalationStep>? due = null;
         var nextDue = nextEvent;
-        foreach (var step in layout.Candidates)
+        var candidates = layout.Candidates;
+        for (var i = 0; i < candidates.Count; i++)
         {
+            var step = candidates[i];
             if (history.ProducedSteps.Contains(step.Key)) continue;
-            if (step.DueAt <= now) due.Add(step);
+            if (step.DueAt <= now) (due ??= []).Add(step);
             else if (nextDue is null || step.DueAt < nextDue) nextDue = step.DueAt;
         }
 
-        if (due.Count == 0)
+        if (due is null)
         {
             return new TicketAssessment(history.TicketId, layout.Phase, layout.Policy, layout.Priority, layout.Cycle, layout.Clocks, layout.Planned, [], nextDue, [])
                 { Facts = layout.Facts };
         }
 
-        due = [.. due.OrderBy(s => s.DueAt).ThenBy(s => s.Key, StringComparer.Ordinal)];
-        var superseded = due.Where(s => IsSupersededAt(s, now) || IsCoveredByIncidentChain(s, layout.Planned)).ToList();
-        var dueNow = due.Except(superseded).ToList();
+        // A ticket's step keys are unique, so this order is total and an in-place sort gives what a stable one would.
+        due.Sort(ByDueAtThenKey);
+        var superseded = new List<EscalationStep>();
+        var dueNow = new List<EscalationStep>(due.Count);
+        foreach (var step in due)
+            (IsSupersededAt(step, now) || IsCoveredByIncidentChain(step, layout.Planned) ? superseded : dueNow).Add(step);
         return new TicketAssessment(history.TicketId, layout.Phase, layout.Policy, layout.Priority, layout.Cycle, layout.Clocks, layout.Planned, dueNow, nextDue, superseded)
             { Facts = layout.Facts };
     }
+
+    private static readonly Comparison<EscalationStep> ByDueAtThenKey = (a, b) =>
+        a.DueAt != b.DueAt ? a.DueAt.CompareTo(b.DueAt) : string.CompareOrdinal(a.Key, b.Key);
 
     /// <summary>
     /// A warning that would go out once its deadline has passed says "about to be missed" of a promise already

@@ -57,8 +57,7 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
         if (outlook is { } known && known.Fits(history, inEffect) && known.NothingDue(history, now, out var nextText))
         {
             var next = nextText is { } at && (nextEvent is not { } e || at <= e) ? at : nextEvent;
-            var assessed = assessment;
-            return new TextPlan(history.TicketId, new BuiltWhenRead<CustomerText>(() => Plan(history, now, null, assessed).Planned), [], next);
+            return new TextPlan(history.TicketId, PlannedWhenRead(history, now, assessment), [], next);
         }
 
         outlook = null;
@@ -66,16 +65,23 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
         if (facts.Opened is not { } opened || opened.Customer.Phone is null) return TextPlan.Nothing(history.TicketId, nextEvent);
 
         assessment ??= engine.Assess(history, now);
-        var promised = PromisedFirstResponse(history, opened);
+        var promised = PromisedFirstResponse(history, opened, assessment, inEffect);
         var planned = new List<Occasion>();
         if (Acknowledgement(history, opened, promised) is { } acknowledgement) planned.Add(acknowledgement);
         if (Apology(history, facts, opened, promised) is { } apology) planned.Add(apology);
         planned.AddRange(ProgressNotes(facts, opened, assessment));
-        planned.AddRange(AppointmentReminders(history, facts, opened, now));
-        planned.AddRange(Surveys(history, facts, opened, answeredSurveys ?? new HashSet<string>()));
+        AddAppointmentReminders(planned, history, facts, opened, now);
+        AddSurveys(planned, history, facts, opened, answeredSurveys ?? NoneAnswered);
 
-        var all = planned.OrderBy(t => t.SendAt).ThenBy(t => t.Key, StringComparer.Ordinal).ToList();
-        if (answeredSurveys is null) outlook = new TextOutlook(history, inEffect, all.Select(o => (o.Key, o.SendAt, o.Kind == TextKind.Survey)));
+        // Keys are unique, so this order is total and a sort in place gives the same order as a stable one.
+        var all = planned;
+        all.Sort(BySendAtThenKey);
+        if (answeredSurveys is null)
+        {
+            var owed = new (string Key, Instant SendAt, bool IsSurvey)[all.Count];
+            for (var i = 0; i < owed.Length; i++) owed[i] = (all[i].Key, all[i].SendAt, all[i].Kind == TextKind.Survey);
+            outlook = new TextOutlook(history, inEffect, owed);
+        }
         var dueNow = new List<CustomerText>();
         Instant? nextDue = null;
         foreach (var occasion in all)
@@ -86,8 +92,21 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
         }
 
         if (nextEvent is { } eventAt && (nextDue is null || eventAt < nextDue)) nextDue = eventAt;
-        return new TextPlan(history.TicketId, new BuiltWhenRead<CustomerText>(() => [.. all.Select(o => Render(opened, o))]), dueNow, nextDue);
+        return new TextPlan(history.TicketId, RenderedWhenRead(opened, all), dueNow, nextDue);
     }
+
+    // The two lambdas below live in methods of their own: captured in Plan, their closure would be allocated at every
+    // call of it, also when nothing is due (most of a simulation's calls).
+    private BuiltWhenRead<CustomerText> PlannedWhenRead(TicketHistory history, Instant now, TicketAssessment? assessment) =>
+        new(() => Plan(history, now, null, assessment).Planned);
+
+    private BuiltWhenRead<CustomerText> RenderedWhenRead(TicketOpened opened, List<Occasion> all) =>
+        new(() => [.. all.Select(o => Render(opened, o))]);
+
+    private static readonly IReadOnlySet<string> NoneAnswered = new HashSet<string>();
+
+    private static readonly Comparison<Occasion> BySendAtThenKey = (a, b) =>
+        a.SendAt != b.SendAt ? a.SendAt.CompareTo(b.SendAt) : string.CompareOrdinal(a.Key, b.Key);
 
     /// <summary>A text the ticket is owed, with its send instant, rendered only when it is sent or read.</summary>
     private sealed record Occasion(string Key, TextKind Kind, string? Priority, Instant DueAt, Instant SendAt, Func<Dictionary<string, string>> Values);
@@ -106,13 +125,16 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
     }
 
     /// <summary>The first response as the acknowledgement promised it: the deadline as it stood at the opening.</summary>
-    private Instant? PromisedFirstResponse(TicketHistory history, TicketOpened opened)
+    /// <param name="assessment">The assessment at an instant when <paramref name="inEffect"/> events were in effect.</param>
+    private Instant? PromisedFirstResponse(TicketHistory history, TicketOpened opened, TicketAssessment assessment, int inEffect)
     {
         var eventsAtOpening = 0;
         while (eventsAtOpening < history.Events.Length && history.Events[eventsAtOpening].OccurredAt <= opened.OccurredAt) eventsAtOpening++;
         if (promises.TryGetValue(opened, out var known) && known.EventsAtOpening == eventsAtOpening) return known.Deadline;
-        var deadline = engine.Assess(history, opened.OccurredAt).Clocks
-            .FirstOrDefault(c => c.Kind == ClockKind.FirstResponse && c.Cycle == 1)?.Deadline;
+        // Clocks depend on the events in effect only: when those are the opening's (the plan made at the opening itself),
+        // the assessment in hand has the clocks as they stood then, and the ticket is not laid out a second time.
+        var clocks = inEffect == eventsAtOpening ? assessment.Clocks : engine.Layout(history, opened.OccurredAt).Clocks;
+        var deadline = clocks.FirstOrDefault(c => c.Kind == ClockKind.FirstResponse && c.Cycle == 1)?.Deadline;
         promises.AddOrUpdate(opened, new Promise(eventsAtOpening, deadline));
         return deadline;
     }
@@ -152,45 +174,63 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
     }
 
     /// <summary>An update owed (update or commitment deadline passed without a reply), at most one a local day.</summary>
-    private IEnumerable<Occasion> ProgressNotes(TicketFacts facts, TicketOpened opened, TicketAssessment assessment)
+    private List<Occasion> ProgressNotes(TicketFacts facts, TicketOpened opened, TicketAssessment assessment)
     {
         if (assessment.Phase != TicketPhase.Active) return [];
-        return assessment.Clocks
-            .Where(c => c.Cycle == assessment.Cycle && c.Kind is ClockKind.Update or ClockKind.Commitment)
-            .Where(c => c.Deadline is { } d && (c.StoppedAt is not { } stopped || stopped > d))
-            .Select(c => c.Deadline!.Value)
-            .GroupBy(d => d.InZone(composer.ZoneOf(opened.Customer)).Date)
-            .Select(day => Owed(
-                CustomerTextKeys.Progress(opened.TicketId, day.Key), TextKind.Progress, opened, facts.Priority, day.Min(), () => Values(opened)));
+        // The earliest missed deadline of each local day, in the order the days first come.
+        List<(LocalDate Day, Instant Earliest)>? days = null;
+        for (var c = 0; c < assessment.Clocks.Count; c++)
+        {
+            var clock = assessment.Clocks[c];
+            if (clock.Cycle != assessment.Cycle || clock.Kind is not (ClockKind.Update or ClockKind.Commitment)) continue;
+            if (clock.Deadline is not { } deadline || clock.StoppedAt is { } stopped && stopped <= deadline) continue;
+            var day = deadline.InZone(composer.ZoneOf(opened.Customer)).Date;
+            days ??= [];
+            var known = 0;
+            while (known < days.Count && days[known].Day != day) known++;
+            if (known == days.Count) days.Add((day, deadline));
+            else if (deadline < days[known].Earliest) days[known] = (day, deadline);
+        }
+        if (days is null) return [];
+        var notes = new List<Occasion>(days.Count);
+        foreach (var (day, earliest) in days) notes.Add(ProgressNote(opened, facts.Priority, day, earliest));
+        return notes;
     }
 
+    private Occasion ProgressNote(TicketOpened opened, string? priority, LocalDate day, Instant dueAt) =>
+        Owed(CustomerTextKeys.Progress(opened.TicketId, day), TextKind.Progress, opened, priority, dueAt, () => Values(opened));
+
     /// <summary>The day before each visit still booked (and shortly before it, when set), while the ticket is open.</summary>
-    private IEnumerable<Occasion> AppointmentReminders(TicketHistory history, TicketFacts facts, TicketOpened opened, Instant now)
+    // Adders rather than iterators, and the values' closures made in methods of their own: planned at every event of
+    // every ticket, an iterator (or a closure over the parameters) would be allocated even when nothing is owed.
+    private void AddAppointmentReminders(List<Occasion> planned, TicketHistory history, TicketFacts facts, TicketOpened opened, Instant now)
     {
-        if (facts.IsResolved || facts.IsClosed) yield break;
+        if (facts.IsResolved || facts.IsClosed) return;
         foreach (var booking in BookedVisits(history, now))
         {
-            Dictionary<string, string> ValuesOf() => Values(opened,
-                (TextPlaceholders.VisitAt, composer.LocalTime(booking.VisitAt, opened.Customer)),
-                (TextPlaceholders.Technician, booking.Technician ?? ""));
+            var valuesOf = AppointmentValues(opened, booking);
             var soonAt = texts.AppointmentSoonBefore is { } soon ? Later(booking.VisitAt - soon, booking.OccurredAt) : (Instant?)null;
             var dayBeforeAt = Later(booking.VisitAt - texts.AppointmentDayBeforeLead, booking.OccurredAt);
             // A visit booked at short notice gets one reminder, not two at once.
             if (dayBeforeAt < booking.VisitAt && (soonAt is not { } s || dayBeforeAt < s))
             {
-                yield return Owed(
+                planned.Add(Owed(
                     CustomerTextKeys.AppointmentDayBefore(opened.TicketId, booking.EventId), TextKind.AppointmentDayBefore,
-                    opened, facts.Priority, dayBeforeAt, ValuesOf);
+                    opened, facts.Priority, dayBeforeAt, valuesOf));
             }
 
             if (soonAt is { } at && at < booking.VisitAt)
             {
-                yield return Owed(
+                planned.Add(Owed(
                     CustomerTextKeys.AppointmentSoon(opened.TicketId, booking.EventId), TextKind.AppointmentSoon,
-                    opened, facts.Priority, at, ValuesOf);
+                    opened, facts.Priority, at, valuesOf));
             }
         }
     }
+
+    private Func<Dictionary<string, string>> AppointmentValues(TicketOpened opened, AppointmentScheduled booking) => () => Values(opened,
+        (TextPlaceholders.VisitAt, composer.LocalTime(booking.VisitAt, opened.Customer)),
+        (TextPlaceholders.Technician, booking.Technician ?? ""));
 
     /// <summary>The latest booking of each appointment not cancelled after it (a rebooking is a new event, so new reminders).</summary>
     private static IEnumerable<AppointmentScheduled> BookedVisits(TicketHistory history, Instant now)
@@ -207,32 +247,37 @@ public sealed class CustomerTextPlanner(AfterSalesSettings settings, TextSetting
     }
 
     /// <summary>Thank-you and survey after each resolution, and one reminder of an unanswered one; none once reopened.</summary>
-    private IEnumerable<Occasion> Surveys(TicketHistory history, TicketFacts facts, TicketOpened opened, IReadOnlySet<string> answered)
+    private void AddSurveys(List<Occasion> planned, TicketHistory history, TicketFacts facts, TicketOpened opened, IReadOnlySet<string> answered)
     {
-        foreach (var cycle in facts.Cycles)
+        var cycles = facts.Cycles;
+        for (var i = 0; i < cycles.Count; i++)
         {
+            var cycle = cycles[i];
             if (cycle.End is not { } resolvedAt) continue;
-            var reopenedAt = facts.Cycles.FirstOrDefault(c => c.Number == cycle.Number + 1)?.Start;
+            // Cycles are numbered in order from 1 (TicketFacts): the next one, if any, is the reopening.
+            var reopenedAt = i + 1 < cycles.Count ? cycles[i + 1].Start : (Instant?)null;
             var surveyAt = resolvedAt + texts.SurveyDelay;
             if (reopenedAt is { } r && r <= surveyAt) continue;
 
-            var number = cycle.Number;
-            Dictionary<string, string> ValuesOf() => Values(opened, (TextPlaceholders.SurveyLink, composer.SurveyLink(opened.TicketId, number, surveyAt)));
+            var valuesOf = SurveyValues(opened, cycle.Number, surveyAt);
             var surveyKey = CustomerTextKeys.Survey(opened.TicketId, cycle.Number);
-            var survey = Owed(surveyKey, TextKind.Survey, opened, facts.Priority, surveyAt, ValuesOf);
-            yield return survey;
+            var survey = Owed(surveyKey, TextKind.Survey, opened, facts.Priority, surveyAt, valuesOf);
+            planned.Add(survey);
 
             // Timed from when the survey went out (after quiet hours or a holiday held it), not from when it was due:
             // a reminder timed from the due instant would be held by the same quiet hours and arrive with the survey.
             var reminderAt = survey.SendAt + texts.SurveyReminderAfter;
             if (history.ProducedSteps.Contains(surveyKey) && !answered.Contains(surveyKey) && (reopenedAt is not { } again || again > reminderAt))
             {
-                yield return Owed(
+                planned.Add(Owed(
                     CustomerTextKeys.SurveyReminder(opened.TicketId, cycle.Number), TextKind.SurveyReminder,
-                    opened, facts.Priority, reminderAt, ValuesOf);
+                    opened, facts.Priority, reminderAt, valuesOf));
             }
         }
     }
+
+    private Func<Dictionary<string, string>> SurveyValues(TicketOpened opened, int cycle, Instant surveyAt) =>
+        () => Values(opened, (TextPlaceholders.SurveyLink, composer.SurveyLink(opened.TicketId, cycle, surveyAt)));
 
     private static Instant Later(Instant a, Instant b) => a > b ? a : b;
 

@@ -19,11 +19,16 @@ internal sealed class TextOutlook
     private readonly (string Key, Instant SendAt, bool IsSurvey, bool Sent)[] owed;
 
     /// <param name="owed">Every text owed (produced or not), with whether it is a survey.</param>
-    internal TextOutlook(TicketHistory history, int eventsInEffect, IEnumerable<(string Key, Instant SendAt, bool IsSurvey)> owed)
+    internal TextOutlook(TicketHistory history, int eventsInEffect, ReadOnlySpan<(string Key, Instant SendAt, bool IsSurvey)> owed)
     {
         events = history.Events;
         this.eventsInEffect = eventsInEffect;
-        this.owed = [.. owed.Select(o => (o.Key, o.SendAt, o.IsSurvey, o.IsSurvey && history.ProducedSteps.Contains(o.Key)))];
+        this.owed = new (string, Instant, bool, bool)[owed.Length];
+        for (var i = 0; i < owed.Length; i++)
+        {
+            var (key, sendAt, isSurvey) = owed[i];
+            this.owed[i] = (key, sendAt, isSurvey, isSurvey && history.ProducedSteps.Contains(key));
+        }
     }
 
     /// <summary>Whether the texts owed are still these: the same events, as many in effect, the same surveys sent.</summary>

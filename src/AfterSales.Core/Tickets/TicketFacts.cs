@@ -99,6 +99,13 @@ public sealed class TicketFacts
         return pauses;
     }
 
-    /// <summary>Instants at which someone on our side answered the customer (a reply or a commitment).</summary>
-    public IEnumerable<Instant> Answers => Responses.Select(r => r.OccurredAt).Concat(Commitments.Select(c => c.OccurredAt));
+    /// <summary>Whether someone on our side answered the customer (a reply or a commitment) after <paramref name="after"/> and by <paramref name="until"/>.</summary>
+    public bool AnsweredWithin(Instant after, Instant until)
+    {
+        foreach (var response in Responses)
+            if (response.OccurredAt > after && response.OccurredAt <= until) return true;
+        foreach (var commitment in Commitments)
+            if (commitment.OccurredAt > after && commitment.OccurredAt <= until) return true;
+        return false;
+    }
 }

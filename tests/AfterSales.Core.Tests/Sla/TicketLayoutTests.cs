@@ -1,3 +1,4 @@
+using AfterSales.Core.Events;
 using AfterSales.Core.Sla;
 using AfterSales.Core.Tests.TestSupport;
 using static AfterSales.Core.Tests.TestSupport.ShanghaiTime;
@@ -51,5 +52,38 @@ public class TicketLayoutTests
         var after = SlaEngine.Assess(history.MarkProduced(due.Select(s => s.Key)), At("2026-10-12 09:30"), layout);
 
         Assert.Empty(after.DueNow);
+    }
+
+    [Fact]
+    public void A_layout_takes_the_clocks_and_steps_an_event_left_unchanged_from_the_earlier_one()
+    {
+        var history = new TicketScript().Opened("2026-10-12 09:00", "P3").Responded("2026-10-12 10:00").CustomerReplied("2026-10-12 10:30").History;
+        var earlier = engine.Layout(history, At("2026-10-12 10:00"));
+
+        var later = engine.Layout(history, At("2026-10-12 10:30"), earlier);
+        var fresh = engine.Layout(history, At("2026-10-12 10:30"));
+
+        Assert.Equal(fresh.Clocks, later.Clocks);
+        Assert.Equal(fresh.Planned, later.Planned);
+        Assert.NotEmpty(later.Planned);
+        Assert.All(later.Clocks.Zip(earlier.Clocks), pair => Assert.Same(pair.Second, pair.First));
+        Assert.All(later.Planned.Zip(earlier.Planned), pair => Assert.Same(pair.Second, pair.First));
+    }
+
+    [Fact]
+    public void A_clock_an_event_changed_is_laid_out_anew_even_with_an_earlier_layout()
+    {
+        var history = new TicketScript().Opened("2026-10-12 09:00", "P3").Responded("2026-10-12 10:00")
+            .Status("2026-10-12 10:30", TicketStatus.WaitingForCustomer).History;
+        var earlier = engine.Layout(history, At("2026-10-12 10:00"));
+
+        var later = engine.Layout(history, At("2026-10-12 10:30"), earlier);
+        var fresh = engine.Layout(history, At("2026-10-12 10:30"));
+
+        Assert.Equal(fresh.Clocks, later.Clocks);
+        Assert.Equal(fresh.Planned, later.Planned);
+        var resolution = Assert.Single(later.Clocks, c => c.ClockId == ClockPlanner.ResolutionId);
+        Assert.DoesNotContain(earlier.Clocks, c => ReferenceEquals(c, resolution));
+        Assert.Null(resolution.Deadline);
     }
 }
