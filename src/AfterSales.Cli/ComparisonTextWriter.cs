@@ -21,14 +21,15 @@ public static class ComparisonTextWriter
         {
             var (a, b) = (policy.Before, policy.After);
             output.WriteLine($"  {policy.Policy} ({Value(a?.Tickets)} -> {Value(b?.Tickets)} tickets)");
-            Row(output, "first response met", Share(a?.FirstResponseMet), Share(b?.FirstResponseMet));
-            Row(output, "no first reply", Value(a?.NoFirstResponse), Value(b?.NoFirstResponse));
-            Row(output, "resolution met", Share(a?.ResolutionMet), Share(b?.ResolutionMet));
-            Row(output, "median first reply", Span(a?.MedianFirstResponse), Span(b?.MedianFirstResponse));
-            Row(output, "p95 first reply", Span(a?.P95FirstResponse), Span(b?.P95FirstResponse));
-            Counts(output, "escalations", a?.EscalationsPerLevel, b?.EscalationsPerLevel);
-            Counts(output, "texts", a?.TextsPerKind, b?.TextsPerKind);
-            Row(output, "budget holds", Value(a?.BudgetHolds), Value(b?.BudgetHolds));
+            var block = new Block(output, LabelWidth(a, b));
+            block.Row("first response met", Share(a?.FirstResponseMet), Share(b?.FirstResponseMet));
+            block.Row("no first reply", Value(a?.NoFirstResponse), Value(b?.NoFirstResponse));
+            block.Row("resolution met", Share(a?.ResolutionMet), Share(b?.ResolutionMet));
+            block.Row("median first reply", Span(a?.MedianFirstResponse), Span(b?.MedianFirstResponse));
+            block.Row("p95 first reply", Span(a?.P95FirstResponse), Span(b?.P95FirstResponse));
+            block.Counts(Escalations, a?.EscalationsPerLevel, b?.EscalationsPerLevel);
+            block.Counts(Texts, a?.TextsPerKind, b?.TextsPerKind);
+            block.Row("budget holds", Value(a?.BudgetHolds), Value(b?.BudgetHolds));
         }
 
         output.WriteLine();
@@ -39,20 +40,37 @@ public static class ComparisonTextWriter
             output.WriteLine($"  {change.TicketId,-8} {string.Join("; ", change.Changes)}");
     }
 
-    private static void Row(TextWriter output, string name, string before, string after) =>
-        output.WriteLine($"  {(before == after ? " " : "*")} {name,-36} {before,10} -> {after}");
+    private const string Escalations = "escalations";
+    private const string Texts = "texts";
+    private const int MinimumLabelWidth = 36;
 
-    private static void Counts(TextWriter output, string name, IReadOnlyDictionary<string, int>? before, IReadOnlyDictionary<string, int>? after)
+    /// <summary>Wide enough for the policy's longest label (a ladder level or text kind may be long), so its figures line up.</summary>
+    private static int LabelWidth(PolicySummary? before, PolicySummary? after)
     {
-        var keys = (before?.Keys ?? []).Union(after?.Keys ?? [], StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        if (keys.Count == 0)
-        {
-            Row(output, name, "none", "none");
-            return;
-        }
+        static IEnumerable<string> Keys(IReadOnlyDictionary<string, int>? counts) => counts?.Keys ?? Enumerable.Empty<string>();
+        var escalations = Keys(before?.EscalationsPerLevel).Concat(Keys(after?.EscalationsPerLevel)).Select(k => Escalations.Length + 2 + k.Length);
+        var texts = Keys(before?.TextsPerKind).Concat(Keys(after?.TextsPerKind)).Select(k => Texts.Length + 2 + k.Length);
+        return escalations.Concat(texts).Append(MinimumLabelWidth).Max();
+    }
 
-        foreach (var key in keys)
-            Row(output, $"{name}: {key}", Value(before?.GetValueOrDefault(key) ?? 0), Value(after?.GetValueOrDefault(key) ?? 0));
+    /// <summary>One policy's rows, their labels padded to one width.</summary>
+    private sealed class Block(TextWriter output, int labelWidth)
+    {
+        public void Row(string name, string before, string after) =>
+            output.WriteLine($"  {(before == after ? " " : "*")} {name.PadRight(labelWidth)} {before,10} -> {after}");
+
+        public void Counts(string name, IReadOnlyDictionary<string, int>? before, IReadOnlyDictionary<string, int>? after)
+        {
+            var keys = (before?.Keys ?? []).Union(after?.Keys ?? [], StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            if (keys.Count == 0)
+            {
+                Row(name, "none", "none");
+                return;
+            }
+
+            foreach (var key in keys)
+                Row($"{name}: {key}", Value(before?.GetValueOrDefault(key) ?? 0), Value(after?.GetValueOrDefault(key) ?? 0));
+        }
     }
 
     private static string Value(int? value) => value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "-";

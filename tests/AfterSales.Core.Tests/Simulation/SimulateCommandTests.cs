@@ -95,6 +95,18 @@ public class SimulateCommandTests
     }
 
     [Fact]
+    public void Compare_lines_up_a_policys_figures_past_its_longest_level_name()
+    {
+        var run = CliRun.Of("simulate", "--compare", Path.Combine(AppContext.BaseDirectory, "samples", "what-if.json"));
+
+        var p1 = run.Output.Split('\n').SkipWhile(l => !l.StartsWith("  P1 (", StringComparison.Ordinal)).Skip(1)
+            .TakeWhile(l => l.StartsWith("    ", StringComparison.Ordinal) || l.StartsWith("  * ", StringComparison.Ordinal)).ToList();
+        Assert.Contains(p1, l => l.Contains("escalations: major-incident-department-head", StringComparison.Ordinal));
+        // Every row's arrow in one column, also the row whose label is longer than the usual width.
+        Assert.Single(p1.Select(l => l.IndexOf(" -> ", StringComparison.Ordinal)).Distinct());
+    }
+
+    [Fact]
     public void Compare_in_json_gives_both_summaries_per_policy_and_the_changed_tickets()
     {
         var run = CliRun.Of("simulate", "--format", "json", "--compare", Path.Combine(AppContext.BaseDirectory, "samples", "what-if.json"));
