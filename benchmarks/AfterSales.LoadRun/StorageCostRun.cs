@@ -9,14 +9,16 @@ using NodaTime;
 namespace AfterSales.LoadRun;
 
 /// <summary>
-/// <c>--storage-costs PID</c>: what each kind of request costs a local Azurite, in its own CPU time (read from
-/// <c>/proc/PID/stat</c>), beside the tickets table as seeding left it. CPU time per request moves far less with the
+/// <c>--storage-costs PID</c>: what each kind of request costs a local Azurite, in its own CPU time (the process's
+/// user and system time), beside the tickets table as seeding left it. CPU time per request moves far less with the
 /// machine's other load than requests per second do, so kinds can be compared, and sizes (<c>--tickets</c>) too.
 /// Kinds alternate in rounds: a point write (the capacity's), a state-row point read, a state-row merge, and a request
 /// of the real ingestion (its events' reads, index puts and transactions together).
 /// </summary>
 public sealed class StorageCostRun(int azuritePid, int clients, TextWriter output)
 {
+    private readonly Process azurite = Process.GetProcessById(azuritePid);
+
     private const int RequestsPerSlice = 3_000;
     private const int Rounds = 4;
 
@@ -92,11 +94,10 @@ public sealed class StorageCostRun(int azuritePid, int clients, TextWriter outpu
         return (AzuriteCpuMilliseconds() - before) / (tables.Traffic.Requests - requestsBefore);
     }
 
-    /// <summary>User and system time of the Azurite process, from fields 14 and 15 of /proc/PID/stat (clock ticks of 10 ms).</summary>
+    /// <summary>User and system time of the Azurite process.</summary>
     private double AzuriteCpuMilliseconds()
     {
-        var stat = File.ReadAllText($"/proc/{azuritePid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
+        azurite.Refresh();
+        return azurite.TotalProcessorTime.TotalMilliseconds;
     }
 }
