@@ -13,7 +13,7 @@ namespace AfterSales.LoadRun;
 /// user and system time), beside the tickets table as seeding left it. CPU time per request moves far less with the
 /// machine's other load than requests per second do, so kinds can be compared, and sizes (<c>--tickets</c>) too.
 /// Kinds alternate in rounds: a point write (the capacity's), a state-row point read, a state-row merge, and a request
-/// of the real ingestion (its events' reads, index puts and transactions together).
+/// of the real ingestion (its event inserts and due-index puts together).
 /// </summary>
 public sealed class StorageCostRun(int azuritePid, int clients, TextWriter output)
 {
@@ -89,7 +89,7 @@ public sealed class StorageCostRun(int azuritePid, int clients, TextWriter outpu
     {
         var requestsBefore = tables.Traffic.Requests;
         var before = AzuriteCpuMilliseconds();
-        var phase = new IngestPhase(minimumTickets: RequestsPerSlice / 9, TimeSpan.Zero);
+        var phase = new IngestPhase(minimumTickets: RequestsPerSlice / 8, TimeSpan.Zero);
         await phase.RunAsync(ingestion, tables, at, clients, idPrefix, cancellationToken);
         return (AzuriteCpuMilliseconds() - before) / (tables.Traffic.Requests - requestsBefore);
     }

@@ -64,11 +64,13 @@ public sealed class TableDueIndex : IDueIndex
     private static TableEntity ToRow(DueEntry entry)
     {
         var dueAt = StoredTime.RequireWholeTicks(entry.DueAt, nameof(entry));
-        return new TableEntity(DueRowKeys.PartitionKey(dueAt), DueRowKeys.RowKey(entry))
+        var row = new TableEntity(DueRowKeys.PartitionKey(dueAt), DueRowKeys.RowKey(entry))
         {
             ["TicketId"] = entry.TicketId,
             ["DueAt"] = StoredTime.ToColumn(dueAt),
         };
+        if (entry.EventId is { } eventId) row["EventId"] = eventId;
+        return row;
     }
 
     public Task RemoveAsync(DueEntry entry, CancellationToken cancellationToken) =>

@@ -10,9 +10,10 @@ namespace AfterSales.Azure.Storage;
 
 /// <summary>
 /// A partition per ticket (see <see cref="TicketRowKeys"/> and docs/storage.md): one row per event, one per produced
-/// step, and a state row whose ETag versions the ticket. Appending an event is one entity-group transaction (the event
-/// row and the state row), and so is saving a sweep's work (the produced-step rows and the state row): atomic, with no
-/// ceiling on the ticket's size, at a cost that does not grow with its age. A ticket still in the old one-row layout
+/// step, and a state row whose ETag versions the ticket. Appending an event is one insert of its row; saving a sweep's
+/// work is one entity-group transaction (the produced-step rows and the state row): atomic, with no ceiling on the
+/// ticket's size, at a cost that does not grow with its age. A ticket whose events no sweep has saved yet has no state
+/// row: its version says so, and the first save adds the row. A ticket still in the old one-row layout
 /// (its history as JSON on the state row) is moved to this one the first time it is touched (<see cref="LegacyTicketRow"/>).
 /// A ticket whose state row is still under the old shared key (<see cref="TicketRowKeys.OldState"/>) moves it to its own
 /// key in its next save, in the same transaction (<see cref="StateRowVersion"/>).
@@ -43,9 +44,8 @@ public sealed class TableTicketStore : ITicketStore
     }
 
     /// <summary>
-    /// Reads only the <c>s|</c> row: a ticket whose state is still under the old key reads as new, so the append adds an
-    /// <c>s|</c> row beside the old one and the ingestion lists the ticket as due now; that sweep reads both rows, takes
-    /// the new one as current and removes the old one in its save.
+    /// Reads only the <c>s|</c> row: null for a ticket whose state is still under the old key, or whose events no sweep
+    /// has saved yet.
     /// </summary>
     public async Task<TicketState?> GetStateAsync(string ticketId, CancellationToken cancellationToken)
     {
@@ -53,32 +53,17 @@ public sealed class TableTicketStore : ITicketStore
         return state is null ? null : new TicketState(IndexedDueAtOf(state), ReassessAtOf(state), state.ETag.ToString());
     }
 
-    public async Task<AppendOutcome> TryAppendAsync(
-        TicketEvent ticketEvent, Instant? reassessAt, string? expectedVersion, CancellationToken cancellationToken)
+    public async Task<AppendOutcome> TryAddEventAsync(TicketEvent ticketEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ticketEvent);
         var partition = TicketRowKeys.Partition(ticketEvent.TicketId);
         var json = TicketEventWriter.ToJson(ticketEvent);
         var eventRow = EventRow(partition, ticketEvent, json);
-        var state = new TableEntity(partition, TicketRowKeys.State(ticketEvent.TicketId)) { ["TicketId"] = ticketEvent.TicketId };
-        // The ingestion passes the s| row's version (GetStateAsync); an old state row beside it is the sweep's to remove.
-        var current = expectedVersion is null ? null : StateRowVersion.Parse(expectedVersion).Current;
-        if (current is null) SetIndexedDueAt(state, null);
-        if (reassessAt is { } at) state[ReassessAtColumn] = StoredTime.RequireWholeTicks(at, nameof(reassessAt)).ToUnixTimeTicks();
-        TableTransactionAction[] actions =
-        [
-            new(TableTransactionActionType.Add, eventRow),
-            current is { } etag
-                ? new(TableTransactionActionType.UpdateMerge, state, etag)
-                : new(TableTransactionActionType.Add, state),
-        ];
-        var refusal = await table.TrySubmitAsync(actions, cancellationToken).ConfigureAwait(false);
-        if (refusal is null) return AppendOutcome.Appended;
-        if (refusal.ActionIndex is 1) return AppendOutcome.VersionChanged;
+        if (await table.TryAddAsync(eventRow, cancellationToken).ConfigureAwait(false)) return AppendOutcome.Appended;
 
-        // The event row was refused (or the service did not say which): an event with this id may be there already.
-        var stored = await table.GetAsync(partition, eventRow.RowKey, cancellationToken).ConfigureAwait(false);
-        if (stored is null) return AppendOutcome.VersionChanged;
+        // An event with this id is there already: the same one delivered again, or another one reusing the id.
+        var stored = await table.GetAsync(partition, eventRow.RowKey, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Event {ticketEvent.EventId} of ticket {ticketEvent.TicketId} was refused as a duplicate and is not there.");
         return LongText.Read(stored, EventColumn) == json ? AppendOutcome.Duplicate : AppendOutcome.ConflictingDuplicate;
     }
 
@@ -162,7 +147,8 @@ public sealed class TableTicketStore : ITicketStore
     /// <returns>
     /// False when the ticket exists already (its s| state row is there); rows written before that are the same rows.
     /// A ticket stored only under the old <c>state</c> key is not seen (that would cost a read per ticket): it then has
-    /// both state rows until its next save removes the old one, as after an ingestion (docs/storage.md).
+    /// both state rows until its next save removes the old one (docs/storage.md). Nor is a ticket whose ingested
+    /// events no sweep has saved yet (it has no state row): its history becomes both. Use it on tickets not stored yet.
     /// </returns>
     public async Task<bool> TryAddWholeAsync(StoredTicket ticket, CancellationToken cancellationToken)
     {

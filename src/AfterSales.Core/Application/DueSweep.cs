@@ -159,18 +159,22 @@ public sealed class DueSweep(
             // A superseded warning is marked produced, so it is never sent later; the SLA status says why it was not sent.
             string[] produced = [.. assessment.DueNow.Concat(assessment.Superseded).Select(s => s.Key).Concat(dueTexts.Select(t => t.Key)).Concat(counted)];
 
-            var unchanged = produced.Length == 0 && next == stored.IndexedDueAt && stored.ReassessAt is null;
+            // Rows an ingestion put say events came that the state row does not sum up yet: the save records them.
+            var newEvents = rows.Any(r => r.EventId is not null);
+            var unchanged = produced.Length == 0 && next == stored.IndexedDueAt && stored.ReassessAt is null && !newEvents;
             if (!unchanged && !await tickets.TrySaveProgressAsync(stored.History, produced, next, current.Version, cancellationToken).ConfigureAwait(false))
                 continue;
 
-            // A row the ticket does not name is left by a sweep that saved the ticket and stopped before it listed the
-            // next row: listing it again repairs that (a put of a row that is there changes nothing).
-            var orphan = rows.Any(r => r.DueAt != stored.IndexedDueAt && r.DueAt != stored.ReassessAt);
+            // A row the ticket does not name (an ingestion's row, or a sweep's row the state no longer names) may be
+            // left by a sweep that saved the ticket and stopped before it listed the next row: listing it again repairs
+            // that (a put of a row that is there changes nothing).
+            var orphan = rows.Any(r => r.EventId is not null || (r.DueAt != stored.IndexedDueAt && r.DueAt != stored.ReassessAt));
             if (next is { } due && (due != stored.IndexedDueAt || orphan)) changes.Put(new DueEntry(ticketId, due));
-            // Every other row of the ticket goes: the ones swept, the previous next-due row, the ingestion's row.
-            var stale = rows.Select(r => (Instant?)r.DueAt).Append(stored.IndexedDueAt).Append(stored.ReassessAt)
+            // Every other row of the ticket goes: the ones swept, the previous next-due row, an earlier version's
+            // ingestion row. An ingestion's row goes only if it was read, and so was its event (it is put after it).
+            var stale = rows.Where(r => r.EventId is null).Select(r => (Instant?)r.DueAt).Append(stored.IndexedDueAt).Append(stored.ReassessAt)
                 .OfType<Instant>().Where(at => at != next).Distinct();
-            changes.Remove(stale.Select(at => new DueEntry(ticketId, at)));
+            changes.Remove(stale.Select(at => new DueEntry(ticketId, at)).Concat(rows.Where(r => r.EventId is not null)));
             return assessment.DueNow.Count + dueTexts.Count;
         }
         throw new InvalidOperationException($"Ticket {ticketId} kept changing under {MaxSaveAttempts} save attempts.");

@@ -3,7 +3,12 @@ using NodaTime;
 namespace AfterSales.Core.Application;
 
 /// <summary>One row of the due index: this ticket has something due at <see cref="DueAt"/>.</summary>
-public sealed record DueEntry(string TicketId, Instant DueAt);
+/// <param name="EventId">
+/// Null for the row a sweep keeps at the ticket's next due instant. For a row an ingestion put after storing an event,
+/// that event's id: such a row asks the next sweep to look at the ticket, and is only ever removed by a sweep that read
+/// it, so one that read the ticket after the event was stored (docs/storage.md).
+/// </param>
+public sealed record DueEntry(string TicketId, Instant DueAt, string? EventId = null);
 
 /// <summary>
 /// The next due instant of each ticket, kept so that a sweep reads only what is due: its reads grow with

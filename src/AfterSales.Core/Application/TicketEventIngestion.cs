@@ -6,8 +6,8 @@ namespace AfterSales.Core.Application;
 /// <summary>
 /// Takes one event payload from the helpdesk: validates it, appends it to the ticket and lists the ticket in the due
 /// index for the next sweep, which works out what the event changed. A payload that cannot be applied is stored with
-/// its reason, never thrown away. Safe under at-least-once delivery and concurrent handlers: duplicates change nothing,
-/// a reused eventId with other content is a rejection, conflicting writes retry. With <c>threeStrikes</c>, an opening
+/// its reason, never thrown away. Safe under at-least-once delivery and concurrent handlers: duplicates change nothing
+/// (but list the ticket once more), a reused eventId with other content is a rejection. With <c>threeStrikes</c>, an opening
 /// (applied or delivered again) is counted for its customer; a failure there throws after the event is stored, so the
 /// redelivery, a duplicate, counts it again.
 /// </summary>
@@ -20,8 +20,6 @@ public sealed class TicketEventIngestion(
     TimeProvider time,
     ThreeStrikes.ThreeStrikesCheck? threeStrikes = null)
 {
-    private const int MaxSaveAttempts = 50;
-
     public async Task<IngestResult> IngestAsync(string payload, string source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(payload);
@@ -74,38 +72,30 @@ public sealed class TicketEventIngestion(
     }
 
     /// <summary>
-    /// Appends the event and lists the ticket in the due index as due now; the next sweep asks the engine what the
-    /// event changed. Reading the whole history here would make an event cost more the older its ticket is
-    /// (docs/storage.md): this is a state-row read, at most one due-index write and one transaction, whatever the age.
+    /// Stores the event, then lists its ticket in the due index as due now under a row of the event's own; the next
+    /// sweep asks the engine what the event changed. Two inserts that read nothing: reading the whole history here
+    /// would make an event cost more the older its ticket is (docs/storage.md), and reading or merging the state row
+    /// would make it cost more the more tickets there are, on the emulator (docs/scaling.md).
     /// </summary>
+    /// <remarks>
+    /// The row goes in after the event, so a sweep that reads the row reads the event too, and it stays until a sweep
+    /// has read it: one that looked at the ticket just before the event came in never removes it. A crash between the
+    /// two leaves the event unlisted until the redelivery, a duplicate, lists it.
+    /// </remarks>
     private async Task<IngestResult> ApplyToTicketAsync(TicketEvent ticketEvent, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < MaxSaveAttempts; attempt++)
+        var outcome = await tickets.TryAddEventAsync(ticketEvent, cancellationToken).ConfigureAwait(false);
+        if (outcome == AppendOutcome.ConflictingDuplicate)
         {
-            var state = await tickets.GetStateAsync(ticketEvent.TicketId, cancellationToken).ConfigureAwait(false);
-            var now = DueIndexing.ToStoredPrecision(Now());
-            // A row due by now will be swept anyway (and the sweep's conditional save notices this event).
-            var listed = state is not null && (state.IndexedDueAt <= now || state.ReassessAt <= now);
-            // The row goes in before the event: a crash in between leaves a harmless look at the ticket, never an
-            // event that no sweep will see. The ticket's other rows stay; the sweep removes those it no longer needs.
-            if (!listed) await dueIndex.PutAsync(new DueEntry(ticketEvent.TicketId, now), cancellationToken).ConfigureAwait(false);
-            var reassessAt = listed ? null : (Instant?)now;
-
-            switch (await tickets.TryAppendAsync(ticketEvent, reassessAt, state?.Version, cancellationToken).ConfigureAwait(false))
-            {
-                case AppendOutcome.Appended:
-                    await CountStrikeAsync(ticketEvent, cancellationToken).ConfigureAwait(false);
-                    return IngestResult.Of(IngestOutcome.Applied, ticketEvent, ticketEvent.TicketId);
-                case AppendOutcome.Duplicate:
-                    await CountStrikeAsync(ticketEvent, cancellationToken).ConfigureAwait(false);
-                    return IngestResult.Of(IngestOutcome.Duplicate, ticketEvent, ticketEvent.TicketId);
-                case AppendOutcome.ConflictingDuplicate:
-                    return new IngestResult(IngestOutcome.Rejected, ticketEvent.EventId, ticketEvent.TicketId, new EventRejection(
-                        RejectionReason.ConflictingDuplicate, "eventId",
-                        $"eventId {ticketEvent.EventId} was taken before by an event with other content; an event id names one event"), null);
-            }
+            return new IngestResult(IngestOutcome.Rejected, ticketEvent.EventId, ticketEvent.TicketId, new EventRejection(
+                RejectionReason.ConflictingDuplicate, "eventId",
+                $"eventId {ticketEvent.EventId} was taken before by an event with other content; an event id names one event"), null);
         }
-        throw new InvalidOperationException($"Ticket {ticketEvent.TicketId} kept changing under {MaxSaveAttempts} save attempts.");
+
+        var now = DueIndexing.ToStoredPrecision(Now());
+        await dueIndex.PutAsync(new DueEntry(ticketEvent.TicketId, now, ticketEvent.EventId), cancellationToken).ConfigureAwait(false);
+        await CountStrikeAsync(ticketEvent, cancellationToken).ConfigureAwait(false);
+        return IngestResult.Of(outcome == AppendOutcome.Appended ? IngestOutcome.Applied : IngestOutcome.Duplicate, ticketEvent, ticketEvent.TicketId);
     }
 
     private async Task CountStrikeAsync(TicketEvent ticketEvent, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using AfterSales.Azure.Tests.Support;
 using AfterSales.Core.Application;
 using AfterSales.Core.Events;
+using Azure.Data.Tables;
 using static AfterSales.Azure.Tests.Support.ShanghaiTime;
 
 namespace AfterSales.Azure.Tests.Handlers;
@@ -66,8 +67,85 @@ public class IngestionTests : StorageTest
         var stored = await service.TicketAsync("T-busy");
         Assert.Equal(ticket.Events.Select(e => e.EventId).Order(StringComparer.Ordinal),
             stored!.Ticket.History.Events.Select(e => e.EventId).Order(StringComparer.Ordinal));
-        Assert.NotNull(stored.Ticket.ReassessAt);
-        Assert.Equal([stored.Ticket.ReassessAt.Value], await DueRowsOfAsync("T-busy"));
+        Assert.Equal(Enumerable.Repeat(At("2026-10-12 09:30"), 20), await DueRowsOfAsync("T-busy"));
+
+        await service.SweepAtAsync("2026-10-12 09:30");
+
+        Assert.Equal([(await service.TicketAsync("T-busy"))!.Ticket.IndexedDueAt!.Value], await DueRowsOfAsync("T-busy"));
+    }
+
+    [Fact]
+    public async Task An_event_is_two_storage_requests_whether_its_ticket_is_new_listed_or_not()
+    {
+        var service = new ServiceUnderTest(Tables, "2026-10-12 09:00", LadderOnly.Settings());
+        var ticket = new TicketScript().Opened("2026-10-12 09:00", "P1").Responded("2026-10-12 09:03").Responded("2026-10-12 09:04");
+        var requests = new List<long>();
+        foreach (var (e, at) in ticket.Events.Zip(["2026-10-12 09:00", "2026-10-12 09:03", "2026-10-12 09:04"]))
+        {
+            service.SetTime(at);
+            var before = Tables.Traffic.Requests;
+            Assert.Equal(IngestOutcome.Applied, (await service.IngestAsync(e)).Outcome);
+            requests.Add(Tables.Traffic.Requests - before);
+            if (e == ticket[0]) await service.SweepAtAsync(at);
+        }
+
+        Assert.Equal([2L, 2L, 2L], requests);
+    }
+
+    [Fact]
+    public async Task An_event_that_comes_in_while_a_sweep_has_its_ticket_in_hand_is_assessed_by_the_next_sweep()
+    {
+        var service = new ServiceUnderTest(Tables, "2026-10-12 09:00", LadderOnly.Settings());
+        var ticket = new TicketScript().Opened("2026-10-12 09:00", "P1").Responded("2026-10-12 09:00");
+        await service.IngestAsync(ticket[0]);
+        var replied = false;
+        // Same instant, so the reply's row sorts with the row the sweep read; the sweep has read and saved the ticket.
+        var sweep = service.NewSweep(afterTicket: _ =>
+        {
+            if (replied) return;
+            replied = true;
+            Assert.Equal(IngestOutcome.Applied, service.IngestAsync(ticket[1]).GetAwaiter().GetResult().Outcome);
+        });
+
+        await sweep.SweepAsync(CancellationToken.None);
+
+        Assert.Equal([At("2026-10-12 09:00"), At("2026-10-12 09:07:30")], await DueRowsOfAsync("T-1"));
+        await service.SweepAtAsync("2026-10-12 09:00:10");
+        var swept = (await service.TicketAsync("T-1"))!.Ticket;
+        Assert.Equal(2, swept.History.Events.Length);
+        Assert.True(swept.IndexedDueAt > At("2026-10-12 09:07:30"), "the reply moved the next step past the first-response warning");
+        Assert.Equal([swept.IndexedDueAt!.Value], await DueRowsOfAsync("T-1"));
+    }
+
+    [Fact]
+    public async Task An_event_stored_by_a_delivery_that_stopped_before_listing_it_is_listed_by_the_redelivery()
+    {
+        var service = new ServiceUnderTest(Tables, "2026-10-12 09:00", LadderOnly.Settings());
+        var opened = new TicketScript().Opened("2026-10-12 09:00", "P1")[0];
+        Assert.Equal(AppendOutcome.Appended, await Tables.Tickets.TryAddEventAsync(opened, CancellationToken.None));
+        Assert.Empty(await DueRowsOfAsync("T-1"));
+
+        Assert.Equal(IngestOutcome.Duplicate, (await service.IngestAsync(opened)).Outcome);
+        await service.SweepAtAsync("2026-10-12 09:00");
+
+        Assert.Equal(["p1-opened ticket → duty@example.com @ 2026-10-12 09:00"], await service.OutboxLinesAsync());
+    }
+
+    [Fact]
+    public async Task A_sweep_records_an_event_that_changed_no_deadline_in_the_state_row_admins_read()
+    {
+        var service = new ServiceUnderTest(Tables, "2026-10-12 09:00", LadderOnly.Settings());
+        var ticket = new TicketScript().Opened("2026-10-12 09:00", "P1").Assigned("2026-10-12 09:01", "Wang Qiang");
+        await service.IngestAsync(ticket[0]);
+        await service.SweepAtAsync("2026-10-12 09:00");
+        service.SetTime("2026-10-12 09:01");
+        await service.IngestAsync(ticket[1]);
+
+        await service.SweepAtAsync("2026-10-12 09:01");
+
+        Assert.Equal([At("2026-10-12 09:07:30")], await DueRowsOfAsync("T-1"));
+        var row = (await RawTable("Tickets").GetEntityAsync<TableEntity>("T-1", "s|T-1")).Value;
+        Assert.Equal(("Wang Qiang", 2), (row.GetString("Owner"), row.GetInt32("Events")));
     }
 
     [Fact]
@@ -83,13 +161,29 @@ public class IngestionTests : StorageTest
         service.SetTime("2026-10-12 09:04");
         await service.IngestAsync(ticket[2]);
         var state = await Tables.Tickets.GetStateAsync("T-1", CancellationToken.None);
-        Assert.Equal((At("2026-10-12 09:07:30"), At("2026-10-12 09:03")), (state!.IndexedDueAt, state.ReassessAt));
-        Assert.Equal([At("2026-10-12 09:03"), At("2026-10-12 09:07:30")], await DueRowsOfAsync("T-1"));
+        Assert.Equal((At("2026-10-12 09:07:30"), (NodaTime.Instant?)null), (state!.IndexedDueAt, state.ReassessAt));
+        Assert.Equal([At("2026-10-12 09:03"), At("2026-10-12 09:04"), At("2026-10-12 09:07:30")], await DueRowsOfAsync("T-1"));
 
         await service.SweepAtAsync("2026-10-12 09:04");
 
         Assert.Equal([At("2026-10-12 09:49")], await DueRowsOfAsync("T-1"));
-        Assert.Null((await Tables.Tickets.GetStateAsync("T-1", CancellationToken.None))!.ReassessAt);
+    }
+
+    [Fact]
+    public async Task A_ticket_an_earlier_version_listed_for_its_events_is_swept_and_keeps_one_row_at_its_next_due_instant()
+    {
+        var service = new ServiceUnderTest(Tables, "2026-10-12 09:03", LadderOnly.Settings());
+        var history = new TicketScript().Opened("2026-10-12 09:00", "P1").Responded("2026-10-12 09:03").History.MarkProduced(["T-1/ticket/p1-opened/1"]);
+        // What the earlier ingestion left: the state row noting its row (at the time of the reply), and that row.
+        Assert.True(await Tables.Tickets.TryAddWholeAsync(new StoredTicket(history, At("2026-10-12 09:07:30"), At("2026-10-12 09:03")), CancellationToken.None));
+        await Tables.DueIndex.PutAsync(new DueEntry("T-1", At("2026-10-12 09:03")), CancellationToken.None);
+        await Tables.DueIndex.PutAsync(new DueEntry("T-1", At("2026-10-12 09:07:30")), CancellationToken.None);
+
+        await service.SweepAtAsync("2026-10-12 09:03");
+
+        Assert.Equal([At("2026-10-12 09:48")], await DueRowsOfAsync("T-1"));
+        Assert.Equal(new TicketState(At("2026-10-12 09:48"), null, (await service.TicketAsync("T-1"))!.Version),
+            await Tables.Tickets.GetStateAsync("T-1", CancellationToken.None));
     }
 
     [Fact]

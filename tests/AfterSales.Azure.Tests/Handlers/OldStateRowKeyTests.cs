@@ -7,9 +7,9 @@ using static AfterSales.Azure.Tests.Support.ShanghaiTime;
 namespace AfterSales.Azure.Tests.Handlers;
 
 /// <summary>
-/// A ticket stored before the state row got a key of its own (under <c>state</c>) keeps working: the ingestion's point
-/// read does not see it, so the event goes in beside a new <c>s|</c> row, and the sweep that follows reads both rows,
-/// produces each step once and removes the old row in its save. A ticket stored the new way is the yardstick.
+/// A ticket stored before the state row got a key of its own (under <c>state</c>) keeps working: the ingestion adds the
+/// event's row beside it, and the sweep that follows reads the old row as the state, produces each step once and moves
+/// the state to its own key in its save. A ticket stored the new way is the yardstick.
 /// </summary>
 public sealed class OldStateRowKeyTests : StorageTest
 {

@@ -131,8 +131,8 @@ public class SweepParallelismTests : StorageTest
 
         public Task<TicketState?> GetStateAsync(string ticketId, CancellationToken cancellationToken) => inner.GetStateAsync(ticketId, cancellationToken);
 
-        public Task<AppendOutcome> TryAppendAsync(TicketEvent ticketEvent, Instant? reassessAt, string? expectedVersion, CancellationToken cancellationToken) =>
-            inner.TryAppendAsync(ticketEvent, reassessAt, expectedVersion, cancellationToken);
+        public Task<AppendOutcome> TryAddEventAsync(TicketEvent ticketEvent, CancellationToken cancellationToken) =>
+            inner.TryAddEventAsync(ticketEvent, cancellationToken);
 
         public Task<bool> TrySaveProgressAsync(
             TicketHistory history, IReadOnlyCollection<string> producedSteps, Instant? indexedDueAt, string expectedVersion, CancellationToken cancellationToken) =>

@@ -84,8 +84,8 @@ public class SweepRobustnessTests : StorageTest
 
         public Task<TicketState?> GetStateAsync(string ticketId, CancellationToken cancellationToken) => inner.GetStateAsync(ticketId, cancellationToken);
 
-        public Task<AppendOutcome> TryAppendAsync(AfterSales.Core.Events.TicketEvent ticketEvent, NodaTime.Instant? reassessAt, string? expectedVersion, CancellationToken cancellationToken) =>
-            inner.TryAppendAsync(ticketEvent, reassessAt, expectedVersion, cancellationToken);
+        public Task<AppendOutcome> TryAddEventAsync(AfterSales.Core.Events.TicketEvent ticketEvent, CancellationToken cancellationToken) =>
+            inner.TryAddEventAsync(ticketEvent, cancellationToken);
 
         public Task<bool> TrySaveProgressAsync(
             AfterSales.Core.Tickets.TicketHistory history, IReadOnlyCollection<string> producedSteps, NodaTime.Instant? indexedDueAt, string expectedVersion, CancellationToken cancellationToken) =>

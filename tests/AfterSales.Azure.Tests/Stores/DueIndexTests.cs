@@ -186,6 +186,22 @@ public class DueIndexTests : StorageTest
         Assert.Equal(next, await ReadEntriesAsync(At("2026-10-12 11:00")));
     }
 
+    [Theory]
+    [InlineData("T-1", "T-1-e2")]
+    [InlineData("T/1_x|2", "工单|事件_3")]
+    public async Task An_ingestions_row_names_its_event_reads_back_beside_the_sweeps_row_of_the_same_instant_and_goes_on_its_own(string ticketId, string eventId)
+    {
+        var at = At("2026-10-12 09:00");
+        DueEntry swept = new(ticketId, at), first = new(ticketId, at, eventId), second = new(ticketId, at, eventId + "b");
+        await Tables.DueIndex.PutThenRemoveAsync([swept, first, second], [], None);
+
+        Assert.Equal([swept, first, second], (await ReadEntriesAsync("2026-10-12 09:00")).OrderBy(e => e.EventId, StringComparer.Ordinal));
+
+        await Tables.DueIndex.PutThenRemoveAsync([], [swept, first], None);
+
+        Assert.Equal([second], await ReadEntriesAsync("2026-10-12 09:00"));
+    }
+
     [Fact]
     public async Task Putting_then_removing_the_same_row_leaves_it_removed()
     {

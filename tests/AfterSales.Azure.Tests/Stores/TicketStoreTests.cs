@@ -39,43 +39,59 @@ public class TicketStoreTests : StorageTest
     public async Task Each_event_is_a_row_of_the_tickets_partition_and_the_history_reads_back_in_time_order()
     {
         var script = new TicketScript().Opened("2026-10-12 09:00", "P1").Responded("2026-10-12 09:05").Resolved("2026-10-12 09:30");
-        Assert.Equal(AppendOutcome.Appended, await Tables.Tickets.TryAppendAsync(script[2], At("2026-10-12 09:00"), null, None));
-        var version = (await Tables.Tickets.GetStateAsync("T-1", None))!.Version;
-        Assert.Equal(AppendOutcome.Appended, await Tables.Tickets.TryAppendAsync(script[0], At("2026-10-12 09:00"), version, None));
-        version = (await Tables.Tickets.GetStateAsync("T-1", None))!.Version;
-        Assert.Equal(AppendOutcome.Appended, await Tables.Tickets.TryAppendAsync(script[1], At("2026-10-12 09:00"), version, None));
+        Assert.Equal(AppendOutcome.Appended, await Tables.Tickets.TryAddEventAsync(script[2], None));
+        Assert.Equal(AppendOutcome.Appended, await Tables.Tickets.TryAddEventAsync(script[0], None));
+        Assert.Equal(AppendOutcome.Appended, await Tables.Tickets.TryAddEventAsync(script[1], None));
 
         var loaded = await Tables.Tickets.GetAsync("T-1", None);
 
         Assert.Equal(TicketHistoryJson.Write(script.History), TicketHistoryJson.Write(loaded!.Ticket.History));
         var rows = RawTable("Tickets").QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"T-1"}"));
-        Assert.Equal(["e|T-1-e1", "e|T-1-e2", "e|T-1-e3", "s|T-1"], await rows.Select(r => r.RowKey).ToListAsync());
+        Assert.Equal(["e|T-1-e1", "e|T-1-e2", "e|T-1-e3"], await rows.Select(r => r.RowKey).ToListAsync());
     }
 
     [Fact]
-    public async Task An_append_over_a_stale_version_or_to_a_ticket_created_meanwhile_is_refused()
+    public async Task Adding_an_event_is_one_insert_that_reads_nothing_and_leaves_the_state_row_as_it_is()
     {
-        var script = new TicketScript().Opened("2026-10-12 09:00", "P1").Responded("2026-10-12 09:05").Responded("2026-10-12 09:06");
-        Assert.Equal(AppendOutcome.Appended, await Tables.Tickets.TryAppendAsync(script[0], At("2026-10-12 09:00"), null, None));
-        var stale = (await Tables.Tickets.GetStateAsync("T-1", None))!.Version;
-        Assert.Equal(AppendOutcome.Appended, await Tables.Tickets.TryAppendAsync(script[1], At("2026-10-12 09:00"), stale, None));
+        var script = new TicketScript().Opened("2026-10-12 09:00", "P1").Responded("2026-10-12 09:05");
+        Assert.True(await Tables.Tickets.TryAddWholeAsync(new StoredTicket(new TicketScript().Opened("2026-10-12 09:00", "P1").History, At("2026-10-12 09:07:30")), None));
+        var before = (await Tables.Tickets.GetStateAsync("T-1", None))!;
+        var (requests, reads) = (Tables.Traffic.Requests, Tables.Reads.Total);
 
-        Assert.Equal(AppendOutcome.VersionChanged, await Tables.Tickets.TryAppendAsync(script[2], At("2026-10-12 09:00"), stale, None));
-        Assert.Equal(AppendOutcome.VersionChanged, await Tables.Tickets.TryAppendAsync(script[2], At("2026-10-12 09:00"), null, None));
+        Assert.Equal(AppendOutcome.Appended, await Tables.Tickets.TryAddEventAsync(script[1], None));
 
+        Assert.Equal((1, 0), (Tables.Traffic.Requests - requests, Tables.Reads.Total - reads));
+        Assert.Equal(before, await Tables.Tickets.GetStateAsync("T-1", None));
         Assert.Equal(2, (await Tables.Tickets.GetAsync("T-1", None))!.Ticket.History.Events.Length);
+    }
+
+    [Fact]
+    public async Task A_ticket_whose_events_no_sweep_saved_yet_reads_with_no_state_and_its_first_save_adds_the_state_row_once()
+    {
+        var script = new TicketScript().Opened("2026-10-12 09:00", "P1");
+        await Tables.Tickets.TryAddEventAsync(script[0], None);
+        var read = await Tables.Tickets.GetAsync("T-1", None);
+        Assert.Equal((null, (Instant?)null), (read!.Ticket.IndexedDueAt, read.Ticket.ReassessAt));
+        Assert.Null(await Tables.Tickets.GetStateAsync("T-1", None));
+
+        Assert.True(await Tables.Tickets.TrySaveProgressAsync(read.Ticket.History, ["T-1/ticket/p1-opened/1"], At("2026-10-12 09:07:30"), read.Version, None));
+        Assert.False(await Tables.Tickets.TrySaveProgressAsync(read.Ticket.History, ["T-1/first-response/warning/1"], null, read.Version, None));
+
+        var loaded = await Tables.Tickets.GetAsync("T-1", None);
+        Assert.Equal(["T-1/ticket/p1-opened/1"], loaded!.Ticket.History.ProducedSteps);
+        Assert.Equal(new TicketState(At("2026-10-12 09:07:30"), null, loaded.Version), await Tables.Tickets.GetStateAsync("T-1", None));
     }
 
     [Fact]
     public async Task The_same_event_again_is_a_duplicate_and_the_same_id_with_other_content_a_conflict()
     {
         var script = new TicketScript().Opened("2026-10-12 09:00", "P1").Responded("2026-10-12 09:05");
-        await Tables.Tickets.TryAppendAsync(script[0], At("2026-10-12 09:00"), null, None);
-        var version = (await Tables.Tickets.GetStateAsync("T-1", None))!.Version;
+        await Tables.Tickets.TryAddEventAsync(script[0], None);
+        var version = (await Tables.Tickets.GetAsync("T-1", None))!.Version;
 
-        Assert.Equal(AppendOutcome.Duplicate, await Tables.Tickets.TryAppendAsync(script[0], At("2026-10-12 09:00"), version, None));
+        Assert.Equal(AppendOutcome.Duplicate, await Tables.Tickets.TryAddEventAsync(script[0], None));
         var reused = script[1] with { EventId = script[0].EventId };
-        Assert.Equal(AppendOutcome.ConflictingDuplicate, await Tables.Tickets.TryAppendAsync(reused, At("2026-10-12 09:00"), version, None));
+        Assert.Equal(AppendOutcome.ConflictingDuplicate, await Tables.Tickets.TryAddEventAsync(reused, None));
 
         var loaded = await Tables.Tickets.GetAsync("T-1", None);
         Assert.Equal(version, loaded!.Version);
@@ -86,24 +102,23 @@ public class TicketStoreTests : StorageTest
     public async Task A_sweeps_progress_is_saved_over_the_version_read_and_refused_over_a_stale_one()
     {
         var script = new TicketScript().Opened("2026-10-12 09:00", "P1");
-        await Tables.Tickets.TryAppendAsync(script[0], At("2026-10-12 09:00"), null, None);
+        Assert.True(await Tables.Tickets.TryAddWholeAsync(new StoredTicket(script.History, At("2026-10-12 09:07:30")), None));
         var read = await Tables.Tickets.GetAsync("T-1", None);
-        Assert.Equal((null, At("2026-10-12 09:00")), (read!.Ticket.IndexedDueAt, read.Ticket.ReassessAt));
 
-        Assert.True(await Tables.Tickets.TrySaveProgressAsync(read.Ticket.History, ["T-1/ticket/p1-opened/1"], At("2026-10-12 09:07:30"), read.Version, None));
+        Assert.True(await Tables.Tickets.TrySaveProgressAsync(read!.Ticket.History, ["T-1/ticket/p1-opened/1"], At("2026-10-12 09:15"), read.Version, None));
         Assert.False(await Tables.Tickets.TrySaveProgressAsync(read.Ticket.History, ["T-1/first-response/warning/1"], null, read.Version, None));
 
         var loaded = await Tables.Tickets.GetAsync("T-1", None);
         Assert.NotEqual(read.Version, loaded!.Version);
         Assert.Contains("T-1/ticket/p1-opened/1", loaded.Ticket.History.ProducedSteps);
-        Assert.Equal((At("2026-10-12 09:07:30"), null), (loaded.Ticket.IndexedDueAt, loaded.Ticket.ReassessAt));
+        Assert.Equal((At("2026-10-12 09:15"), null), (loaded.Ticket.IndexedDueAt, loaded.Ticket.ReassessAt));
     }
 
     [Fact]
     public async Task Progress_saying_nothing_is_due_any_more_reads_back_as_not_indexed()
     {
         var script = new TicketScript().Opened("2026-10-12 09:00", "P1");
-        await Tables.Tickets.TryAppendAsync(script[0], At("2026-10-12 09:00"), null, None);
+        await Tables.Tickets.TryAddEventAsync(script[0], None);
         var read = await Tables.Tickets.GetAsync("T-1", None);
 
         Assert.True(await Tables.Tickets.TrySaveProgressAsync(read!.Ticket.History, [], null, read.Version, None));
@@ -115,7 +130,7 @@ public class TicketStoreTests : StorageTest
     public async Task More_steps_than_one_transaction_holds_are_all_recorded()
     {
         var script = new TicketScript().Opened("2026-10-12 09:00", "P1");
-        await Tables.Tickets.TryAppendAsync(script[0], At("2026-10-12 09:00"), null, None);
+        await Tables.Tickets.TryAddEventAsync(script[0], None);
         var read = await Tables.Tickets.GetAsync("T-1", None);
         string[] keys = [.. Enumerable.Range(0, 250).Select(i => $"T-1/update@e{i}/supervisor/1")];
 
@@ -161,16 +176,16 @@ public class TicketStoreTests : StorageTest
         var old = new TicketScript("T-old").Opened("2026-10-12 09:00", "P1").History.MarkProduced(["T-old/ticket/p1-opened/1"]);
         await RawTable("Tickets").AddEntityAsync(LegacyTicketRow.Write(old, At("2026-10-12 10:00")));
         var reply = new AgentResponded("T-old-e2", "T-old", At("2026-10-12 09:05"), TicketScript.Owner);
-        // The ingestion's point read sees no s| row: the ticket looks new and gets one beside the old row.
-        Assert.Null(await Tables.Tickets.GetStateAsync("T-old", None));
-        Assert.Equal(AppendOutcome.Appended, await Tables.Tickets.TryAppendAsync(reply, At("2026-10-12 09:05"), null, None));
+        // The ingestion adds the event's row beside the old one-row ticket, which it does not read.
+        Assert.Equal(AppendOutcome.Appended, await Tables.Tickets.TryAddEventAsync(reply, None));
         var expected = TicketHistoryJson.Write(old.Apply(reply));
 
-        Assert.Equal(expected, TicketHistoryJson.Write((await Tables.Tickets.ListAllAsync(None).SingleAsync()).History));
+        var listed = await Tables.Tickets.ListAllAsync(None).SingleAsync();
+        Assert.Equal((expected, At("2026-10-12 10:00")), (TicketHistoryJson.Write(listed.History), listed.IndexedDueAt));
         var read = await Tables.Tickets.GetAsync("T-old", None);
 
         Assert.Equal(expected, TicketHistoryJson.Write(read!.Ticket.History));
-        Assert.Equal(At("2026-10-12 09:05"), read.Ticket.ReassessAt);
+        Assert.Equal((At("2026-10-12 10:00"), (Instant?)null), (read.Ticket.IndexedDueAt, read.Ticket.ReassessAt));
         Assert.DoesNotContain("state", await RowKeysAsync("T-old"));
         Assert.Equal(0, await Tables.Tickets.MoveLegacyTicketsAsync(None));
         Assert.True(await Tables.Tickets.TrySaveProgressAsync(read.Ticket.History, [], At("2026-10-12 10:00"), read.Version, None));
@@ -204,25 +219,21 @@ public class TicketStoreTests : StorageTest
     }
 
     [Fact]
-    public async Task A_save_over_the_old_state_row_loses_to_an_event_appended_meanwhile_and_the_retry_moves_the_ticket_with_it()
+    public async Task A_save_over_the_old_state_row_moves_it_and_keeps_an_event_added_meanwhile_in_the_history()
     {
         var history = new TicketScript().Opened("2026-10-12 09:00", "P1").History;
         await WriteWithTheOldStateKeyAsync(history, At("2026-10-12 09:50"));
         var read = await Tables.Tickets.GetAsync("T-1", None);
         var reply = new AgentResponded("T-1-e2", "T-1", At("2026-10-12 09:05"), TicketScript.Owner);
 
-        Assert.Equal(AppendOutcome.Appended, await Tables.Tickets.TryAppendAsync(reply, At("2026-10-12 09:05"), null, None));
-        Assert.False(await Tables.Tickets.TrySaveProgressAsync(history, [], At("2026-10-12 10:00"), read!.Version, None));
-
-        var again = await Tables.Tickets.GetAsync("T-1", None);
-        Assert.Equal(TicketHistoryJson.Write(history.Apply(reply)), TicketHistoryJson.Write(again!.Ticket.History));
-        Assert.Equal((null, At("2026-10-12 09:05")), (again.Ticket.IndexedDueAt, again.Ticket.ReassessAt));
-        Assert.Contains("state", await RowKeysAsync("T-1"));
-        Assert.True(await Tables.Tickets.TrySaveProgressAsync(again.Ticket.History, [], At("2026-10-12 10:00"), again.Version, None));
+        Assert.Equal(AppendOutcome.Appended, await Tables.Tickets.TryAddEventAsync(reply, None));
+        // The event does not touch the state: its own due-index row brings the next sweep (IngestionTests).
+        Assert.True(await Tables.Tickets.TrySaveProgressAsync(history, [], At("2026-10-12 10:00"), read!.Version, None));
 
         Assert.DoesNotContain("state", await RowKeysAsync("T-1"));
         var saved = await Tables.Tickets.GetAsync("T-1", None);
-        Assert.Equal((2, At("2026-10-12 10:00"), (Instant?)null), (saved!.Ticket.History.Events.Length, saved.Ticket.IndexedDueAt, saved.Ticket.ReassessAt));
+        Assert.Equal(TicketHistoryJson.Write(history.Apply(reply)), TicketHistoryJson.Write(saved!.Ticket.History));
+        Assert.Equal((At("2026-10-12 10:00"), (Instant?)null), (saved.Ticket.IndexedDueAt, saved.Ticket.ReassessAt));
     }
 
     [Fact]
@@ -268,7 +279,7 @@ public class TicketStoreTests : StorageTest
     {
         var opened = (TicketOpened)new TicketScript().Opened("2026-10-12 09:00")[0] with { Summary = new string('修', 40_000) };
 
-        Assert.Equal(AppendOutcome.Appended, await Tables.Tickets.TryAppendAsync(opened, null, null, None));
+        Assert.Equal(AppendOutcome.Appended, await Tables.Tickets.TryAddEventAsync(opened, None));
 
         var loaded = await Tables.Tickets.GetAsync("T-1", None);
         Assert.Equal(opened, loaded!.Ticket.History.Events.Single());
@@ -317,7 +328,7 @@ public class TicketStoreTests : StorageTest
     public async Task A_stored_event_that_todays_validator_would_refuse_still_reads()
     {
         var script = new TicketScript().Opened("2026-10-12 09:00", "P1");
-        Assert.Equal(AppendOutcome.Appended, await Tables.Tickets.TryAppendAsync(script[0], At("2026-10-12 09:00"), null, None));
+        Assert.Equal(AppendOutcome.Appended, await Tables.Tickets.TryAddEventAsync(script[0], None));
         var row = (await RawTable("Tickets").GetEntityAsync<TableEntity>("T-1", "e|T-1-e1")).Value;
         var json = System.Text.Json.Nodes.JsonNode.Parse(row.GetString("Event0"))!;
         // A number libphonenumber's metadata no longer takes, and an address with a display name.
