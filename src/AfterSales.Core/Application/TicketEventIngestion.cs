@@ -6,10 +6,10 @@ namespace AfterSales.Core.Application;
 /// <summary>
 /// Takes one event payload from the helpdesk: validates it, appends it to the ticket and lists the ticket in the due
 /// index for the next sweep, which works out what the event changed. A payload that cannot be applied is stored with
-/// its reason, never thrown away. Safe under at-least-once delivery and concurrent handlers: duplicates change nothing
-/// (but list the ticket once more), a reused eventId with other content is a rejection. With <c>threeStrikes</c>, an opening
-/// (applied or delivered again) is counted for its customer; a failure there throws after the event is stored, so the
-/// redelivery, a duplicate, counts it again.
+/// its reason, never thrown away. Safe under at-least-once delivery and concurrent handlers: a duplicate changes
+/// nothing but lists the ticket once more, a reused eventId with other content is a rejection. With
+/// <c>threeStrikes</c>, an opening (applied or delivered again) is counted for its customer; a failure there throws
+/// after the event is stored, so the redelivery, a duplicate, counts it again.
 /// </summary>
 public sealed class TicketEventIngestion(
     TicketEventParser parser,
