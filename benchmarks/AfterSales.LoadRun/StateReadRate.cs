@@ -4,8 +4,8 @@ using AfterSales.Azure.Storage;
 namespace AfterSales.LoadRun;
 
 /// <summary>
-/// Point reads of seeded tickets' state rows (one request each, the ingestion's first request) by concurrent clients,
-/// in the tickets table as the run left it. Set beside the storage capacity, it shows what a request costs the storage
+/// Point reads of seeded tickets' state rows (one request each; the ingestion read them until it became insert-only)
+/// by concurrent clients, in the tickets table as the run left it. Set beside the storage capacity, it shows what a request costs the storage
 /// in a table that size (docs/scaling.md: when every ticket's state row had the RowKey <c>state</c>, each such request
 /// scanned every ticket's state row on Azurite, which looks a row up by its RowKey first).
 /// </summary>

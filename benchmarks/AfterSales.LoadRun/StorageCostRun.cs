@@ -89,7 +89,8 @@ public sealed class StorageCostRun(int azuritePid, int clients, TextWriter outpu
     {
         var requestsBefore = tables.Traffic.Requests;
         var before = AzuriteCpuMilliseconds();
-        var phase = new IngestPhase(minimumTickets: RequestsPerSlice / 8, TimeSpan.Zero);
+        const int RequestsPerTicket = 4 * 2; // four events, an insert and a due-index put each
+        var phase = new IngestPhase(minimumTickets: RequestsPerSlice / RequestsPerTicket, TimeSpan.Zero);
         await phase.RunAsync(ingestion, tables, at, clients, idPrefix, cancellationToken);
         return (AzuriteCpuMilliseconds() - before) / (tables.Traffic.Requests - requestsBefore);
     }

@@ -44,8 +44,9 @@ public sealed class TableTicketStore : ITicketStore
     }
 
     /// <summary>
-    /// Reads only the <c>s|</c> row: null for a ticket whose state is still under the old key, or whose events no sweep
-    /// has saved yet.
+    /// Only the state row (one point read): its version and the instants under which the due index lists the ticket.
+    /// Null for a ticket whose state is still under the old key, or whose events no sweep has saved yet. No handler
+    /// needs it (the ingestion reads nothing); tests and the load run's point-read rate do.
     /// </summary>
     public async Task<TicketState?> GetStateAsync(string ticketId, CancellationToken cancellationToken)
     {

@@ -168,7 +168,7 @@ public sealed class DueSweep(
             // A row the ticket does not name (an ingestion's row, or a sweep's row the state no longer names) may be
             // left by a sweep that saved the ticket and stopped before it listed the next row: listing it again repairs
             // that (a put of a row that is there changes nothing).
-            var orphan = rows.Any(r => r.EventId is not null || (r.DueAt != stored.IndexedDueAt && r.DueAt != stored.ReassessAt));
+            var orphan = newEvents || rows.Any(r => r.DueAt != stored.IndexedDueAt && r.DueAt != stored.ReassessAt);
             if (next is { } due && (due != stored.IndexedDueAt || orphan)) changes.Put(new DueEntry(ticketId, due));
             // Every other row of the ticket goes: the ones swept, the previous next-due row, an earlier version's
             // ingestion row. An ingestion's row goes only if it was read, and so was its event (it is put after it).

@@ -14,9 +14,6 @@ public interface ITicketStore
     /// <summary>The whole ticket: every event, the keys of the steps already produced, the due-index instant.</summary>
     Task<VersionedTicket?> GetAsync(string ticketId, CancellationToken cancellationToken);
 
-    /// <summary>Only the state row (one point read): its version and the instants under which the due index lists the ticket.</summary>
-    Task<TicketState?> GetStateAsync(string ticketId, CancellationToken cancellationToken);
-
     /// <summary>
     /// Adds <paramref name="ticketEvent"/> as a row of its own, one insert that reads and changes nothing else, so that
     /// an event costs the same however old or busy its ticket is. A ticket's first event creates the ticket; its state
@@ -35,7 +32,7 @@ public interface ITicketStore
         TicketHistory history, IReadOnlyCollection<string> producedSteps, Instant? indexedDueAt, string expectedVersion, CancellationToken cancellationToken);
 }
 
-/// <summary>A ticket's state row: the version a conditional write must match and the due-index rows it has.</summary>
+/// <summary>A ticket's state row as a point read returns it: the version a sweep's save must match and the due-index rows it names.</summary>
 /// <param name="IndexedDueAt">The row of the ticket's next due instant, as the last sweep worked it out.</param>
 /// <param name="ReassessAt">
 /// The row an ingestion of an earlier version put (and noted here) so that the next sweep looks at events that came

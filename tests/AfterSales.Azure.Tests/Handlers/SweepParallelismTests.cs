@@ -129,7 +129,6 @@ public class SweepParallelismTests : StorageTest
             }
         }
 
-        public Task<TicketState?> GetStateAsync(string ticketId, CancellationToken cancellationToken) => inner.GetStateAsync(ticketId, cancellationToken);
 
         public Task<AppendOutcome> TryAddEventAsync(TicketEvent ticketEvent, CancellationToken cancellationToken) =>
             inner.TryAddEventAsync(ticketEvent, cancellationToken);

@@ -82,7 +82,6 @@ public class SweepRobustnessTests : StorageTest
     {
         public Task<VersionedTicket?> GetAsync(string ticketId, CancellationToken cancellationToken) => inner.GetAsync(ticketId, cancellationToken);
 
-        public Task<TicketState?> GetStateAsync(string ticketId, CancellationToken cancellationToken) => inner.GetStateAsync(ticketId, cancellationToken);
 
         public Task<AppendOutcome> TryAddEventAsync(AfterSales.Core.Events.TicketEvent ticketEvent, CancellationToken cancellationToken) =>
             inner.TryAddEventAsync(ticketEvent, cancellationToken);
